@@ -1,0 +1,108 @@
+package io.matrixone.core.dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a raw SQL text is, as far as MatrixOne's transaction rules care (mo_sql.md §10). The clients use it
+ * to refuse, before sending, raw statements that would misbehave inside a unified transaction.
+ */
+public enum SqlKind {
+    /** DML, DDL, CLONE, queries, {@code SELECT mo_ctl(...)}: run inside the transaction. */
+    ORDINARY,
+    /** {@code SET ...}: on MatrixOne up to 4.2.0 it silently commits the open transaction. */
+    SET,
+    /** BEGIN, START TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE: the transaction object owns these. */
+    TRANSACTION_CONTROL,
+    /**
+     * Refused by MatrixOne inside a transaction with 20101 "unclassified statement appears in uncommitted
+     * transaction": snapshots, restore, PITR, publications, stages, CDC, SHOW SNAPSHOTS, ...
+     */
+    REFUSED_IN_TRANSACTION,
+    /** Accounts, users, roles, GRANT, REVOKE: "administrative command is unsupported in transactions". */
+    ADMINISTRATIVE;
+
+    /** Classifies by the leading keywords, after comments and whitespace. */
+    public static SqlKind of(String sql) {
+        List<String> w = leadingWords(sql, 4);
+        if (w.isEmpty()) {
+            return ORDINARY;
+        }
+        String a = w.get(0);
+        String b = w.size() > 1 ? w.get(1) : "";
+        String c = w.size() > 2 ? w.get(2) : "";
+        switch (a) {
+            case "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "XA":
+                return TRANSACTION_CONTROL;
+            case "START":
+                return b.equals("TRANSACTION") ? TRANSACTION_CONTROL : ORDINARY;
+            case "SET":
+                if (b.equals("ROLE") || b.equals("DEFAULT") && c.equals("ROLE") || b.equals("PASSWORD")) {
+                    return ADMINISTRATIVE;
+                }
+                return SET;
+            case "GRANT", "REVOKE":
+                return ADMINISTRATIVE;
+            case "RESTORE", "KILL", "PAUSE", "RESUME", "BACKUP", "REMOVE":
+                return REFUSED_IN_TRANSACTION;
+            case "USE":
+                return b.equals("ROLE") || b.equals("SECONDARY") ? ADMINISTRATIVE : ORDINARY;
+            case "CREATE", "DROP", "ALTER":
+                return ddl(a, b, c);
+            case "SHOW":
+                return switch (b) {
+                    case "SNAPSHOTS", "PITR", "RECOVERY_WINDOW", "STAGES", "CDC", "ROLES", "USERS" -> REFUSED_IN_TRANSACTION;
+                    default -> ORDINARY;
+                };
+            case "DATA":
+                return b.equals("BRANCH") && c.equals("PICK") ? REFUSED_IN_TRANSACTION : ORDINARY;
+            default:
+                return ORDINARY;
+        }
+    }
+
+    private static SqlKind ddl(String verb, String b, String c) {
+        String object = b;
+        if (object.equals("OR") || object.equals("TEMPORARY") || object.equals("EXTERNAL")) {
+            object = c; // CREATE OR REPLACE ..., CREATE TEMPORARY TABLE ...
+        }
+        return switch (object) {
+            case "SNAPSHOT", "PITR", "PUBLICATION", "STAGE", "CDC", "FUNCTION", "PROCEDURE", "SOURCE", "CONNECTOR" ->
+                    REFUSED_IN_TRANSACTION;
+            case "ACCOUNT", "USER", "ROLE" -> ADMINISTRATIVE;
+            default -> ORDINARY;
+        };
+    }
+
+    /** Up to {@code max} leading words, upper-cased, skipping whitespace and comments. */
+    static List<String> leadingWords(String sql, int max) {
+        List<String> words = new ArrayList<>(max);
+        if (sql == null) {
+            return words;
+        }
+        int n = sql.length();
+        int i = 0;
+        while (i < n && words.size() < max) {
+            char ch = sql.charAt(i);
+            if (Character.isWhitespace(ch) || ch == '(') {
+                i++;
+            } else if (ch == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (ch == '#' || ch == '-' && i + 2 < n && sql.charAt(i + 1) == '-' && Character.isWhitespace(sql.charAt(i + 2))) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (Character.isLetter(ch) || ch == '_') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
+                    i++;
+                }
+                words.add(sql.substring(start, i).toUpperCase(Locale.ROOT));
+            } else {
+                break; // a quote, back-quote, brace or operator ends the keyword prefix
+            }
+        }
+        return words;
+    }
+}

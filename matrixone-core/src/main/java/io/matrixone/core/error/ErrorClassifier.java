@@ -1,0 +1,147 @@
+package io.matrixone.core.error;
+
+import java.util.Locale;
+
+/**
+ * The one place that turns a server error into an exception type. It classifies by vendor error number:
+ * MatrixOne sends SQLSTATE {@code HY000} for almost everything (even 1062 and 1146), and reuses 20101
+ * "internal error" for many situations, which are then told apart by their message.
+ *
+ * <p>Both clients call {@link #classify}; nothing else decides what an error means.
+ */
+public final class ErrorClassifier {
+
+    private ErrorClassifier() {
+    }
+
+    /**
+     * @param errorCode the vendor error number (0 if the driver had none)
+     * @param sqlState  the SQLSTATE, may be {@code null}
+     * @param message   the server's message
+     * @param sql       the statement that failed, raw; it is redacted here
+     * @param cause     the driver's exception, kept as the cause
+     */
+    public static MatrixOneException classify(int errorCode, String sqlState, String message, String sql, Throwable cause) {
+        String msg = message == null ? "" : message;
+        String redacted = SqlRedactor.redact(sql);
+        Kind kind = kindOf(errorCode, sqlState, msg);
+        return switch (kind) {
+            case SNAPSHOT_EXISTS -> new SnapshotExistsException(msg, errorCode, sqlState, redacted, cause);
+            case SNAPSHOT_NOT_FOUND -> new SnapshotNotFoundException(msg, errorCode, sqlState, redacted, cause);
+            case PITR_EXISTS -> new PitrExistsException(msg, errorCode, sqlState, redacted, cause);
+            case PITR_NOT_FOUND -> new PitrNotFoundException(msg, errorCode, sqlState, redacted, cause);
+            case DATABASE_EXISTS -> new DatabaseExistsException(msg, errorCode, sqlState, redacted, cause);
+            case UNKNOWN_DATABASE -> new UnknownDatabaseException(msg, errorCode, sqlState, redacted, cause);
+            case TABLE_EXISTS -> new TableExistsException(msg, errorCode, sqlState, redacted, cause);
+            case UNKNOWN_TABLE -> new UnknownTableException(msg, errorCode, sqlState, redacted, cause);
+            case DUPLICATE_KEY -> new DuplicateKeyException(msg, errorCode, sqlState, redacted, cause);
+            case SYNTAX -> new SqlSyntaxException(msg, errorCode, sqlState, redacted, cause);
+            case NOT_IN_TRANSACTION -> new NotAllowedInTransactionException(msg, errorCode, sqlState, redacted, cause);
+            case CONFLICT -> new TransactionConflictException(msg, errorCode, sqlState, redacted, cause);
+            case COMMIT_UNKNOWN -> new CommitStatusUnknownException(msg, errorCode, sqlState, redacted, cause);
+            case CONNECTION_LOST -> new ConnectionLostException(msg, errorCode, sqlState, redacted, cause);
+            case ACCESS_DENIED -> new AccessDeniedException(msg, errorCode, sqlState, redacted, cause);
+            case INTERRUPTED -> new QueryInterruptedException(msg, errorCode, sqlState, redacted, cause);
+            case OTHER -> new MatrixOneException(msg, errorCode, sqlState, redacted, cause);
+        };
+    }
+
+    /** Whether the whole transaction may be run again after this error number (never 20638). */
+    public static boolean isRetryableCode(int errorCode) {
+        return switch (errorCode) {
+            case 20619, 20628, 20631, 20634, 20701, 20702, 20703, 20704, 20706, 20709, 20710, 1205, 1213 -> true;
+            default -> false;
+        };
+    }
+
+    /** What an error means; package-private so tests can check the decision without building exceptions. */
+    enum Kind {
+        SNAPSHOT_EXISTS, SNAPSHOT_NOT_FOUND, PITR_EXISTS, PITR_NOT_FOUND, DATABASE_EXISTS, UNKNOWN_DATABASE,
+        TABLE_EXISTS, UNKNOWN_TABLE, DUPLICATE_KEY, SYNTAX, NOT_IN_TRANSACTION, CONFLICT, COMMIT_UNKNOWN,
+        CONNECTION_LOST, ACCESS_DENIED, INTERRUPTED, OTHER
+    }
+
+    static Kind kindOf(int code, String sqlState, String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        if (isRetryableCode(code)) {
+            return Kind.CONFLICT;
+        }
+        switch (code) {
+            case 20638:
+                return Kind.COMMIT_UNKNOWN;
+            case 1007:
+                return Kind.DATABASE_EXISTS;
+            case 1049:
+                return Kind.UNKNOWN_DATABASE;
+            case 1050:
+                return Kind.TABLE_EXISTS;
+            case 1146:
+                return Kind.UNKNOWN_TABLE;
+            case 1062:
+            case 1586:
+                return Kind.DUPLICATE_KEY;
+            case 1064:
+                // MatrixOne's planner reports a missing table as a parse error: `table "t" does not exist`
+                return m.contains("table \"") && m.contains("does not exist") ? Kind.UNKNOWN_TABLE : Kind.SYNTAX;
+            case 1149:
+                return Kind.SYNTAX;
+            case 1045:
+            case 1044:
+            case 1142:
+            case 1227:
+                return Kind.ACCESS_DENIED;
+            case 1317:
+            case 3024:
+                return Kind.INTERRUPTED;
+            case 2002:
+            case 2003:
+            case 2006:
+            case 2013:
+            case 2055:
+                return Kind.CONNECTION_LOST;
+            case 20101:
+                return internalError(m);
+            default:
+                break;
+        }
+        if (sqlState != null && sqlState.startsWith("08")) {
+            return Kind.CONNECTION_LOST;
+        }
+        return Kind.OTHER;
+    }
+
+    /** 20101 is MatrixOne's catch-all "internal error"; its message says which situation it is. */
+    private static Kind internalError(String m) {
+        if (m.contains("unclassified statement appears in uncommitted transaction")
+                || m.contains("administrative command is unsupported in transactions")
+                || m.contains("is not supported in transactions")
+                || m.contains("savepoint has not been implemented")) {
+            return Kind.NOT_IN_TRANSACTION;
+        }
+        if (m.contains("write conflicts detected")) {
+            return Kind.CONFLICT;
+        }
+        if (m.contains("do not have privilege")) {
+            return Kind.ACCESS_DENIED;
+        }
+        if (m.contains("snapshot") && m.contains("already exists")) {
+            return Kind.SNAPSHOT_EXISTS;
+        }
+        if (m.contains("find 0 snapshot records") || (m.contains("snapshot") && m.contains("does not exist"))) {
+            return Kind.SNAPSHOT_NOT_FOUND;
+        }
+        if (m.contains("pitr") && m.contains("already exists") || m.contains("already has a pitr")) {
+            return Kind.PITR_EXISTS;
+        }
+        if (m.contains("pitr") && m.contains("does not exist")) {
+            return Kind.PITR_NOT_FOUND;
+        }
+        if (m.contains("database") && m.contains("does not exist")) {
+            return Kind.UNKNOWN_DATABASE;
+        }
+        if (m.contains("table") && m.contains("does not exist")) {
+            return Kind.UNKNOWN_TABLE;
+        }
+        return Kind.OTHER;
+    }
+}

@@ -1,0 +1,341 @@
+package io.matrixone.core.result;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One row of a result, detached from the driver: values are plain Java objects as the driver produced
+ * them ({@code Long}, {@code String}, {@code LocalDateTime}, {@code byte[]} ...). Typed getters convert with
+ * care; by-name getters only resolve the column index (case-insensitively, as MatrixOne changes the case of
+ * some labels) and delegate to the positional ones.
+ */
+public final class Row {
+    private final Columns columns;
+    private final Object[] values;
+
+    Row(Columns columns, Object[] values) {
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException("row has " + values.length + " values for " + columns.size() + " columns");
+        }
+        this.columns = columns;
+        this.values = values;
+    }
+
+    /** A row over the given column labels; the values array is taken as is (not copied). */
+    public static Row of(List<String> columnLabels, Object... values) {
+        return new Row(Columns.of(columnLabels), values);
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    public List<String> columnNames() {
+        return columns.names();
+    }
+
+    /** The 0-based index of a column label, ignoring case. */
+    public int indexOf(String column) {
+        return columns.indexOf(column);
+    }
+
+    public boolean hasColumn(String column) {
+        return columns.find(column) >= 0;
+    }
+
+    /** The raw value at a 0-based index, as the driver produced it. */
+    public Object get(int index) {
+        Objects.checkIndex(index, values.length);
+        return values[index];
+    }
+
+    public Object get(String column) {
+        return values[indexOf(column)];
+    }
+
+    public boolean isNull(int index) {
+        return get(index) == null;
+    }
+
+    public String getString(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return v.toString();
+    }
+
+    public String getString(String column) {
+        return getString(indexOf(column));
+    }
+
+    public Long getLong(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof BigInteger b) {
+            return b.longValueExact();
+        }
+        if (v instanceof BigDecimal d) {
+            return d.longValueExact();
+        }
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (d != Math.rint(d)) {
+                throw new ClassCastException("column " + columns.name(index) + " holds " + v + ", not a whole number");
+            }
+            return n.longValue();
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        return Long.parseLong(getString(index).trim());
+    }
+
+    public Long getLong(String column) {
+        return getLong(indexOf(column));
+    }
+
+    public Integer getInt(int index) {
+        Long l = getLong(index);
+        return l == null ? null : Math.toIntExact(l);
+    }
+
+    public Integer getInt(String column) {
+        return getInt(indexOf(column));
+    }
+
+    public Double getDouble(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        return Double.parseDouble(getString(index).trim());
+    }
+
+    public Double getDouble(String column) {
+        return getDouble(indexOf(column));
+    }
+
+    public BigDecimal getBigDecimal(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof BigInteger b) {
+            return new BigDecimal(b);
+        }
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return BigDecimal.valueOf(((Number) v).longValue());
+        }
+        return new BigDecimal(getString(index).trim());
+    }
+
+    public BigDecimal getBigDecimal(String column) {
+        return getBigDecimal(indexOf(column));
+    }
+
+    public Boolean getBoolean(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof Number n) {
+            return n.longValue() != 0;
+        }
+        String s = getString(index).trim();
+        if (s.equalsIgnoreCase("true") || s.equals("1")) {
+            return true;
+        }
+        if (s.equalsIgnoreCase("false") || s.equals("0")) {
+            return false;
+        }
+        throw new ClassCastException("column " + columns.name(index) + " holds '" + s + "', not a boolean");
+    }
+
+    public Boolean getBoolean(String column) {
+        return getBoolean(indexOf(column));
+    }
+
+    public LocalDateTime getLocalDateTime(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof LocalDateTime t) {
+            return t;
+        }
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (v instanceof LocalDate d) {
+            return d.atStartOfDay();
+        }
+        if (v instanceof OffsetDateTime t) {
+            return t.toLocalDateTime();
+        }
+        if (v instanceof ZonedDateTime t) {
+            return t.toLocalDateTime();
+        }
+        return LocalDateTime.parse(getString(index).trim().replace(' ', 'T'));
+    }
+
+    public LocalDateTime getLocalDateTime(String column) {
+        return getLocalDateTime(indexOf(column));
+    }
+
+    public LocalDate getLocalDate(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof LocalDate d) {
+            return d;
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (v instanceof String s && s.length() == 10) {
+            return LocalDate.parse(s);
+        }
+        return getLocalDateTime(index).toLocalDate();
+    }
+
+    public LocalDate getLocalDate(String column) {
+        return getLocalDate(indexOf(column));
+    }
+
+    public LocalTime getLocalTime(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof LocalTime t) {
+            return t;
+        }
+        if (v instanceof java.sql.Time t) {
+            return t.toLocalTime();
+        }
+        return LocalTime.parse(getString(index).trim());
+    }
+
+    public LocalTime getLocalTime(String column) {
+        return getLocalTime(indexOf(column));
+    }
+
+    /**
+     * The value as an instant. Date-times without a zone (MySQL DATETIME) are read as UTC: MatrixOne reports
+     * snapshot times in UTC, and an SDK must not guess the JVM's zone.
+     */
+    public Instant getInstant(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Instant i) {
+            return i;
+        }
+        if (v instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (v instanceof ZonedDateTime t) {
+            return t.toInstant();
+        }
+        if (v instanceof java.util.Date d) {
+            return d.toInstant();
+        }
+        return getLocalDateTime(index).toInstant(ZoneOffset.UTC);
+    }
+
+    public Instant getInstant(String column) {
+        return getInstant(indexOf(column));
+    }
+
+    public byte[] getBytes(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof byte[] b) {
+            return b.clone();
+        }
+        return getString(index).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] getBytes(String column) {
+        return getBytes(indexOf(column));
+    }
+
+    /** The value converted to the requested type (see {@link ValueConverter} for what converts). */
+    public <T> T get(int index, Class<T> type) {
+        return ValueConverter.convert(this, index, type);
+    }
+
+    public <T> T get(String column, Class<T> type) {
+        return get(indexOf(column), type);
+    }
+
+    /** The values, in column order; a copy. */
+    public List<Object> values() {
+        return Collections.unmodifiableList(new ArrayList<>(Arrays.asList(values)));
+    }
+
+    Columns columns() {
+        return columns;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Row r && columns.names().equals(r.columns.names()) && Arrays.deepEquals(values, r.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Row{");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(columns.name(i)).append('=');
+            sb.append(values[i] instanceof byte[] b ? "<" + b.length + " bytes>" : values[i]);
+        }
+        return sb.append('}').toString();
+    }
+}

@@ -1,0 +1,52 @@
+package io.matrixone.core.version;
+
+/**
+ * Grammar and behaviour that differ between MatrixOne versions (mo_sql.md §0). Each constant knows the
+ * first release that has it; {@link ServerVersion#supports(Feature)} is how the dialect asks.
+ */
+public enum Feature {
+    /** CREATE/DROP SNAPSHOT, SHOW SNAPSHOTS, {SNAPSHOT = ...} reads. */
+    SNAPSHOTS("1.2.0"),
+    /** CREATE/ALTER/DROP/SHOW PITR and RESTORE ... FROM PITR. */
+    PITR("2.0.0"),
+    /** CREATE DATABASE/TABLE ... CLONE. */
+    CLONE("3.0.0"),
+    /** DATA BRANCH CREATE/DELETE/DIFF/MERGE. */
+    DATA_BRANCH("3.0.6"),
+    /**
+     * RESTORE {CLUSTER | ACCOUNT a | DATABASE [a.]d | TABLE [a.]d.t}{SNAPSHOT = 's'}; the older
+     * {@code RESTORE ... FROM SNAPSHOT s} form was removed in the same release (#22760).
+     */
+    RESTORE_SNAPSHOT_HINT("4.0.0-rc1"),
+    /** CREATE TABLE ... CLONE ... COPY GRANTS. */
+    CLONE_COPY_GRANTS("4.0.0-rc1"),
+    /** RESTORE ACCOUNT a DATABASE d [TABLE t] FROM PITR p '...'. */
+    RESTORE_PITR_ACCOUNT_DATABASE("4.0.0-rc1"),
+    /** CREATE PUBLICATION p DATABASE * ... and snapshots of published objects. */
+    PUBLICATION_ALL_DATABASES("4.0.0-rc1"),
+    /**
+     * SET inside an open transaction no longer commits it (#27229); every release up to 4.2.0 commits.
+     * The SDK refuses SET inside a transaction on every version anyway.
+     */
+    SET_KEEPS_TRANSACTION("4.2.1");
+
+    private final ServerVersion since;
+
+    Feature(String since) {
+        this.since = ServerVersion.parse(since);
+    }
+
+    /** The first release that has it. */
+    public ServerVersion since() {
+        return since;
+    }
+
+    boolean availableIn(ServerVersion v) {
+        return v.compareTo(since) >= 0;
+    }
+
+    /** Every feature is in the newest grammar (development builds and unknown servers are treated as newest). */
+    boolean inNewest() {
+        return true;
+    }
+}
