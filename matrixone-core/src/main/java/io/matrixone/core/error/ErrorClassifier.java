@@ -107,6 +107,9 @@ public final class ErrorClassifier {
         if (sqlState != null && sqlState.startsWith("08")) {
             return Kind.CONNECTION_LOST;
         }
+        if ("70100".equals(sqlState)) {
+            return Kind.INTERRUPTED; // drivers report their own query timeout with SQLSTATE 70100
+        }
         return Kind.OTHER;
     }
 
