@@ -1,0 +1,124 @@
+package io.matrixone.emulator.junit;
+
+import io.matrixone.emulator.Emulator;
+import io.matrixone.emulator.backend.MariaDbServer;
+
+import java.lang.reflect.AnnotatedElement;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Injects an {@link Emulator} or its {@link MariaDbServer} into test constructors, test methods and
+ * {@code @BeforeAll}/{@code @BeforeEach} methods:
+ *
+ * <pre>{@code
+ * @ExtendWith(EmulatorExtension.class)
+ * class SnapshotIT {
+ *     @Test
+ *     void creates(Emulator mo) { ... mo.jdbcUrl() ... }
+ *
+ *     @Test
+ *     @EmulatorVersion("3.0.18")
+ *     void oldGrammar(Emulator mo) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>One MariaDB per JVM and one emulator per target version are started on first use and kept in the root
+ * context's store, which closes them when the test run ends. Before each test the extension clears the faults
+ * of every emulator; the statement log is left to the tests.
+ */
+public final class EmulatorExtension implements ParameterResolver, BeforeEachCallback {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmulatorExtension.class);
+    private static final String BACKEND_KEY = "mariadb";
+    private static final String EMULATORS_KEY = "emulators";
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Emulator.class || type == MariaDbServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        try {
+            if (type == MariaDbServer.class) {
+                return backend(context);
+            }
+            return emulator(context, version(context));
+        } catch (RuntimeException e) {
+            throw new ParameterResolutionException("could not start the MatrixOne emulator: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Emulators started = root(context).get(EMULATORS_KEY, Emulators.class);
+        if (started != null) {
+            started.all().forEach(e -> e.faults().clear());
+        }
+    }
+
+    /** The shared MariaDB, started on first use. */
+    public static MariaDbServer backend(ExtensionContext context) {
+        return root(context).getOrComputeIfAbsent(BACKEND_KEY, k -> MariaDbServer.start(), MariaDbServer.class);
+    }
+
+    /** The emulator of a version, started on first use on the shared MariaDB. */
+    public static Emulator emulator(ExtensionContext context, String version) {
+        MariaDbServer backend = backend(context);
+        return emulators(context).get(version, backend);
+    }
+
+    private static Emulators emulators(ExtensionContext context) {
+        return root(context).getOrComputeIfAbsent(EMULATORS_KEY, k -> new Emulators(), Emulators.class);
+    }
+
+    private static ExtensionContext.Store root(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE);
+    }
+
+    /** The version named on the test method, else on the test class or an enclosing class, else the default. */
+    static String version(ExtensionContext context) {
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            Optional<AnnotatedElement> element = c.get().getElement();
+            Optional<EmulatorVersion> found = element.flatMap(e -> AnnotationSupport.findAnnotation(e,
+                    EmulatorVersion.class));
+            if (found.isPresent()) {
+                return found.get().value();
+            }
+        }
+        return Emulator.DEFAULT_VERSION;
+    }
+
+    /**
+     * The emulators of this run, by version. Stored after the MariaDB, so the store closes it first: emulators
+     * stop before their backend does.
+     */
+    static final class Emulators implements AutoCloseable {
+        private final Map<String, Emulator> byVersion = new ConcurrentHashMap<>();
+
+        Emulator get(String version, MariaDbServer backend) {
+            return byVersion.computeIfAbsent(version,
+                    v -> Emulator.builder().version(v).backend(backend).build().start());
+        }
+
+        Iterable<Emulator> all() {
+            return byVersion.values();
+        }
+
+        @Override
+        public void close() {
+            byVersion.values().forEach(Emulator::close);
+            byVersion.clear();
+        }
+    }
+}

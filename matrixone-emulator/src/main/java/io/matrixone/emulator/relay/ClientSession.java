@@ -1,0 +1,340 @@
+package io.matrixone.emulator.relay;
+
+import io.matrixone.emulator.Faults;
+import io.matrixone.emulator.StatementLog;
+import io.matrixone.emulator.backend.BackendConnection;
+import io.matrixone.emulator.engine.BackendException;
+import io.matrixone.emulator.engine.Reply;
+import io.matrixone.emulator.engine.Session;
+import io.matrixone.emulator.protocol.Command;
+import io.matrixone.emulator.protocol.ErrPacket;
+import io.matrixone.emulator.protocol.Handshake;
+import io.matrixone.emulator.protocol.HandshakeResponse;
+import io.matrixone.emulator.protocol.OkPacket;
+import io.matrixone.emulator.protocol.Packet;
+import io.matrixone.emulator.protocol.PacketChannel;
+import io.matrixone.emulator.protocol.PayloadReader;
+import io.matrixone.emulator.protocol.PayloadWriter;
+import io.matrixone.emulator.protocol.PrepareOk;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: relays the handshake to its own MariaDB connection, then serves one command at a time.
+ * A command is processed completely, answer included, before the next one is read, so pipelined commands wait
+ * in the socket buffer and keep their order. SQL texts are never written to the log: they may hold passwords.
+ */
+final class ClientSession implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final int ER_INVALID_INPUT = 20301;
+
+    private final Socket client;
+    private final RelayConfig config;
+    private final Consumer<ClientSession> onEnd;
+    private final Socket server = new Socket();
+    /** SQL of the statements prepared on this session, by statement id, for logging and faults on EXECUTE. */
+    private final Map<Long, String> prepared = new HashMap<>();
+
+    private PacketChannel clientChannel;
+    private BackendConnection backend;
+    private Session session;
+    private ResponseRelay relay;
+    private ReplyWriter replies;
+
+    ClientSession(Socket client, RelayConfig config, Consumer<ClientSession> onEnd) {
+        this.client = client;
+        this.config = config;
+        this.onEnd = onEnd;
+    }
+
+    @Override
+    public void run() {
+        try {
+            client.setTcpNoDelay(true);
+            clientChannel = PacketChannel.of(client);
+            if (handshake()) {
+                log.debug("Session {} started for {}@{}", session.id(), session.user(), session.account());
+                commandLoop();
+            }
+        } catch (EOFException | SocketException e) {
+            log.debug("Session connection closed: {}", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Session {} failed", session == null ? "(handshake)" : session.id(), e);
+        } finally {
+            if (session != null) {
+                try {
+                    config.handler().onClose(session);
+                } catch (RuntimeException e) {
+                    log.warn("Statement engine failed to close session {}", session.id(), e);
+                }
+            }
+            close();
+            onEnd.accept(this);
+        }
+    }
+
+    /** Closes both sockets; a thread blocked reading either of them wakes up and ends the session. */
+    void close() {
+        closeQuietly(client);
+        closeQuietly(server);
+    }
+
+    private boolean handshake() throws IOException {
+        server.connect(new InetSocketAddress(config.backendHost(), config.backendPort()), CONNECT_TIMEOUT_MILLIS);
+        server.setTcpNoDelay(true);
+        PacketChannel serverChannel = PacketChannel.of(server);
+        Packet greetingPacket = serverChannel.read();
+        if (greetingPacket.header() == ErrPacket.HEADER) {
+            clientChannel.write(greetingPacket);
+            clientChannel.flush();
+            return false;
+        }
+        Handshake mariaDb = Handshake.parse(greetingPacket.payload());
+        Handshake offered = Greeting.rewrite(mariaDb, config.targetVersion());
+        clientChannel.write(greetingPacket.sequenceId(), offered.encode());
+        clientChannel.flush();
+
+        Packet responsePacket = clientChannel.read();
+        if (HandshakeResponse.isSslRequest(responsePacket.payload())) {
+            clientChannel.write(responsePacket.nextSequenceId(),
+                    new ErrPacket(1043, "08S01", "Bad handshake: the emulator does not offer TLS").encode());
+            clientChannel.flush();
+            return false;
+        }
+        HandshakeResponse response = HandshakeResponse.parse(responsePacket.payload());
+        LoginName login = LoginName.parse(response.username());
+        HandshakeResponse forwarded = Greeting.rewrite(response, login.backendUser());
+        serverChannel.write(responsePacket.sequenceId(), forwarded.encode());
+        serverChannel.flush();
+
+        // Auth switch and more-data packets pass through both ways until MariaDB says OK or ERR.
+        while (true) {
+            Packet p = serverChannel.read();
+            clientChannel.write(p);
+            clientChannel.flush();
+            if (p.header() == ErrPacket.HEADER) {
+                return false;
+            }
+            if (p.header() == OkPacket.HEADER) {
+                long negotiated = forwarded.capabilities() & offered.capabilities();
+                backend = BackendConnection.adopt(server, serverChannel, negotiated, mariaDb.connectionId(),
+                        OkPacket.parse(p.payload()).statusFlags());
+                session = new Session(mariaDb.connectionId(), login.account(), login.user(), login.role(), backend);
+                relay = new ResponseRelay(clientChannel, backend);
+                replies = new ReplyWriter(clientChannel, backend);
+                return true;
+            }
+            serverChannel.write(clientChannel.read());
+            serverChannel.flush();
+        }
+    }
+
+    private void commandLoop() throws IOException {
+        while (true) {
+            Packet command;
+            try {
+                command = clientChannel.read();
+            } catch (EOFException e) {
+                return;
+            }
+            if (!dispatch(command)) {
+                return;
+            }
+        }
+    }
+
+    /** Serves one command; false ends the session. */
+    private boolean dispatch(Packet command) throws IOException {
+        int reply = command.nextSequenceId();
+        switch (command.header()) {
+            case Command.QUERY:
+                return query(command);
+            case Command.STMT_PREPARE:
+                prepare(command);
+                return true;
+            case Command.STMT_EXECUTE:
+                return execute(command);
+            case Command.STMT_CLOSE:
+                prepared.remove(command.reader().skip(1).u32());
+                forward(command);
+                return true;
+            case Command.STMT_SEND_LONG_DATA:
+                forward(command);
+                return true;
+            case Command.STMT_RESET:
+            case Command.PING:
+            case Command.INIT_DB:
+            case Command.SET_OPTION:
+                forward(command);
+                relay.single();
+                return true;
+            case Command.FIELD_LIST:
+                forward(command);
+                relay.fieldList();
+                return true;
+            case Command.QUIT:
+                backend.close();
+                return false;
+            default:
+                Reply.Error unsupported = Reply.Error.internal(
+                        "unsupported command. 0x" + Integer.toHexString(Math.max(command.header(), 0)));
+                replies.write(reply, unsupported);
+                return true;
+        }
+    }
+
+    private boolean query(Packet command) throws IOException {
+        String sql = text(command);
+        config.statementLog().record(session.id(), StatementLog.Kind.QUERY, sql);
+        Faults.Decision fault = applyFaults(sql, command.nextSequenceId());
+        if (fault == null) {
+            return true;
+        }
+        if (fault.action() instanceof Faults.DropBefore) {
+            log.info("Fault injection: dropping session {} before a statement", session.id());
+            return false;
+        }
+        boolean deliver = !(fault.action() instanceof Faults.DropAfter);
+        Reply reply = decide(() -> config.handler().onQuery(sql, session));
+        if (reply instanceof Reply.Forward forward) {
+            byte[] payload = forward.sql().equals(sql) ? command.payload() : commandPayload(Command.QUERY, forward.sql());
+            backend.channel().write(0, payload);
+            backend.channel().flush();
+            relay.result(deliver);
+        } else if (deliver) {
+            replies.write(command.nextSequenceId(), reply);
+        }
+        if (!deliver) {
+            log.info("Fault injection: dropping session {} after a statement ran", session.id());
+        }
+        return deliver;
+    }
+
+    private void prepare(Packet command) throws IOException {
+        String sql = text(command);
+        config.statementLog().record(session.id(), StatementLog.Kind.PREPARE, sql);
+        Reply reply = decide(() -> config.handler().onPrepare(sql, session));
+        if (reply instanceof Reply.Forward forward) {
+            byte[] payload = forward.sql().equals(sql) ? command.payload()
+                    : commandPayload(Command.STMT_PREPARE, forward.sql());
+            backend.channel().write(0, payload);
+            backend.channel().flush();
+            PrepareOk ok = relay.prepare();
+            if (ok != null) {
+                prepared.put(ok.statementId(), sql);
+            }
+        } else if (reply instanceof Reply.Error) {
+            replies.write(command.nextSequenceId(), reply);
+        } else {
+            replies.write(command.nextSequenceId(),
+                    Reply.Error.internal("the emulator cannot prepare this statement"));
+        }
+    }
+
+    private boolean execute(Packet command) throws IOException {
+        PayloadReader r = command.reader().skip(1);
+        long statementId = r.u32();
+        int flags = r.u8();
+        String sql = prepared.get(statementId);
+        boolean deliver = true;
+        if (sql != null) {
+            config.statementLog().record(session.id(), StatementLog.Kind.EXECUTE, sql);
+            Faults.Decision fault = applyFaults(sql, command.nextSequenceId());
+            if (fault == null) {
+                return true;
+            }
+            if (fault.action() instanceof Faults.DropBefore) {
+                log.info("Fault injection: dropping session {} before an execution", session.id());
+                return false;
+            }
+            deliver = !(fault.action() instanceof Faults.DropAfter);
+        }
+        if (flags != 0) {
+            // MatrixOne has no cursors: only CURSOR_TYPE_NO_CURSOR is accepted.
+            replies.error(command.nextSequenceId(), ER_INVALID_INPUT, "HY000",
+                    "invalid input: unsupported Prepare flag '" + flags + "'");
+            return true;
+        }
+        forward(command);
+        relay.result(deliver);
+        return deliver;
+    }
+
+    /**
+     * Waits for injected latency and answers an injected error.
+     *
+     * @return the decision, or null when the statement was answered with an injected error
+     */
+    private Faults.Decision applyFaults(String sql, int replySeq) throws IOException {
+        Faults.Decision decision = config.faults().decide(sql);
+        if (!decision.delay().isZero()) {
+            try {
+                Thread.sleep(decision.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted during injected latency", e);
+            }
+        }
+        if (decision.action() instanceof Faults.Fail fail) {
+            replies.error(replySeq, fail.errorCode(), fail.sqlState(), fail.message());
+            return null;
+        }
+        return decision;
+    }
+
+    /** Asks the statement engine; its failures become error answers, a broken backend ends the session. */
+    private Reply decide(Supplier<Reply> handler) throws IOException {
+        try {
+            return handler.get();
+        } catch (BackendException e) {
+            return new Reply.Error(e.errorCode(), e.sqlState(), e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            log.warn("Statement engine failed on session {}", session.id(), e);
+            return Reply.Error.internal(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void forward(Packet command) throws IOException {
+        backend.channel().write(command);
+        backend.channel().flush();
+    }
+
+    private static String text(Packet command) {
+        byte[] p = command.payload();
+        return new String(p, 1, p.length - 1, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] commandPayload(int command, String sql) {
+        byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+        return new PayloadWriter(text.length + 1).u8(command).bytes(text).toByteArray();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClientSession[" + (session == null ? "handshake" : session.id()) + "]";
+    }
+}

@@ -1,0 +1,38 @@
+package io.matrixone.emulator.relay;
+
+import io.matrixone.emulator.protocol.Capabilities;
+import io.matrixone.emulator.protocol.Handshake;
+import io.matrixone.emulator.protocol.HandshakeResponse;
+
+/**
+ * Makes MariaDB's handshake look like MatrixOne's: MatrixOne's version string and no capability MatrixOne
+ * lacks, so drivers take their MySQL paths and never MariaDB-only ones.
+ */
+public final class Greeting {
+    /** Capabilities MatrixOne never offers (no TLS in the emulator either); cleared both ways. */
+    public static final long MASKED = Capabilities.COMPRESS | Capabilities.SSL | Capabilities.SESSION_TRACK
+            | Capabilities.QUERY_ATTRIBUTES | Capabilities.ZSTD_COMPRESSION | Capabilities.OPTIONAL_RESULTSET_METADATA
+            | Capabilities.MULTI_FACTOR_AUTHENTICATION | Capabilities.CAPABILITY_EXTENSION
+            | Capabilities.SSL_VERIFY_SERVER_CERT;
+
+    private Greeting() {
+    }
+
+    public static String serverVersion(String targetVersion) {
+        return "8.0.30-MatrixOne-v" + targetVersion;
+    }
+
+    /**
+     * The greeting the client sees. LONG_PASSWORD (a.k.a. CLIENT_MYSQL) is set, as MatrixOne and MySQL do, and
+     * MariaDB's extended capabilities are zeroed: both tell MariaDB drivers that this is not a MariaDB server.
+     */
+    public static Handshake rewrite(Handshake mariaDb, String targetVersion) {
+        long caps = (mariaDb.capabilities() | Capabilities.LONG_PASSWORD) & ~MASKED;
+        return mariaDb.withServerVersion(serverVersion(targetVersion)).withCapabilities(caps, 0);
+    }
+
+    /** The response MariaDB gets: masked capabilities, no MariaDB extensions, the MariaDB user name. */
+    public static HandshakeResponse rewrite(HandshakeResponse client, String backendUser) {
+        return client.withCapabilities(client.capabilities() & ~MASKED, 0).withUsername(backendUser);
+    }
+}
