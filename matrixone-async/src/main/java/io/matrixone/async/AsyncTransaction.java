@@ -1,0 +1,100 @@
+package io.matrixone.async;
+
+import io.matrixone.core.dialect.Operation;
+import io.matrixone.core.result.Result;
+import io.matrixone.core.version.ServerVersion;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * One MatrixOne transaction on one pooled connection, started with an explicit {@code BEGIN} (only a
+ * BEGIN-started transaction makes CLONE and DATA BRANCH transactional on MatrixOne). Raw SQL, MatrixOne
+ * operations and an ORM session ({@link #orm}) all run on that connection and commit or roll back together.
+ *
+ * <p><b>Ordering.</b> Statements issued concurrently (e.g. 100 {@code execute} calls without waiting in
+ * between) run one after another on the connection, in the order the calls were made; each returned stage
+ * completes with its own statement's result. The whole transaction runs on one Vert.x context, so stages
+ * returned here complete on that context's thread.
+ *
+ * <p><b>After-commit steps.</b> MatrixOne refuses CREATE/DROP SNAPSHOT, RESTORE, PITR, publications and
+ * administrative statements inside a transaction (error 20101). {@link #submit}/{@link #afterCommit} queue
+ * them; they run in order right after COMMIT and never on rollback. A snapshot taken inside a transaction is
+ * therefore taken at commit and contains everything the transaction wrote. The stage they return completes
+ * only after COMMIT: waiting for it inside the transaction body would never end, so the SDK fails such a wait
+ * with {@link IllegalStateException} (see {@link #afterCommit(Operation)}).
+ *
+ * <p><b>Refused raw SQL.</b> {@code SET} (commits the open transaction on MatrixOne up to 4.2.0), transaction
+ * control (BEGIN, COMMIT, SAVEPOINT ...: the transaction owns them), the snapshot family and administrative
+ * statements sent as raw text fail with {@code NotAllowedInTransactionException}; nothing is sent.
+ *
+ * <p><b>Ending.</b> {@link #commit()}, {@link #rollback()} or {@link #close()} (rolls back unless committed)
+ * end it and give the connection back to the pool. After the end every statement method fails.
+ */
+public interface AsyncTransaction {
+
+    /** Runs a query inside the transaction; the whole result is read into memory. */
+    CompletionStage<Result> query(String sql, Object... params);
+
+    /** Runs an INSERT/UPDATE/DELETE/DDL inside the transaction: affected rows and generated keys. */
+    CompletionStage<Result> execute(String sql, Object... params);
+
+    /** Runs one statement once per parameter row, in one round of batched executions. */
+    CompletionStage<Result> executeBatch(String sql, List<? extends List<?>> rows);
+
+    /**
+     * Runs a MatrixOne operation. An operation whose first statement MatrixOne refuses inside a transaction
+     * ({@code TxRule.AFTER_COMMIT}) is queued as an after-commit step, exactly like {@link #submit}.
+     */
+    <T> CompletionStage<T> run(Operation<T> operation);
+
+    /**
+     * Queues an operation as an after-commit step, whatever its rule: it runs right after COMMIT, in the
+     * order of submission, and never if the transaction rolls back. Same as {@link #afterCommit(Operation)}.
+     */
+    <T> CompletionStage<T> submit(Operation<T> operation);
+
+    /**
+     * Queues an operation to run right after COMMIT. The returned stage completes after COMMIT and the step;
+     * it fails if the transaction rolls back or an after-commit step fails. Do not wait on it inside the
+     * transaction body: composing on it there ({@code thenCompose}, {@code thenApply}, {@code join} ...)
+     * fails at once with {@link IllegalStateException} ("completes after COMMIT; compose on the transaction's
+     * result instead"), because COMMIT only happens once the body's own stage completed. Keep the stage and
+     * use it once {@code client.transaction(..)} or {@link #commit()} completed.
+     */
+    <T> CompletionStage<T> afterCommit(Operation<T> operation);
+
+    /** Queues a raw statement to run right after COMMIT; see {@link #afterCommit(Operation)}. */
+    CompletionStage<Result> afterCommit(String sql, Object... params);
+
+    /**
+     * The ORM session of {@code binding} bound to this transaction's connection, opened on first use (one
+     * session per binding per transaction). The SDK flushes it before each raw statement and before COMMIT,
+     * and closes it when the transaction ends, on every path. ORM calls must be chained, not run concurrently.
+     */
+    <S> CompletionStage<S> orm(AsyncOrmBinding<S> binding);
+
+    /**
+     * Runs {@code body} inside this transaction: a nested transaction joins the outer one (MatrixOne has no
+     * working savepoints). Neither commit nor rollback happens here; a failure of the stage propagates to the
+     * caller, who decides. Async code has no thread to hang a "current transaction" on, so joining is
+     * explicit: call this instead of {@code client.transaction(..)} inside a body.
+     */
+    <T> CompletionStage<T> transaction(Function<AsyncTransaction, CompletionStage<T>> body);
+
+    /** Flushes ORM sessions, sends COMMIT, then runs the after-commit steps; the connection goes back to the pool. */
+    CompletionStage<Void> commit();
+
+    /** Sends ROLLBACK and drops the after-commit steps; a no-op when already ended. */
+    CompletionStage<Void> rollback();
+
+    /** Rolls back unless committed; idempotent. */
+    CompletionStage<Void> close();
+
+    /** Whether the transaction is still open (not committed, rolled back or broken). */
+    boolean isActive();
+
+    /** The version of the server the transaction runs on. */
+    ServerVersion serverVersion();
+}
