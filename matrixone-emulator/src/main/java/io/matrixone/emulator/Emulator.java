@@ -3,6 +3,7 @@ package io.matrixone.emulator;
 import io.matrixone.emulator.backend.BackendConnection;
 import io.matrixone.emulator.backend.MariaDbServer;
 import io.matrixone.emulator.engine.QueryHandler;
+import io.matrixone.emulator.relay.MariaDbCompat;
 import io.matrixone.emulator.relay.RelayConfig;
 import io.matrixone.emulator.relay.RelayServer;
 
@@ -66,9 +67,14 @@ public final class Emulator implements AutoCloseable {
         }
         MariaDbServer server = givenBackend != null ? givenBackend : MariaDbServer.start();
         try {
-            QueryHandler handler = handlerFactory != null ? handlerFactory.apply(version) : statementEngine(server);
-            relay = new RelayServer(new RelayConfig(server.host(), server.port(), version, handler, statements, faults))
-                    .start(requestedPort);
+            QueryHandler handler;
+            MariaDbCompat compat;
+            try (BackendConnection admin = server.connect(null)) {
+                compat = MariaDbCompat.detect(admin);
+                handler = handlerFactory != null ? handlerFactory.apply(version) : statementEngine(admin);
+            }
+            relay = new RelayServer(new RelayConfig(server.host(), server.port(), version, handler, compat, statements,
+                    faults)).start(requestedPort);
             backend = server;
             return this;
         } catch (IOException | RuntimeException e) {
@@ -86,14 +92,11 @@ public final class Emulator implements AutoCloseable {
      * The single wiring point of the MatrixOne statement engine: creates it for the target version and lets it
      * install its catalog (mo_catalog.* in MariaDB) once, on an admin connection.
      */
-    private QueryHandler statementEngine(MariaDbServer server) throws IOException {
+    private QueryHandler statementEngine(BackendConnection admin) {
         // TODO(engine): replace with `new MoStatementEngine(version)` + `engine.install(admin)` once
         // io.matrixone.emulator.engine.MoStatementEngine exists; until then the relay passes everything through.
-        try (BackendConnection admin = server.connect(null)) {
-            QueryHandler engine = new io.matrixone.emulator.relay.PassThroughHandler();
-            log.debug("Statement engine ready on {}", admin);
-            return engine;
-        }
+        log.debug("No statement engine yet; {} passes statements through", admin);
+        return new io.matrixone.emulator.relay.PassThroughHandler();
     }
 
     public String host() {

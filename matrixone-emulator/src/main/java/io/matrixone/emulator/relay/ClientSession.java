@@ -211,7 +211,8 @@ final class ClientSession implements Runnable {
         boolean deliver = !(fault.action() instanceof Faults.DropAfter);
         Reply reply = decide(() -> config.handler().onQuery(sql, session));
         if (reply instanceof Reply.Forward forward) {
-            byte[] payload = forward.sql().equals(sql) ? command.payload() : commandPayload(Command.QUERY, forward.sql());
+            String out = config.compat().rewrite(forward.sql());
+            byte[] payload = out.equals(sql) ? command.payload() : commandPayload(Command.QUERY, out);
             backend.channel().write(0, payload);
             backend.channel().flush();
             relay.result(deliver);
@@ -229,8 +230,8 @@ final class ClientSession implements Runnable {
         config.statementLog().record(session.id(), StatementLog.Kind.PREPARE, sql);
         Reply reply = decide(() -> config.handler().onPrepare(sql, session));
         if (reply instanceof Reply.Forward forward) {
-            byte[] payload = forward.sql().equals(sql) ? command.payload()
-                    : commandPayload(Command.STMT_PREPARE, forward.sql());
+            String out = config.compat().rewrite(forward.sql());
+            byte[] payload = out.equals(sql) ? command.payload() : commandPayload(Command.STMT_PREPARE, out);
             backend.channel().write(0, payload);
             backend.channel().flush();
             PrepareOk ok = relay.prepare();

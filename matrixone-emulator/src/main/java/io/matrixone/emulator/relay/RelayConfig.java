@@ -8,14 +8,15 @@ import java.util.Objects;
 
 /**
  * What a relay needs: where MariaDB is, the MatrixOne version to announce, who decides about statements,
- * and where statements are logged and faults come from.
+ * how forwarded SQL is adapted to the MariaDB version, and where statements are logged and faults come from.
  */
 public record RelayConfig(String backendHost, int backendPort, String targetVersion, QueryHandler handler,
-                          StatementLog statementLog, Faults faults) {
+                          MariaDbCompat compat, StatementLog statementLog, Faults faults) {
     public RelayConfig {
         Objects.requireNonNull(backendHost, "backendHost");
         Objects.requireNonNull(targetVersion, "targetVersion");
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(compat, "compat");
         Objects.requireNonNull(statementLog, "statementLog");
         Objects.requireNonNull(faults, "faults");
     }
