@@ -7,7 +7,8 @@ package io.matrixone.core.dialect;
  *
  * <p>Rules, for every kind: not null, not blank, at most {@link NameKind#maxLength()} characters, no
  * leading or trailing whitespace, and none of: back-quote, single or double quote, backslash, NUL or
- * any other control character, unpaired surrogates. Quoting would make most of these harmless, but
+ * any other control character (including zero-width and bidi format characters, except the emoji joiner
+ * U+200D, and the line separators U+2028/U+2029), unpaired surrogates. Quoting would make most of these harmless, but
  * MatrixOne's own name checks and its {@code {SNAPSHOT = 'name'}} string form do not handle them, and no
  * real name needs them. Characters such as {@code ;}, {@code --} or {@code /*} are kept: inside
  * back-quotes they are part of the name. Snapshot, PITR, publication, stage and account names also may not
@@ -54,7 +55,7 @@ public final class Identifiers {
             throw new IllegalArgumentException(kind.label() + " name is " + length + " characters long; the limit is "
                     + kind.maxLength());
         }
-        if (Character.isWhitespace(name.codePointAt(0)) || Character.isWhitespace(name.codePointBefore(name.length()))) {
+        if (isSpace(name.codePointAt(0)) || isSpace(name.codePointBefore(name.length()))) {
             throw invalid(name, kind, "must not start or end with whitespace");
         }
         for (int i = 0; i < name.length(); ) {
@@ -62,7 +63,7 @@ public final class Identifiers {
             if (cp == 0) {
                 throw invalid(name, kind, "must not contain NUL");
             }
-            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT && cp != 0x200D) {
+            if (isControl(cp) && cp != 0x200D) {
                 throw invalid(name, kind, "must not contain control characters");
             }
             if (isSurrogate(cp)) {
@@ -76,7 +77,7 @@ public final class Identifiers {
                 default -> {
                 }
             }
-            if (kind.forbidsWhitespace() && Character.isWhitespace(cp)) {
+            if (kind.forbidsWhitespace() && isSpace(cp)) {
                 throw invalid(name, kind, "must not contain whitespace");
             }
             if (kind == NameKind.ACCOUNT && !isAccountChar(cp)) {
@@ -88,6 +89,21 @@ public final class Identifiers {
             i += Character.charCount(cp);
         }
         return name;
+    }
+
+    /** Java's whitespace plus the Unicode space separators it leaves out (no-break spaces such as U+00A0). */
+    private static boolean isSpace(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+    }
+
+    /**
+     * C0/C1 controls, format characters (zero-width, bidi overrides) and the line and paragraph separators
+     * U+2028/U+2029, which break log lines like CR and LF do.
+     */
+    private static boolean isControl(int cp) {
+        int type = Character.getType(cp);
+        return Character.isISOControl(cp) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static boolean isSurrogate(int cp) {
@@ -108,8 +124,7 @@ public final class Identifiers {
         int shown = 0;
         for (int i = 0; i < name.length() && shown < 80; ) {
             int cp = name.codePointAt(i);
-            if (cp < 0x20 || cp == 0x7F || Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
-                    || isSurrogate(cp)) {
+            if (isControl(cp) || isSurrogate(cp)) {
                 sb.append(String.format("\\u%04x", cp));
             } else {
                 sb.appendCodePoint(cp);

@@ -4,6 +4,7 @@ import io.matrixone.core.result.Result;
 import io.matrixone.core.result.ResultMapper;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -28,7 +29,10 @@ public sealed interface Operation<T> permits Operation.Single, Operation.Chain {
     /** Runs the operation on a blocking statement runner. */
     T execute(Function<Statement, Result> runner);
 
-    /** Runs the operation on a non-blocking statement runner, composing stages without waiting on any. */
+    /**
+     * Runs the operation on a non-blocking statement runner, composing stages without waiting on any. Failures,
+     * also a runner throwing instead of returning a failed stage, arrive as a failed stage, never as a throw.
+     */
     CompletionStage<T> executeAsync(Function<Statement, CompletionStage<Result>> runner);
 
     static <T> Operation<T> of(Statement statement, ResultMapper<T> mapper) {
@@ -73,7 +77,14 @@ public sealed interface Operation<T> permits Operation.Single, Operation.Chain {
 
         @Override
         public CompletionStage<T> executeAsync(Function<Statement, CompletionStage<Result>> runner) {
-            return runner.apply(statement).thenApply(mapper::map);
+            CompletionStage<Result> sent;
+            try {
+                sent = runner.apply(statement);
+            } catch (RuntimeException e) {
+                // a runner that refuses before sending must fail the stage, as it would later in a chain
+                return CompletableFuture.failedFuture(e);
+            }
+            return sent.thenApply(mapper::map);
         }
     }
 

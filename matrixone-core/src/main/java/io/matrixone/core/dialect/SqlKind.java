@@ -13,11 +13,15 @@ public enum SqlKind {
     ORDINARY,
     /** {@code SET ...}: on MatrixOne up to 4.2.0 it silently commits the open transaction. */
     SET,
-    /** BEGIN, START TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE: the transaction object owns these. */
+    /**
+     * BEGIN, START TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE: the transaction object owns these. Also
+     * LOCK TABLES and UNLOCK TABLES, which commit the open transaction on MatrixOne 4.x (mo_sql.md §10.4).
+     */
     TRANSACTION_CONTROL,
     /**
      * Refused by MatrixOne inside a transaction with 20101 "unclassified statement appears in uncommitted
-     * transaction": snapshots, restore, PITR, publications, stages, CDC, SHOW SNAPSHOTS, ...
+     * transaction": snapshots, restore, PITR, publications, stages, CDC, SHOW SNAPSHOTS, ...; and
+     * CREATE/DROP SEQUENCE ("Only CREATE of DDL is supported in transactions").
      */
     REFUSED_IN_TRANSACTION,
     /** Accounts, users, roles, GRANT, REVOKE: "administrative command is unsupported in transactions". */
@@ -33,7 +37,7 @@ public enum SqlKind {
         String b = w.size() > 1 ? w.get(1) : "";
         String c = w.size() > 2 ? w.get(2) : "";
         switch (a) {
-            case "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "XA":
+            case "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "XA", "LOCK", "UNLOCK":
                 return TRANSACTION_CONTROL;
             case "START":
                 return b.equals("TRANSACTION") ? TRANSACTION_CONTROL : ORDINARY;
@@ -68,7 +72,8 @@ public enum SqlKind {
             object = c; // CREATE OR REPLACE ..., CREATE TEMPORARY TABLE ...
         }
         return switch (object) {
-            case "SNAPSHOT", "PITR", "PUBLICATION", "STAGE", "CDC", "FUNCTION", "PROCEDURE", "SOURCE", "CONNECTOR" ->
+            case "SNAPSHOT", "PITR", "PUBLICATION", "STAGE", "CDC", "FUNCTION", "PROCEDURE", "SOURCE", "CONNECTOR",
+                 "SEQUENCE" ->
                     REFUSED_IN_TRANSACTION;
             case "ACCOUNT", "USER", "ROLE" -> ADMINISTRATIVE;
             default -> ORDINARY;
