@@ -1,0 +1,70 @@
+package io.matrixone.emulator.engine;
+
+import java.util.List;
+
+/**
+ * The MariaDB tables the engine keeps: MatrixOne's own catalog tables in {@code mo_catalog} (real tables, so
+ * that SDK queries such as {@code SELECT ... FROM mo_catalog.mo_snapshots WHERE sname = ?} pass through
+ * unchanged) and the emulator's hidden metadata.
+ */
+final class Catalog {
+
+    /** The emulator's metadata schema (never in a snapshot's scope, never listed as a user database). */
+    static final String META_SCHEMA = "__mo_emulator";
+    /** Prefix of the hidden schemas holding snapshot copies: {@code __mo_snap_<n>}. */
+    static final String COPY_PREFIX = "__mo_snap_";
+    /** What a snapshot held: one row per database (table_name '') and per table or view. */
+    static final String SNAPSHOT_OBJECTS = Sql.id(META_SCHEMA, "snapshot_objects");
+
+    private Catalog() {
+    }
+
+    /** DDL run by {@link MoStatementEngine#install}; every statement is idempotent. */
+    static List<String> installStatements(TargetVersion version) {
+        // mo_snapshots as in predefined.go MoCatalogMoSnapshotsDDL (mo_sql.md §1.4); v3.0.x has no `kind` column.
+        String snapshots = "CREATE TABLE IF NOT EXISTS mo_catalog.mo_snapshots ("
+                + "snapshot_id uuid unique key, sname varchar(64) primary key, ts bigint, "
+                + "level enum('cluster','account','database','table'), account_name varchar(300), "
+                + "database_name varchar(5000), table_name varchar(5000), obj_id bigint unsigned"
+                + (version.isV4OrLater() ? ", kind varchar(32) not null default 'user'" : "") + ")";
+        // mo_pitr as in predefined.go (mo_sql.md §5.1). MariaDB cannot index varchar(5000): pitr_name is
+        // varchar(512) here and the long names are TEXT (DIFFERENCES.md).
+        String pitr = "CREATE TABLE IF NOT EXISTS mo_catalog.mo_pitr ("
+                + "pitr_id uuid unique key, pitr_name varchar(512), create_account bigint unsigned, "
+                + "create_time bigint not null, modified_time bigint not null, level varchar(10), "
+                + "account_id bigint unsigned, account_name varchar(300), database_name text, table_name text, "
+                + "obj_id bigint unsigned, pitr_length tinyint unsigned, pitr_unit varchar(10), "
+                + "pitr_status tinyint unsigned default 1 comment '1: active, 0: inactive', "
+                + "pitr_status_changed_time bigint not null"
+                + (version.isV4OrLater() ? ", kind varchar(32) not null default 'user'" : "")
+                + ", primary key(pitr_name, create_account))";
+        String account = "CREATE TABLE IF NOT EXISTS mo_catalog.mo_account ("
+                + "account_id int primary key, account_name varchar(300) unique key, admin_name varchar(300), "
+                + "status varchar(300), created_time timestamp null default current_timestamp, comments varchar(256), "
+                + "version bigint unsigned default 0, suspended_time timestamp null default null, "
+                + "create_version varchar(50) default '" + version.text() + "')";
+        String pubs = "CREATE TABLE IF NOT EXISTS mo_catalog.mo_pubs ("
+                + "account_id int not null, account_name varchar(300), pub_name varchar(64), database_name varchar(5000), "
+                + "database_id bigint unsigned, all_table bool, table_list text, account_list text, created_time timestamp null, "
+                + "update_time timestamp null default null, owner int unsigned, creator int unsigned, `comment` text, "
+                + "primary key(account_id, pub_name))";
+        String subs = "CREATE TABLE IF NOT EXISTS mo_catalog.mo_subs ("
+                + "sub_account_id int not null, sub_account_name varchar(300), sub_name varchar(5000) null, "
+                + "sub_time timestamp null, pub_account_id int not null, pub_account_name varchar(300), pub_name varchar(64), "
+                + "pub_database varchar(5000), pub_tables text, pub_time timestamp null, pub_comment text, "
+                + "status tinyint(8), primary key(pub_account_name, pub_name, sub_account_id))";
+        String objects = "CREATE TABLE IF NOT EXISTS " + SNAPSHOT_OBJECTS + " ("
+                + "sname varchar(64) not null, db_name varchar(64) not null, table_name varchar(64) not null, "
+                + "kind varchar(16) not null, copy_schema varchar(64), create_sql longtext, "
+                + "primary key(sname, db_name, table_name))";
+        return List.of(
+                "CREATE DATABASE IF NOT EXISTS mo_catalog",
+                snapshots, pitr, account, pubs, subs,
+                "INSERT IGNORE INTO mo_catalog.mo_account (account_id, account_name, admin_name, status, comments) "
+                        + "VALUES (0, 'sys', 'root', 'open', 'system account')",
+                "CREATE DATABASE IF NOT EXISTS " + Sql.id(META_SCHEMA),
+                objects,
+                // PITR uses system-versioned tables; let users keep altering them (mo_sql.md §5, DIFFERENCES.md)
+                "SET GLOBAL system_versioning_alter_history = KEEP");
+    }
+}

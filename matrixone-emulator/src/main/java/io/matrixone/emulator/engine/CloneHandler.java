@@ -1,0 +1,218 @@
+package io.matrixone.emulator.engine;
+
+import java.util.List;
+
+/**
+ * {@code CREATE DATABASE ... CLONE} and {@code CREATE TABLE ... CLONE} (mo_sql.md §3.1): structure plus rows
+ * from the live source or from a snapshot copy. Refused inside a transaction by {@link TxRules}: MariaDB would
+ * commit the DDL, MatrixOne keeps it in the transaction.
+ */
+final class CloneHandler {
+
+    private final SnapshotStore snapshots;
+    private final TimeTravel timeTravel;
+    private final TargetVersion version;
+
+    CloneHandler(SnapshotStore snapshots, TimeTravel timeTravel, TargetVersion version) {
+        this.snapshots = snapshots;
+        this.timeTravel = timeTravel;
+        this.version = version;
+    }
+
+    record CloneDatabase(String target, boolean ifNotExists, String source, TimeTravel.Hint hint, String toAccount) {
+    }
+
+    record CloneTable(boolean temporary, boolean ifNotExists, String targetDb, String target, String sourceDb,
+                      String source, TimeTravel.Hint hint, boolean copyGrants, String toAccount) {
+    }
+
+    static CloneDatabase parseDatabase(Statement s) {
+        TokenCursor c = s.cursor();
+        c.expect("CREATE");
+        if (!c.accept("DATABASE")) {
+            c.expect("SCHEMA");
+        }
+        boolean ine = c.accept("IF", "NOT", "EXISTS");
+        String target = c.identifier();
+        c.expect("CLONE");
+        String source = c.identifier();
+        TimeTravel.Hint hint = hint(s, c);
+        String to = toAccount(c);
+        c.expectEnd();
+        return new CloneDatabase(target, ine, source, hint, to);
+    }
+
+    CloneTable parseTable(Statement s) {
+        TokenCursor c = s.cursor();
+        c.expect("CREATE");
+        boolean temporary = c.accept("TEMPORARY");
+        c.expect("TABLE");
+        boolean ine = c.accept("IF", "NOT", "EXISTS");
+        String[] target = qualified(c);
+        c.expect("CLONE");
+        String[] source = qualified(c);
+        TimeTravel.Hint hint = hint(s, c);
+        boolean copyGrants = false;
+        if (version.isV4OrLater() && c.accept("COPY", "GRANTS")) {
+            copyGrants = true;
+        }
+        String to = toAccount(c);
+        c.expectEnd();
+        return new CloneTable(temporary, ine, target[0], target[1], source[0], source[1], hint, copyGrants, to);
+    }
+
+    private static String[] qualified(TokenCursor c) {
+        String a = c.identifier();
+        if (c.acceptPunct(".")) {
+            return new String[] {a, c.identifier()};
+        }
+        return new String[] {null, a};
+    }
+
+    private static TimeTravel.Hint hint(Statement s, TokenCursor c) {
+        if (c.peek() == null || !c.peek().isPunct("{")) {
+            return null;
+        }
+        TimeTravel.Hint h = TimeTravel.parseHint(s.sql(), s.tokens(), c.index());
+        c.reset(h.endToken());
+        return h;
+    }
+
+    private static String toAccount(TokenCursor c) {
+        if (c.accept("TO")) {
+            c.expect("ACCOUNT");
+            return c.identifier();
+        }
+        return null;
+    }
+
+    Reply cloneDatabase(Statement s, Session session) {
+        CloneDatabase req = parseDatabase(s);
+        Db db = new Db(session.backend());
+        checkToAccount(session, req.toAccount(), req.hint(), "database");
+        if (Db.isSystemSchema(req.target())) {
+            throw MoException.internal("cannot clone data into system database");
+        }
+        if (db.databaseExists(req.target())) {
+            if (req.ifNotExists()) {
+                return Reply.Ok.EMPTY; // a no-op even when the source is missing (clone_database_existence.result)
+            }
+            throw MoException.databaseExists(req.target());
+        }
+        List<String> tables;
+        SnapshotRecord snap = null;
+        if (req.hint() != null && req.hint().snapshot() != null) {
+            snap = snapshots.require(db, req.hint().snapshot());
+            if (snap.level().equals("table")) {
+                throw MoException.internal("cannot use a table-level snapshot to clone cluster/account/database");
+            }
+            if (snap.level().equals("database") && !snap.databaseName().equals(req.source())) {
+                throw MoException.internal("database-level snapshot(" + snap.name() + ") does not belong to the database(" + req.source() + ")");
+            }
+            final String sname = snap.name();
+            if (snapshots.object(db, sname, req.source(), "").isEmpty()) {
+                throw MoException.unknownDatabase(req.source());
+            }
+            tables = snapshots.objects(db, sname).stream().filter(o -> o.db().equals(req.source()) && o.isTable())
+                    .map(SnapshotObject::table).toList();
+        } else {
+            if (!db.databaseExists(req.source())) {
+                throw MoException.unknownDatabase(req.source());
+            }
+            tables = db.tables(req.source()).stream().filter(t -> !"VIEW".equals(t.get(1))).map(t -> t.get(0)).toList();
+        }
+        db.exec("CREATE DATABASE " + Sql.id(req.target()));
+        try {
+            for (String t : tables) {
+                TimeTravel.Source src = req.hint() == null ? TimeTravel.Source.live(req.source(), t)
+                        : timeTravel.source(db, req.source(), t, req.hint());
+                copyTable(db, src, req.target(), t, false);
+            }
+        } catch (RuntimeException e) {
+            db.exec("DROP DATABASE IF EXISTS " + Sql.id(req.target()));
+            throw e;
+        }
+        return Reply.Ok.EMPTY;
+    }
+
+    Reply cloneTable(Statement s, Session session) {
+        CloneTable req = parseTable(s);
+        Db db = new Db(session.backend());
+        checkToAccount(session, req.toAccount(), req.hint(), "table");
+        if (req.copyGrants() && req.toAccount() != null) {
+            throw MoException.internal("COPY GRANTS cannot be used with TO ACCOUNT");
+        }
+        if (req.temporary() && req.toAccount() != null) {
+            throw MoException.internal("CREATE TEMPORARY TABLE ... CLONE cannot be used with TO ACCOUNT");
+        }
+        String current = (req.targetDb() == null || req.sourceDb() == null) ? db.currentDatabase() : null;
+        String targetDb = req.targetDb() != null ? req.targetDb() : current;
+        if (targetDb == null) {
+            throw MoException.internal("no db selected for the dst table " + req.target());
+        }
+        String sourceDb = req.sourceDb() != null ? req.sourceDb() : current;
+        if (sourceDb == null) {
+            throw MoException.internal("no db selected for the src table " + req.source());
+        }
+        if (Db.isSystemSchema(targetDb)) {
+            throw MoException.internal("cannot clone data into system database");
+        }
+        if (!db.databaseExists(targetDb)) {
+            throw MoException.unknownDatabase(targetDb);
+        }
+        if (!req.temporary() && db.tableExists(targetDb, req.target())) {
+            if (req.ifNotExists()) {
+                return Reply.Ok.EMPTY;
+            }
+            throw MoException.tableExists(req.target());
+        }
+        TimeTravel.Source src;
+        if (req.hint() == null) {
+            if (!db.databaseExists(sourceDb)) {
+                throw MoException.unknownDatabase(sourceDb);
+            }
+            if (!db.tableExists(sourceDb, req.source())) {
+                throw MoException.noSuchTable(sourceDb, req.source());
+            }
+            src = TimeTravel.Source.live(sourceDb, req.source());
+        } else {
+            if (req.hint().snapshot() != null) {
+                SnapshotRecord snap = snapshots.require(db, req.hint().snapshot());
+                if (snap.level().equals("database") && !snap.databaseName().equals(sourceDb)) {
+                    throw MoException.internal("database-level snapshot(" + snap.name() + ") does not belong to the database(" + sourceDb + ")");
+                }
+                if (snap.level().equals("table") && (!snap.databaseName().equals(sourceDb) || !snap.tableName().equals(req.source()))) {
+                    throw MoException.internal("table-level snapshot(" + snap.name() + ") does not belong to the table(" + sourceDb + "-" + req.source() + ")");
+                }
+            }
+            src = timeTravel.source(db, sourceDb, req.source(), req.hint());
+        }
+        if (req.temporary() && req.ifNotExists() && !db.scalar("SELECT COUNT(*) FROM information_schema.TEMPORARY_TABLES WHERE TABLE_SCHEMA = "
+                + Sql.str(targetDb) + " AND TABLE_NAME = " + Sql.str(req.target())).equals("0")) {
+            return Reply.Ok.EMPTY;
+        }
+        copyTable(db, src, targetDb, req.target(), req.temporary());
+        return Reply.Ok.EMPTY;
+    }
+
+    private static void copyTable(Db db, TimeTravel.Source src, String targetDb, String target, boolean temporary) {
+        db.createLike(src.likeDb(), src.likeTable(), targetDb, target, temporary);
+        String cols = db.insertableColumns(src.likeDb(), src.likeTable());
+        if (!cols.isEmpty()) {
+            db.exec("INSERT INTO " + Sql.id(targetDb, target) + " (" + cols + ") SELECT " + cols + " FROM " + src.fromRef());
+        }
+    }
+
+    /** clone.go: cross-account clones need a snapshot and sys; one namespace means the clone lands in it. */
+    private static void checkToAccount(Session session, String toAccount, TimeTravel.Hint hint, String what) {
+        if (toAccount == null || toAccount.equals(session.account())) {
+            return;
+        }
+        if (hint == null || hint.snapshot() == null) {
+            throw MoException.internal("clone " + what + " between different accounts need a snapshot");
+        }
+        if (!Privileges.isSys(session)) {
+            throw MoException.internal("only sys can clone " + what + " to another account");
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.matrixone.emulator.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The emulator's statement engine: recognises MatrixOne-only statements and answers them with MatrixOne's
+ * result shapes, error numbers and messages; rewrites time-travel hints; applies MatrixOne's transaction rules;
+ * forwards everything else unchanged. Shared by all sessions and thread-safe: per-session state is keyed by
+ * {@link Session#id()}, and statements that change the emulator's catalog run one at a time.
+ */
+public final class MoStatementEngine implements QueryHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(MoStatementEngine.class);
+
+    private final TargetVersion version;
+    private final TxRules txRules;
+    private final SnapshotStore snapshots;
+    private final SnapshotHandler snapshotHandler;
+    private final PitrHandler pitr;
+    private final TimeTravel timeTravel;
+    private final CloneHandler clone;
+    private final RestoreHandler restore;
+    private final MoCtlHandler moCtl = new MoCtlHandler();
+    private final IdentityHandler identity;
+    private final AccountHandler accounts = new AccountHandler();
+    private final PublicationHandler publications = new PublicationHandler();
+    /** Serialises catalog changes (snapshots, restore, clone, PITR, accounts, publications) across sessions. */
+    private final ReentrantLock catalogLock = new ReentrantLock();
+    private final Map<Long, SessionState> sessions = new ConcurrentHashMap<>();
+
+    /** What the engine remembers about one session. */
+    private static final class SessionState {
+        /** Whether the open transaction was started by BEGIN / START TRANSACTION (MatrixOne's OPTION_BEGIN). */
+        volatile boolean byBegin;
+    }
+
+    /** @param targetVersion the MatrixOne release to imitate, e.g. {@code 4.2.0}, {@code 3.0.18}, {@code 4.0.0-rc1} */
+    public MoStatementEngine(String targetVersion) {
+        this.version = TargetVersion.parse(targetVersion);
+        Nanos clock = new Nanos();
+        this.txRules = new TxRules(version);
+        this.snapshots = new SnapshotStore(clock, version);
+        this.snapshotHandler = new SnapshotHandler(snapshots);
+        this.pitr = new PitrHandler(clock);
+        this.timeTravel = new TimeTravel(snapshots, pitr);
+        this.clone = new CloneHandler(snapshots, timeTravel, version);
+        this.restore = new RestoreHandler(snapshots, pitr, version);
+        this.identity = new IdentityHandler(version);
+    }
+
+    /** The version string MatrixOne announces: {@code 8.0.30-MatrixOne-v<targetVersion>}. */
+    public String serverVersion() {
+        return identity.serverVersion();
+    }
+
+    /** Creates the catalog tables the engine needs; idempotent, run once at emulator start. */
+    public void install(Backend admin) {
+        for (String sql : Catalog.installStatements(version)) {
+            admin.execute(sql);
+        }
+        LOG.info("MatrixOne statement engine installed (target version {})", version.text());
+    }
+
+    @Override
+    public Reply onQuery(String sql, Session session) {
+        List<Token> tokens;
+        try {
+            tokens = SqlLexer.tokenize(sql);
+        } catch (SqlLexer.LexException e) {
+            return new Reply.Forward(sql); // let MariaDB report it
+        }
+        List<Statement> statements = Statement.split(sql, tokens);
+        if (statements.isEmpty()) {
+            return new Reply.Forward(sql);
+        }
+        try {
+            if (statements.size() > 1) {
+                return multi(sql, tokens, statements, session);
+            }
+            return single(statements.get(0), tokens, session);
+        } catch (MoException e) {
+            LOG.debug("session {}: error {}", session.id(), e.code());
+            return e.toReply();
+        } catch (BackendException e) {
+            LOG.debug("session {}: backend error {}", session.id(), e.errorCode());
+            return new Reply.Error(e.errorCode(), "HY000", e.getMessage());
+        }
+    }
+
+    @Override
+    public Reply onPrepare(String sql, Session session) {
+        List<Token> tokens;
+        try {
+            tokens = SqlLexer.tokenize(sql);
+        } catch (SqlLexer.LexException e) {
+            return new Reply.Forward(sql);
+        }
+        List<Statement> statements = Statement.split(sql, tokens);
+        try {
+            if (statements.size() == 1) {
+                Statement s = statements.get(0);
+                StatementKind kind = Recogniser.classify(s);
+                if (kind == StatementKind.IDENTITY_SELECT) {
+                    // answer through MariaDB with a constant so the prepared path sees MatrixOne's values too
+                    Reply.ResultSet rs = (Reply.ResultSet) identity.handle(s, session);
+                    return new Reply.Forward("SELECT " + Sql.str(rs.rows().get(0).get(0)) + " AS " + Sql.id(rs.columns().get(0).name()));
+                }
+                if (kind.isEmulated() || kind == StatementKind.RESTORE) {
+                    throw MoException.emulator("preparing " + TxRules.describe(s, kind)
+                            + " is not emulated; send MatrixOne-only statements as plain queries");
+                }
+            }
+            return new Reply.Forward(timeTravel.rewrite(sql, tokens, session));
+        } catch (MoException e) {
+            return e.toReply();
+        } catch (BackendException e) {
+            return new Reply.Error(e.errorCode(), "HY000", e.getMessage());
+        }
+    }
+
+    @Override
+    public void onClose(Session session) {
+        sessions.remove(session.id());
+    }
+
+    private Reply multi(String sql, List<Token> tokens, List<Statement> statements, Session session) {
+        for (Statement s : statements) {
+            StatementKind kind = Recogniser.classify(s);
+            if (kind.isEmulated() || kind == StatementKind.RESTORE) {
+                throw MoException.emulator("multi-statement queries containing " + TxRules.describe(s, kind)
+                        + " are not emulated; send MatrixOne-only statements one per query");
+            }
+        }
+        return new Reply.Forward(timeTravel.rewrite(sql, tokens, session));
+    }
+
+    private Reply single(Statement s, List<Token> tokens, Session session) {
+        StatementKind kind = Recogniser.classify(s);
+        SessionState state = sessions.computeIfAbsent(session.id(), id -> new SessionState());
+        boolean inTx = kind != StatementKind.OTHER && kind != StatementKind.IDENTITY_SELECT && session.backend().inTransaction();
+        if (!inTx && kind != StatementKind.OTHER) {
+            state.byBegin = false;
+        }
+        TxRules.Decision decision = txRules.check(s, kind, inTx, state.byBegin);
+        LOG.debug("session {}: {} (in transaction: {})", session.id(), kind, inTx);
+        switch (kind) {
+            case CREATE_SNAPSHOT:
+                return locked(() -> snapshotHandler.create(s, session));
+            case DROP_SNAPSHOT:
+                return locked(() -> snapshotHandler.drop(s, session));
+            case SHOW_SNAPSHOTS:
+                return snapshotHandler.show(s, session);
+            case RESTORE:
+                return locked(() -> restore.restore(s, session));
+            case CREATE_PITR:
+                return locked(() -> pitr.create(s, session));
+            case ALTER_PITR:
+                return locked(() -> pitr.alter(s, session));
+            case DROP_PITR:
+                return locked(() -> pitr.drop(s, session));
+            case SHOW_PITR:
+                return pitr.show(s, session);
+            case CLONE_DATABASE:
+                return locked(() -> clone.cloneDatabase(s, session));
+            case CLONE_TABLE:
+                return locked(() -> clone.cloneTable(s, session));
+            case CREATE_PUBLICATION:
+                return locked(() -> publications.create(s, session));
+            case ALTER_PUBLICATION:
+                return locked(() -> publications.alter(s, session));
+            case DROP_PUBLICATION:
+                return locked(() -> publications.drop(s, session));
+            case SHOW_PUBLICATIONS:
+                return publications.show(s, session);
+            case SHOW_SUBSCRIPTIONS:
+                return publications.showSubscriptions(s, session);
+            case SUBSCRIBE:
+                return locked(() -> publications.subscribe(s, session));
+            case CREATE_ACCOUNT:
+                return locked(() -> accounts.create(s, session));
+            case ALTER_ACCOUNT:
+                return locked(() -> accounts.alter(s, session));
+            case DROP_ACCOUNT:
+                return locked(() -> accounts.drop(s, session));
+            case SHOW_ACCOUNTS:
+                return accounts.show(s, session);
+            case MO_CTL:
+                return moCtl.handle(s, session);
+            case IDENTITY_SELECT:
+                return identity.handle(s, session);
+            case SAVEPOINT:
+            case RELEASE_SAVEPOINT:
+                return Reply.Ok.EMPTY; // accepted as no-ops (mo_sql.md §10.8)
+            case SHOW_RECOVERY_WINDOW:
+            case SHOW_CREATE_PUBLICATION:
+            case DATA_BRANCH:
+                throw MoException.emulator(TxRules.describe(s, kind) + " is not emulated");
+            case BEGIN:
+                state.byBegin = true;
+                break;
+            case COMMIT:
+            case ROLLBACK:
+                state.byBegin = false;
+                break;
+            default:
+                break;
+        }
+        if (decision == TxRules.Decision.COMMIT_FIRST) {
+            // releases up to v4.2.0 commit the open transaction on any SET (issue #26872)
+            session.backend().execute("COMMIT");
+            state.byBegin = false;
+        }
+        return new Reply.Forward(timeTravel.rewrite(s.sql(), tokens, session));
+    }
+
+    private Reply locked(Supplier<Reply> body) {
+        catalogLock.lock();
+        try {
+            return body.get();
+        } finally {
+            catalogLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.matrixone.emulator.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** CREATE SNAPSHOT, DROP SNAPSHOT and SHOW SNAPSHOTS (mo_sql.md §1). */
+final class SnapshotHandler {
+
+    private final SnapshotStore store;
+
+    SnapshotHandler(SnapshotStore store) {
+        this.store = store;
+    }
+
+    /** Snapshot names: no blanks or quotes ({@code inputNameIsInvalid}), folded to lower case (§1.5). */
+    static String snapshotName(String raw) {
+        for (char c : raw.toCharArray()) {
+            if (c == ' ' || c == '\t' || c == '`' || c == '"' || c == '\'') {
+                throw MoException.internal("invalid input");
+            }
+        }
+        return raw.toLowerCase(Locale.ROOT);
+    }
+
+    record Create(String name, boolean ifNotExists, String level, String account, String db, String table) {
+    }
+
+    /** {@code CREATE SNAPSHOT [IF NOT EXISTS] s FOR {CLUSTER | ACCOUNT [a] | DATABASE d | TABLE d t}}. */
+    static Create parseCreate(Statement s) {
+        TokenCursor c = s.cursor();
+        c.expect("CREATE");
+        c.expect("SNAPSHOT");
+        boolean ine = c.accept("IF", "NOT", "EXISTS");
+        String name = c.identifier();
+        c.expect("FOR");
+        Create out;
+        if (c.accept("CLUSTER")) {
+            out = new Create(name, ine, "cluster", null, null, null);
+        } else if (c.accept("ACCOUNT")) {
+            String acc = null;
+            if (!c.atEnd()) {
+                if (c.peek().is("FROM")) {
+                    throw MoException.emulator("snapshots of subscribed objects (FROM ... PUBLICATION) are not emulated");
+                }
+                acc = c.identifier();
+            }
+            out = new Create(name, ine, "account", acc, null, null);
+        } else if (c.accept("DATABASE")) {
+            out = new Create(name, ine, "database", null, c.identifier(), null);
+        } else if (c.accept("TABLE")) {
+            String d = c.identifier();
+            out = new Create(name, ine, "table", null, d, c.identifier());
+        } else {
+            throw c.syntaxError();
+        }
+        if (c.peek() != null && c.peek().is("FROM")) {
+            throw MoException.emulator("snapshots of subscribed objects (FROM ... PUBLICATION) are not emulated");
+        }
+        c.expectEnd();
+        return new Create(snapshotName(out.name()), out.ifNotExists(), out.level(), out.account(), out.db(), out.table());
+    }
+
+    Reply create(Statement s, Session session) {
+        Create req = parseCreate(s);
+        Db db = new Db(session.backend());
+        Privileges.checkAdminRole(session);
+        String current = session.account();
+        // doCheckCreateSnapshotPriv (snapshot.go)
+        if (req.level().equals("cluster") && !Privileges.isSys(session)) {
+            throw MoException.internal("only sys tenant can create cluster level snapshot");
+        }
+        String account = req.account() == null ? current : req.account();
+        if (req.level().equals("account") && !account.equals(current) && !Privileges.isSys(session)) {
+            throw MoException.internal("only sys tenant can create tenant level snapshot for other tenant");
+        }
+        if (store.find(db, req.name()).isPresent()) {
+            if (req.ifNotExists()) {
+                return Reply.Ok.EMPTY;
+            }
+            throw MoException.internal("snapshot " + req.name() + " already exists");
+        }
+        List<String> scope = new ArrayList<>();
+        switch (req.level()) {
+            case "cluster" -> {
+                scope.addAll(db.userDatabases());
+                account = "";
+            }
+            case "account" -> {
+                if (db.scalar("SELECT COUNT(*) FROM mo_catalog.mo_account WHERE account_name = " + Sql.str(account)).equals("0")) {
+                    throw MoException.internal("account " + account + " does not exist");
+                }
+                // one MariaDB namespace for every account (DIFFERENCES.md): an account snapshot holds every user database
+                scope.addAll(db.userDatabases());
+            }
+            case "database" -> {
+                checkDatabase(db, req.db());
+                scope.add(req.db());
+            }
+            default -> {
+                checkDatabase(db, req.db());
+                if (!db.tableExists(req.db(), req.table())) {
+                    throw MoException.internal("table " + req.db() + "." + req.table() + " does not exist");
+                }
+                scope.add(req.db());
+            }
+        }
+        store.create(db, req.name(), req.level(), account, scope, req.level().equals("table") ? req.table() : null);
+        return Reply.Ok.EMPTY;
+    }
+
+    private static void checkDatabase(Db db, String name) {
+        if (Db.isSystemSchema(name)) {
+            throw MoException.internal("can not create snapshot for system database " + name);
+        }
+        if (!db.databaseExists(name)) {
+            throw MoException.internal("database " + name + " does not exist");
+        }
+    }
+
+    /** {@code DROP SNAPSHOT [IF EXISTS] s}. */
+    Reply drop(Statement s, Session session) {
+        TokenCursor c = s.cursor();
+        c.expect("DROP");
+        c.expect("SNAPSHOT");
+        boolean ifExists = c.accept("IF", "EXISTS");
+        String name = c.identifier();
+        if (!c.atEnd() && c.peek().is("FROM")) {
+            throw MoException.emulator("snapshots of subscribed objects (FROM ... PUBLICATION) are not emulated");
+        }
+        c.expectEnd();
+        name = snapshotName(name);
+        Privileges.checkAdminRole(session);
+        Db db = new Db(session.backend());
+        if (store.find(db, name).isEmpty()) {
+            if (ifExists) {
+                return Reply.Ok.EMPTY;
+            }
+            throw MoException.internal("snapshot " + name + " does not exist");
+        }
+        store.drop(db, name);
+        return Reply.Ok.EMPTY;
+    }
+
+    /** {@code SHOW SNAPSHOTS [WHERE expr]}: labels are lower case when a WHERE clause is given (snapshot.result). */
+    Reply show(Statement s, Session session) {
+        TokenCursor c = s.cursor();
+        c.expect("SHOW");
+        c.expect("SNAPSHOTS");
+        String where = null;
+        if (c.accept("WHERE")) {
+            if (c.atEnd()) {
+                throw c.syntaxError();
+            }
+            where = s.textFrom(c.index());
+        } else {
+            c.expectEnd();
+        }
+        List<String> labels = List.of("SNAPSHOT_NAME", "TIMESTAMP", "SNAPSHOT_LEVEL", "ACCOUNT_NAME", "DATABASE_NAME", "TABLE_NAME");
+        List<Column> columns = new ArrayList<>();
+        for (String l : labels) {
+            columns.add(Column.varchar(where == null ? l : l.toLowerCase(Locale.ROOT)));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> r : new Db(session.backend()).rows(store.showSql(where))) {
+            rows.add(List.of(r.get(0), Nanos.formatUtc(Long.parseLong(r.get(1))), r.get(2), nz(r.get(3)), nz(r.get(4)), nz(r.get(5))));
+        }
+        return new Reply.ResultSet(columns, rows);
+    }
+
+    private static String nz(String v) {
+        return v == null ? "" : v;
+    }
+}
