@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * {@code 8.0.30-MatrixOne-v4.2.0}, {@code 8.0.30-MatrixOne-v4.0.0-rc1}, {@code 8.0.30-OmniFabric-v4.0.0-rc2},
  * or a bare {@code 8.0.30-MatrixOne-v} from a development build, which is treated as newer than every release.
  *
- * <p>Anything else (a plain MySQL or MariaDB) parses as a non-MatrixOne server; feature checks then assume
- * the newest grammar. {@link #supports(Feature)} is the one place that gates grammar by version.
+ * <p>A bare release number is MatrixOne when it has a {@code v} prefix or a major version of at most 4
+ * ({@code 4.2.0}, {@code v3.0.18}). Anything else (a plain MySQL {@code 8.0.36} or MariaDB
+ * {@code 5.5.5-10.11.19-MariaDB}) parses as a non-MatrixOne server; feature checks then assume the newest grammar. {@link #supports(Feature)} is the one place that gates grammar by version.
  */
 public record ServerVersion(String raw, String brand, int major, int minor, int patch, String preRelease,
                             boolean devBuild) implements Comparable<ServerVersion> {
@@ -20,6 +21,12 @@ public record ServerVersion(String raw, String brand, int major, int minor, int 
             "^(?:\\d+\\.\\d+\\.\\d+-)?(MatrixOne|OmniFabric)-v(?:(\\d+)\\.(\\d+)(?:\\.(\\d+))?(?:-([0-9A-Za-z.\\-]+))?)?\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PLAIN = Pattern.compile("^v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?(?:-([0-9A-Za-z.\\-]+))?$");
+
+    /**
+     * The highest major version read as MatrixOne when written bare ({@code 4.2.0}); MySQL (5.x, 8.x, 9.x) and
+     * MariaDB (10.x, 11.x) report bare numbers too. A later MatrixOne release can always be written {@code v5.0.0}.
+     */
+    private static final int MAX_BARE_MATRIXONE_MAJOR = 4;
 
     /** A development build of MatrixOne: newer than any release. */
     public static final ServerVersion DEV = new ServerVersion("8.0.30-MatrixOne-v", "MatrixOne", 0, 0, 0, null, true);
@@ -51,14 +58,19 @@ public record ServerVersion(String raw, String brand, int major, int minor, int 
                     m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(5), false);
         }
         Matcher p = PLAIN.matcher(s);
-        if (p.matches()) {
-            // "4.2.0" or "v4.2.0": a MatrixOne release named without the prefix (e.g. in configuration)
+        if (p.matches() && (s.startsWith("v") || Integer.parseInt(p.group(1)) <= MAX_BARE_MATRIXONE_MAJOR)) {
+            // "4.2.0" or "v4.2.0": a MatrixOne release named without the prefix (e.g. in configuration).
+            // A bare "8.0.36" or "10.11.19-MariaDB" is what MySQL and MariaDB answer, so it is not read as one.
             return new ServerVersion(s, "MatrixOne", Integer.parseInt(p.group(1)), Integer.parseInt(p.group(2)),
                     p.group(3) == null ? 0 : Integer.parseInt(p.group(3)), p.group(4), false);
         }
         Matcher other = Pattern.compile("^(?:5\\.5\\.5-)?(\\d+)\\.(\\d+)\\.(\\d+)(.*)$").matcher(s);
         if (other.matches()) {
             String rest = other.group(4).toLowerCase(Locale.ROOT);
+            if (rest.contains("matrixone") || rest.contains("omnifabric")) {
+                // a MatrixOne version we cannot read must not pass for MySQL and silently get the newest grammar
+                throw new IllegalArgumentException("unrecognised server version string: " + s);
+            }
             String brand = rest.contains("mariadb") ? "MariaDB" : "MySQL";
             return new ServerVersion(s, brand, Integer.parseInt(other.group(1)), Integer.parseInt(other.group(2)),
                     Integer.parseInt(other.group(3)), null, false);
