@@ -17,14 +17,16 @@ public final class ErrorClassifier {
     /**
      * @param errorCode the vendor error number (0 if the driver had none)
      * @param sqlState  the SQLSTATE, may be {@code null}
-     * @param message   the server's message
+     * @param message   the server's message; where it quotes a statement that held literals (a parse error's
+     *                  {@code near "..."}), the quotation is masked
      * @param sql       the statement that failed, raw; it is redacted here
      * @param cause     the driver's exception, kept as the cause
      */
     public static MatrixOneException classify(int errorCode, String sqlState, String message, String sql, Throwable cause) {
-        String msg = message == null ? "" : message;
+        String raw = message == null ? "" : message;
         String redacted = SqlRedactor.redact(sql);
-        Kind kind = kindOf(errorCode, sqlState, msg);
+        Kind kind = kindOf(errorCode, sqlState, raw);
+        String msg = maskEchoedSql(raw, sql);
         return switch (kind) {
             case SNAPSHOT_EXISTS -> new SnapshotExistsException(msg, errorCode, sqlState, redacted, cause);
             case SNAPSHOT_NOT_FOUND -> new SnapshotNotFoundException(msg, errorCode, sqlState, redacted, cause);
@@ -113,11 +115,16 @@ public final class ErrorClassifier {
         return Kind.OTHER;
     }
 
-    /** 20101 is MatrixOne's catch-all "internal error"; its message says which situation it is. */
+    /**
+     * 20101 is MatrixOne's catch-all "internal error"; its message says which situation it is. The object
+     * messages are matched by their leading word ({@code snapshot %s already exists}, {@code pitr %s does not
+     * exist}), not by "contains": a PITR may well be named {@code snapshot_daily}.
+     */
     private static Kind internalError(String m) {
         if (m.contains("unclassified statement appears in uncommitted transaction")
                 || m.contains("administrative command is unsupported in transactions")
                 || m.contains("is not supported in transactions")
+                || m.contains("only create of ddl is supported in transactions")
                 || m.contains("savepoint has not been implemented")) {
             return Kind.NOT_IN_TRANSACTION;
         }
@@ -127,24 +134,53 @@ public final class ErrorClassifier {
         if (m.contains("do not have privilege")) {
             return Kind.ACCESS_DENIED;
         }
-        if (m.contains("snapshot") && m.contains("already exists")) {
+        String object = m.startsWith(INTERNAL_ERROR) ? m.substring(INTERNAL_ERROR.length()) : m;
+        boolean exists = object.endsWith("already exists");
+        boolean missing = object.endsWith("does not exist");
+        if (object.startsWith("snapshot ") && exists) {
             return Kind.SNAPSHOT_EXISTS;
         }
-        if (m.contains("find 0 snapshot records") || (m.contains("snapshot") && m.contains("does not exist"))) {
+        if (object.startsWith("find 0 snapshot records") || object.startsWith("snapshot ") && missing) {
             return Kind.SNAPSHOT_NOT_FOUND;
         }
-        if (m.contains("pitr") && m.contains("already exists") || m.contains("already has a pitr")) {
+        if (object.startsWith("pitr ") && exists || object.startsWith("cluster level pitr already exists")
+                || object.contains("already has a pitr")) {
             return Kind.PITR_EXISTS;
         }
-        if (m.contains("pitr") && m.contains("does not exist")) {
+        if (object.startsWith("pitr ") && missing) {
             return Kind.PITR_NOT_FOUND;
         }
-        if (m.contains("database") && m.contains("does not exist")) {
+        if (object.contains("database") && missing) {
             return Kind.UNKNOWN_DATABASE;
         }
-        if (m.contains("table") && m.contains("does not exist")) {
+        if (object.contains("table") && missing) {
             return Kind.UNKNOWN_TABLE;
         }
         return Kind.OTHER;
+    }
+
+    private static final String INTERNAL_ERROR = "internal error: ";
+
+    /**
+     * Parse errors quote the statement from the error position on: MatrixOne {@code ... near "identified by
+     * 'pw' x";}, MySQL and MariaDB {@code ... near ''pw' x' at line 1}. When the statement held string
+     * literals (a password, perhaps) that quotation is masked; the redacted statement is in the message anyway.
+     */
+    static String maskEchoedSql(String message, String sql) {
+        if (sql == null || sql.indexOf('\'') < 0 && sql.indexOf('"') < 0) {
+            return message;
+        }
+        int near = message.indexOf(" near ");
+        if (near < 0 || near + 6 >= message.length()) {
+            return message;
+        }
+        int open = near + 6;
+        char quote = message.charAt(open);
+        if (quote != '"' && quote != '\'') {
+            return message;
+        }
+        int close = message.lastIndexOf(quote);
+        String tail = close > open ? message.substring(close) : String.valueOf(quote);
+        return message.substring(0, open + 1) + SqlRedactor.MASK + tail;
     }
 }
