@@ -2,6 +2,7 @@ package io.matrixone.emulator;
 
 import io.matrixone.emulator.backend.BackendConnection;
 import io.matrixone.emulator.backend.MariaDbServer;
+import io.matrixone.emulator.engine.MoStatementEngine;
 import io.matrixone.emulator.engine.QueryHandler;
 import io.matrixone.emulator.relay.MariaDbCompat;
 import io.matrixone.emulator.relay.RelayConfig;
@@ -12,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A local MatrixOne-compatible server: a MySQL-protocol relay on 127.0.0.1 in front of a real MariaDB,
@@ -31,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * {@link #close()}; a given backend is shared and left running. Thread-safe.
  */
 public final class Emulator implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Emulator.class);
     public static final String DEFAULT_VERSION = "4.2.0";
     public static final String HOST = "127.0.0.1";
 
@@ -93,10 +91,9 @@ public final class Emulator implements AutoCloseable {
      * install its catalog (mo_catalog.* in MariaDB) once, on an admin connection.
      */
     private QueryHandler statementEngine(BackendConnection admin) {
-        // TODO(engine): replace with `new MoStatementEngine(version)` + `engine.install(admin)` once
-        // io.matrixone.emulator.engine.MoStatementEngine exists; until then the relay passes everything through.
-        log.debug("No statement engine yet; {} passes statements through", admin);
-        return new io.matrixone.emulator.relay.PassThroughHandler();
+        MoStatementEngine engine = new MoStatementEngine(version);
+        engine.install(admin);
+        return engine;
     }
 
     public String host() {
