@@ -25,6 +25,11 @@ public enum Feature {
     /** CREATE PUBLICATION p DATABASE * ... and snapshots of published objects. */
     PUBLICATION_ALL_DATABASES("4.0.0-rc1"),
     /**
+     * {@code mo_catalog.mo_snapshots.kind} ('user' or 'branch'); 3.0.x has no such column (mo_sql.md §1.4).
+     * SHOW SNAPSHOTS hides {@code kind = 'branch'} and {@code ccpr_*} rows from this release on.
+     */
+    SNAPSHOT_KIND("4.0.0-rc1"),
+    /**
      * SET inside an open transaction no longer commits it (#27229); every release up to 4.2.0 commits.
      * The SDK refuses SET inside a transaction on every version anyway.
      */
