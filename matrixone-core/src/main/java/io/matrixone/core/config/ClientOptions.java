@@ -241,6 +241,9 @@ public final class ClientOptions {
                 + (driverProperties.isEmpty() ? "" : ", driverProperties=" + driverProperties.keySet()) + "}";
     }
 
+    private static final String MALFORMED_URL =
+            "malformed URL (check that '#', '@' and ':' in user or password are percent-encoded)";
+
     /** Mutable builder; {@link #build()} validates. Later calls override earlier ones. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -446,15 +449,20 @@ public final class ClientOptions {
                 uri = new URI(s);
             } catch (URISyntaxException e) {
                 // the message would echo the URL, which may hold a password
-                throw new IllegalArgumentException("malformed URL (check that '#', '@' and ':' in user or password are percent-encoded)");
-            }
-            if (uri.getHost() != null) {
-                host = uri.getHost();
-            }
-            if (uri.getPort() >= 0) {
-                port = uri.getPort();
+                throw new IllegalArgumentException(MALFORMED_URL);
             }
             String info = uri.getRawUserInfo();
+            if (uri.getHost() != null) {
+                host = uri.getHost();
+                if (uri.getPort() >= 0) {
+                    port = uri.getPort();
+                }
+            } else if (uri.getRawAuthority() != null) {
+                // java.net.URI gives up on "user@host:port" for host names with '_' (Docker service names), a raw
+                // '@' in the password or a bad port, and keeps the authority unparsed; the defaults must not
+                // silently take over (they would connect to 127.0.0.1 as root)
+                info = authority(uri.getRawAuthority());
+            }
             if (info != null) {
                 int colon = info.indexOf(':');
                 user = decode(colon < 0 ? info : info.substring(0, colon));
@@ -479,6 +487,30 @@ public final class ClientOptions {
                 }
             }
             return this;
+        }
+
+        /** Reads {@code [userinfo@]host[:port]} that {@link URI} left unparsed; returns the raw user info. */
+        private String authority(String authority) {
+            int at = authority.lastIndexOf('@');
+            String info = at < 0 ? null : authority.substring(0, at);
+            String hostPort = authority.substring(at + 1);
+            if (info != null && info.indexOf('@') >= 0) {
+                throw new IllegalArgumentException(MALFORMED_URL);
+            }
+            int colon = hostPort.indexOf(':');
+            String h = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            if (h.isEmpty() || !h.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("malformed URL: the host is missing or holds characters not allowed in a host name");
+            }
+            if (colon >= 0) {
+                String p = hostPort.substring(colon + 1);
+                if (!p.matches("[0-9]{1,5}")) {
+                    throw new IllegalArgumentException("malformed URL: the port must be a number");
+                }
+                port = Integer.parseInt(p);
+            }
+            host = h;
+            return info;
         }
 
         private void option(String key, String value) {
