@@ -1,0 +1,463 @@
+package io.matrixone.client;
+
+import io.matrixone.client.internal.ConnectionPool;
+import io.matrixone.client.internal.RowCursor;
+import io.matrixone.client.internal.SqlGuard;
+import io.matrixone.client.internal.SqlRunner;
+import io.matrixone.core.config.ClientOptions;
+import io.matrixone.core.dialect.Operation;
+import io.matrixone.core.dialect.SqlKind;
+import io.matrixone.core.error.MatrixOneException;
+import io.matrixone.core.result.Result;
+import io.matrixone.core.result.Row;
+import io.matrixone.core.retry.RetryPolicy;
+import io.matrixone.core.version.ServerVersion;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The synchronous MatrixOne client: a pool of Connector/J connections (HikariCP) configured for MatrixOne, raw
+ * SQL with bound parameters, streaming, MatrixOne operations and unified transactions. Thread-safe; create one
+ * per application and {@link #close()} it at the end.
+ *
+ * <pre>{@code
+ * try (MatrixOneClient client = MatrixOneClient.create("matrixone://root:111@127.0.0.1:6001/app")) {
+ *     client.execute("INSERT INTO users(name) VALUES (?)", "ann");
+ *     long n = client.transaction(tx -> {
+ *         tx.execute("UPDATE users SET active = ? WHERE name = ?", true, "ann");
+ *         tx.afterCommit("CREATE SNAPSHOT nightly FOR DATABASE app");   // runs right after COMMIT
+ *         return tx.query("SELECT COUNT(*) FROM users").scalarLong();
+ *     });
+ * }
+ * }</pre>
+ *
+ * <p>Statements outside a transaction run in autocommit mode, each on whatever pooled connection is free. For
+ * that reason session state cannot be changed with raw SQL here: {@code SET ...} is refused (it would apply to
+ * one random pooled connection); session variables for every connection go into the driver property
+ * {@code sessionVariables} ({@link ClientOptions.Builder#driverProperty}). BEGIN/COMMIT/ROLLBACK are refused too:
+ * use {@link #transaction(TransactionBody)} or {@link #begin()}.
+ *
+ * <p>The server version is detected once, when the client is created ({@code SELECT version()}), unless
+ * {@link ClientOptions#serverVersion()} pins it; creating the client opens the first connection, so a wrong
+ * address, password or TLS setting fails at once.
+ */
+public final class MatrixOneClient implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MatrixOneClient.class);
+    private static final String VERSION_SQL = "SELECT version()";
+
+    private final ClientOptions options;
+    private final ConnectionPool pool;
+    private final SqlRunner runner;
+    private final ServerVersion serverVersion;
+    /** The transaction the current thread is in, per client: nested begin()/transaction() join it. */
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
+    private MatrixOneClient(ClientOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.runner = new SqlRunner(options);
+        String poolName = "matrixone-" + options.host() + ":" + options.port() + "-"
+                + Integer.toHexString(System.identityHashCode(this));
+        this.pool = ConnectionPool.start(options, poolName);
+        try {
+            this.serverVersion = options.serverVersion() != null ? options.serverVersion() : detectVersion();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        log.info("MatrixOne client {} connected to {} ({}:{})", poolName, serverVersion, options.host(), options.port());
+    }
+
+    /** A client for these options; connects once to check them and detect the server version. */
+    public static MatrixOneClient create(ClientOptions options) {
+        return new MatrixOneClient(options);
+    }
+
+    /**
+     * A client for a URL such as {@code matrixone://user:password@host:6001/db?connectTimeout=5s}; see
+     * {@link ClientOptions.Builder#url(String)}.
+     */
+    public static MatrixOneClient create(String url) {
+        return new MatrixOneClient(ClientOptions.fromUrl(url));
+    }
+
+    /** A client for the defaults changed by {@code customizer}: {@code create(o -> o.host("db").database("app"))}. */
+    public static MatrixOneClient create(Consumer<ClientOptions.Builder> customizer) {
+        return new MatrixOneClient(ClientOptions.of(customizer));
+    }
+
+    /** A client configured by the {@code MATRIXONE_*} environment variables. */
+    public static MatrixOneClient fromEnv() {
+        return new MatrixOneClient(ClientOptions.fromEnv());
+    }
+
+    private ServerVersion detectVersion() {
+        Connection c = pool.acquire();
+        try {
+            String reported = runner.query(c, VERSION_SQL, null).scalar(String.class);
+            ServerVersion v = parseOrNull(reported);
+            if (v == null || !v.isMatrixOne()) {
+                // a proxy may answer version() itself; the handshake names the server too
+                ServerVersion handshake = parseOrNull(c.getMetaData().getDatabaseProductVersion());
+                if (handshake != null && handshake.isMatrixOne()) {
+                    v = handshake;
+                }
+            }
+            if (v == null) {
+                throw new MatrixOneException("cannot read the server version from '" + reported + "'; pin it with "
+                        + "ClientOptions.Builder.serverVersion(...)");
+            }
+            return v;
+        } catch (SQLException e) {
+            throw new MatrixOneException("cannot read the server version", e);
+        } finally {
+            pool.release(c, false);
+        }
+    }
+
+    private static ServerVersion parseOrNull(String text) {
+        try {
+            return text == null ? null : ServerVersion.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // =====================================================================================================
+    // Statements (autocommit)
+    // =====================================================================================================
+
+    /**
+     * Runs a query on a pooled connection and returns all its rows, detached from the connection. Parameters are
+     * always bound ({@code null} binds SQL NULL). For large results use {@link #stream} or {@link #streamRows}.
+     *
+     * @throws IllegalArgumentException for SET or transaction control (nothing is sent)
+     */
+    public Result query(String sql, Object... params) {
+        checkSessionNeutral(sql);
+        Connection c = pool.acquire();
+        try {
+            return runner.query(c, sql, params);
+        } finally {
+            pool.release(c, false);
+        }
+    }
+
+    /**
+     * Runs an INSERT, UPDATE, DELETE or DDL statement in autocommit mode: the affected rows and the keys the server
+     * generated ({@link Result#generatedKey()}).
+     *
+     * @throws IllegalArgumentException for SET or transaction control (nothing is sent)
+     */
+    public Result execute(String sql, Object... params) {
+        checkSessionNeutral(sql);
+        Connection c = pool.acquire();
+        try {
+            return runner.update(c, sql, params);
+        } finally {
+            pool.release(c, false);
+        }
+    }
+
+    /**
+     * Runs one statement for many rows of parameters as one JDBC batch (a multi-row INSERT where possible) inside
+     * one transaction: all rows or none. Inside a transaction of this client on the same thread, it joins it.
+     *
+     * @return the update count per row as the driver reports it (rewritten batches may report
+     *         {@link java.sql.Statement#SUCCESS_NO_INFO})
+     */
+    public long[] executeBatch(String sql, List<? extends List<?>> rows) {
+        Objects.requireNonNull(rows, "rows");
+        checkSessionNeutral(sql);
+        if (rows.isEmpty()) {
+            return new long[0];
+        }
+        return transaction(tx -> tx.executeBatch(sql, rows));
+    }
+
+    /**
+     * Streams a query's rows to {@code consumer} one at a time, in constant memory. MatrixOne has no cursor fetch
+     * (COM_STMT_FETCH); rows are read off the socket as the consumer takes them, so a slow consumer holds the
+     * connection (and the server's result) open. If the consumer throws, the connection is discarded rather than
+     * made to read the remaining rows.
+     *
+     * @return the number of rows consumed
+     */
+    public long stream(String sql, List<?> params, Consumer<Row> consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        checkSessionNeutral(sql);
+        Connection c = pool.acquire();
+        RowCursor cursor = null;
+        try {
+            cursor = runner.open(c, sql, params == null ? List.of() : params);
+            for (Row row = cursor.next(); row != null; row = cursor.next()) {
+                consumer.accept(row);
+            }
+            return cursor.count();
+        } finally {
+            finishStream(c, cursor);
+        }
+    }
+
+    /**
+     * A lazily read stream of a query's rows, in constant memory. It holds a pooled connection until it is
+     * closed, so use it in try-with-resources:
+     * <pre>{@code
+     * try (Stream<Row> rows = client.streamRows("SELECT * FROM events WHERE day = ?", day)) {
+     *     rows.map(r -> r.getString("payload")).forEach(out::println);
+     * }
+     * }</pre>
+     * Closing it before the last row discards the connection instead of reading the rest (Connector/J would
+     * otherwise read every remaining row); the pool opens a new one.
+     */
+    public Stream<Row> streamRows(String sql, Object... params) {
+        checkSessionNeutral(sql);
+        Connection c = pool.acquire();
+        RowCursor cursor;
+        try {
+            cursor = runner.open(c, sql, params == null ? List.of() : Arrays.asList(params));
+        } catch (RuntimeException e) {
+            pool.release(c, false);
+            throw e;
+        }
+        Spliterator<Row> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super Row> action) {
+                Row row = cursor.next();
+                if (row == null) {
+                    return false;
+                }
+                action.accept(row);
+                return true;
+            }
+        };
+        return StreamSupport.stream(rows, false).onClose(() -> finishStream(c, cursor));
+    }
+
+    /** Returns a streaming connection: cheaply if every row was read, by discarding it if rows are left. */
+    private void finishStream(Connection c, RowCursor cursor) {
+        if (cursor == null) {
+            pool.release(c, false);
+        } else if (cursor.exhausted()) {
+            cursor.closeQuietly();
+            pool.release(c, false);
+        } else {
+            pool.abortAndRelease(c);
+            cursor.closeQuietly();
+        }
+    }
+
+    /**
+     * Runs a MatrixOne operation (what the managers build: snapshots, clones, restore ...) in autocommit mode; all
+     * its statements run on one pooled connection. Inside a transaction use {@link Transaction#submit(Operation)}.
+     */
+    public <T> T run(Operation<T> operation) {
+        Objects.requireNonNull(operation, "operation");
+        Connection c = pool.acquire();
+        try {
+            return operation.execute(statement -> runner.run(c, statement));
+        } finally {
+            pool.release(c, false);
+        }
+    }
+
+    /** Refuses raw SQL that would change one random pooled connection's session. */
+    private static void checkSessionNeutral(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        SqlKind kind = SqlGuard.kindOf(sql);
+        if (kind == SqlKind.SET) {
+            throw new IllegalArgumentException("SET is refused on the client: it would change the session of one random "
+                    + "pooled connection. Set session variables for every connection with ClientOptions.Builder"
+                    + ".driverProperty(\"sessionVariables\", \"name=value,...\")");
+        }
+        if (kind == SqlKind.TRANSACTION_CONTROL) {
+            throw new IllegalArgumentException("transaction control is refused on the client: it would leave a pooled "
+                    + "connection inside a transaction. Use client.transaction(tx -> ...) or client.begin()");
+        }
+    }
+
+    // =====================================================================================================
+    // Transactions
+    // =====================================================================================================
+
+    /**
+     * Runs {@code body} in one transaction with the client's retry policy ({@link ClientOptions#retryPolicy()}):
+     * a normal return commits, any throwable rolls back. When the body or the COMMIT fails with an error
+     * MatrixOne says to retry (write-write conflict 20619, "txn need retry" 20628/20631, deadlock and lock errors;
+     * never 20638 "commit status unknown"), the whole body runs again on a new transaction after a backoff, as long
+     * as COMMIT has not succeeded. After-commit steps of a failed attempt never run.
+     *
+     * <p>Inside another transaction of this client on the same thread, the body joins it instead (no savepoints:
+     * MatrixOne cannot roll back to one); its failure then makes the outer transaction roll back.
+     *
+     * @return what the body returned
+     * @throws TransactionBodyException wrapping a checked exception of the body; runtime exceptions and errors
+     *                                  propagate unchanged
+     */
+    public <T> T transaction(TransactionBody<T> body) {
+        return transaction(options.retryPolicy(), body);
+    }
+
+    /** {@link #transaction(TransactionBody)} with an explicit retry policy ({@link RetryPolicy#NONE}: no retry). */
+    public <T> T transaction(RetryPolicy retryPolicy, TransactionBody<T> body) {
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(body, "body");
+        Transaction outer = activeOnThisThread();
+        if (outer != null) {
+            try {
+                return outer.runJoined(body);
+            } catch (Throwable t) {
+                throw propagate(t);
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            Transaction tx = start();
+            try {
+                T value = body.run(tx);
+                if (tx.isActive()) {
+                    tx.commit();
+                }
+                return value;
+            } catch (Throwable t) {
+                tx.rollbackAfter(t);
+                if (tx.commitSucceeded() || !retryPolicy.shouldRetry(t, attempt)) {
+                    throw propagate(t);
+                }
+                backoff(retryPolicy, attempt, t);
+            }
+        }
+    }
+
+    /** {@link #transaction(TransactionBody)} for a body without a value. */
+    public void inTransaction(TransactionWork work) {
+        Objects.requireNonNull(work, "work");
+        transaction(tx -> {
+            work.run(tx);
+            return null;
+        });
+    }
+
+    /** {@link #inTransaction(TransactionWork)} with an explicit retry policy. */
+    public void inTransaction(RetryPolicy retryPolicy, TransactionWork work) {
+        Objects.requireNonNull(work, "work");
+        transaction(retryPolicy, tx -> {
+            work.run(tx);
+            return null;
+        });
+    }
+
+    /**
+     * Begins a transaction for try-with-resources; {@link Transaction#close()} rolls back unless
+     * {@link Transaction#commit()} was called. No retry. Inside another transaction of this client on the same
+     * thread it returns a handle joined to that one.
+     */
+    public Transaction begin() {
+        Transaction outer = activeOnThisThread();
+        if (outer != null) {
+            return outer.join();
+        }
+        return start();
+    }
+
+    private Transaction start() {
+        Transaction tx = Transaction.begin(this);
+        current.set(tx);
+        return tx;
+    }
+
+    private Transaction activeOnThisThread() {
+        Transaction tx = current.get();
+        if (tx != null && !tx.isActive()) {
+            current.remove(); // ended on another thread
+            return null;
+        }
+        return tx;
+    }
+
+    /** Called by a transaction when it ended. */
+    void ended(Transaction tx) {
+        if (current.get() == tx) {
+            current.remove();
+        }
+    }
+
+    private static void backoff(RetryPolicy policy, int attempt, Throwable cause) {
+        Duration wait = policy.backoff(attempt);
+        if (log.isDebugEnabled()) {
+            log.debug("Transaction attempt {} failed ({}); retrying in {} ms", attempt, cause.getMessage(), wait.toMillis());
+        }
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw propagate(cause);
+        }
+    }
+
+    /** Runtime exceptions and errors unchanged; checked exceptions wrapped once. */
+    private static RuntimeException propagate(Throwable t) {
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        if (t instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return new TransactionBodyException(t);
+    }
+
+    // =====================================================================================================
+    // Client
+    // =====================================================================================================
+
+    /** The server version, detected once when the client was created or pinned in the options. */
+    public ServerVersion serverVersion() {
+        return serverVersion;
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    /** The pool's current numbers: active connections must return to 0 when nothing runs (no leak). */
+    public PoolStats poolStats() {
+        return new PoolStats(pool.active(), pool.idle(), pool.total(), pool.waiting());
+    }
+
+    /** Closes the pool; connections still borrowed are aborted. Idempotent. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    ConnectionPool pool() {
+        return pool;
+    }
+
+    SqlRunner runner() {
+        return runner;
+    }
+
+    @Override
+    public String toString() {
+        return "MatrixOneClient[" + pool.name() + ", " + serverVersion + (pool.isClosed() ? ", closed" : "") + "]";
+    }
+}

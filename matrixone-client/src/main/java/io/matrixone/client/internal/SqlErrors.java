@@ -1,0 +1,38 @@
+package io.matrixone.client.internal;
+
+import io.matrixone.core.error.ErrorClassifier;
+import io.matrixone.core.error.MatrixOneException;
+
+import java.sql.SQLException;
+
+/**
+ * Where the sync client turns a driver failure into the SDK's exception, once: everything after this point
+ * passes {@link MatrixOneException}s through unchanged.
+ */
+public final class SqlErrors {
+
+    private SqlErrors() {
+    }
+
+    /** Classifies a failure of {@code sql} (raw; the classifier redacts it) by its vendor error number. */
+    public static MatrixOneException translate(SQLException e, String sql) {
+        return ErrorClassifier.classify(e.getErrorCode(), e.getSQLState(), e.getMessage(), sql, e);
+    }
+
+    /**
+     * Classifies a failure to get a connection. HikariCP reports a timeout whose cause is the server's answer
+     * to the last connection attempt (e.g. 1045 access denied); that answer decides the type.
+     */
+    public static MatrixOneException translateAcquire(SQLException e) {
+        SQLException server = e;
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException s && (s.getErrorCode() != 0 || server.getErrorCode() == 0 && s.getSQLState() != null)) {
+                server = s;
+                if (s.getErrorCode() != 0) {
+                    break;
+                }
+            }
+        }
+        return ErrorClassifier.classify(server.getErrorCode(), server.getSQLState(), server.getMessage(), null, e);
+    }
+}
