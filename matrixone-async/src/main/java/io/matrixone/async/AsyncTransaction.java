@@ -2,11 +2,14 @@ package io.matrixone.async;
 
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.result.Result;
+import io.matrixone.core.result.Row;
 import io.matrixone.core.version.ServerVersion;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collector;
 
 /**
  * One MatrixOne transaction on one pooled connection, started with an explicit {@code BEGIN} (only a
@@ -42,6 +45,15 @@ public interface AsyncTransaction {
 
     /** Runs one statement once per parameter row, in one round of batched executions. */
     CompletionStage<Result> executeBatch(String sql, List<? extends List<?>> rows);
+
+    /**
+     * Hands each row of a query to {@code consumer} as it is decoded, without holding the result; completes
+     * with the number of rows. See {@link AsyncMatrixOneClient#stream} for the limits (no back-pressure).
+     */
+    CompletionStage<Long> stream(String sql, List<?> params, Consumer<Row> consumer);
+
+    /** Reduces the rows of a query with {@code collector} as they are decoded, without holding the result. */
+    <A, R> CompletionStage<R> collect(String sql, List<?> params, Collector<Row, A, R> collector);
 
     /**
      * Runs a MatrixOne operation. An operation whose first statement MatrixOne refuses inside a transaction

@@ -1,0 +1,162 @@
+package io.matrixone.async.internal;
+
+import io.matrixone.async.AsyncPoolStats;
+import io.matrixone.async.AsyncTransaction;
+import io.matrixone.core.config.ClientOptions;
+import io.matrixone.core.dialect.Operation;
+import io.matrixone.core.dialect.SqlKind;
+import io.matrixone.core.error.NotAllowedInTransactionException;
+import io.matrixone.core.error.SqlRedactor;
+import io.matrixone.core.result.Result;
+import io.matrixone.core.result.Row;
+import io.matrixone.core.version.ServerVersion;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collector;
+
+/**
+ * Everything behind {@code AsyncMatrixOneClient}: two Vert.x clients over one set of connect options.
+ * <ul>
+ *   <li>a shared, pipelined client for statements outside transactions: any statement may go on any of its
+ *       connections, up to {@value VertxSettings#PIPELINING_LIMIT} in flight on each;</li>
+ *   <li>a pool of exclusive connections for transactions: a transaction holds one from BEGIN to its end.</li>
+ * </ul>
+ * Vert.x types stay here and below; the public class sees stages only.
+ */
+public final class AsyncEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncEngine.class);
+
+    private final ClientOptions options;
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final SqlClient shared;
+    private final Pool pool;
+    private final StatementRunner runner;
+    private final ServerInfo server;
+    private final Transactions transactions;
+    private final AtomicReference<Future<Void>> closing = new AtomicReference<>();
+
+    public AsyncEngine(ClientOptions options, Vertx vertx, boolean ownsVertx) {
+        this.options = options;
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
+        MySQLConnectOptions connect = VertxSettings.connectOptions(options);
+        this.shared = MySQLBuilder.client()
+                .with(VertxSettings.poolOptions(options, VertxSettings.sharedConnections(options), "matrixone-shared"))
+                .connectingTo(connect).using(vertx).build();
+        this.pool = MySQLBuilder.pool()
+                .with(VertxSettings.poolOptions(options, VertxSettings.transactionConnections(options), "matrixone-tx"))
+                .connectingTo(connect).using(vertx).build();
+        this.runner = new StatementRunner(vertx, options.queryTimeout(), options.slowQueryThreshold());
+        this.server = new ServerInfo(options.serverVersion());
+        this.transactions = new Transactions(vertx, pool, runner, this::version);
+        LOG.debug("async client created: {}", options); // ClientOptions.toString masks the password
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    public CompletionStage<Result> execute(String sql, List<?> params) {
+        return refuseOrRun(sql, () -> runner.run(shared, sql, params, null));
+    }
+
+    public CompletionStage<Result> executeBatch(String sql, List<? extends List<?>> rows) {
+        // all-or-nothing: a batch outside a transaction gets its own
+        return transaction(tx -> tx.executeBatch(sql, rows));
+    }
+
+    public CompletionStage<Long> stream(String sql, List<?> params, Consumer<Row> consumer) {
+        return refuseOrRun(sql, () -> runner.collect(shared, sql, params, RowCounting.feeding(consumer), null)
+                .compose(RowCounting::result));
+    }
+
+    public <A, R> CompletionStage<R> collect(String sql, List<?> params, Collector<Row, A, R> collector) {
+        return refuseOrRun(sql, () -> runner.collect(shared, sql, params, collector, null));
+    }
+
+    public <T> CompletionStage<T> run(Operation<T> operation) {
+        if (closing.get() != null) {
+            return CompletableFuture.failedFuture(closed());
+        }
+        // outside a transaction every statement runs at once, AFTER_COMMIT ones included
+        return operation.executeAsync(st -> Stages.toStage(runner.run(shared, st.sql(), st.params(), null)));
+    }
+
+    public <T> CompletionStage<T> transaction(Function<AsyncTransaction, CompletionStage<T>> body) {
+        if (closing.get() != null) {
+            return CompletableFuture.failedFuture(closed());
+        }
+        return Stages.asStage(transactions.run(body, options.retryPolicy()));
+    }
+
+    public CompletionStage<AsyncTransaction> begin() {
+        if (closing.get() != null) {
+            return CompletableFuture.failedFuture(closed());
+        }
+        return Stages.asStage(transactions.begin().map(tx -> tx));
+    }
+
+    public CompletionStage<ServerVersion> serverVersion() {
+        return Stages.asStage(version());
+    }
+
+    private Future<ServerVersion> version() {
+        return server.version(() -> runner.run(shared, ServerInfo.VERSION_SQL, List.of(), null));
+    }
+
+    public AsyncPoolStats poolStats() {
+        return new AsyncPoolStats(transactions.borrowed(), pool.size(), runner.inFlight());
+    }
+
+    /** Closes both Vert.x clients, then the Vert.x instance if this client created it. Idempotent. */
+    public CompletionStage<Void> closeAsync() {
+        Future<Void> started = closing.get();
+        if (started == null) {
+            Future<Void> close = Future.join(shared.close(), pool.close()).<Void>mapEmpty()
+                    .eventually(() -> ownsVertx ? vertx.close() : Future.succeededFuture());
+            started = closing.compareAndSet(null, close) ? close : closing.get();
+        }
+        return Stages.asStage(started);
+    }
+
+    /**
+     * Outside a transaction the SDK refuses SET (it would change one random pooled connection, not "the
+     * session") and transaction control (BEGIN on a shared pipelined connection would pull other callers'
+     * statements into it): use {@code transaction(..)} or {@code begin()}.
+     */
+    private <T> CompletionStage<T> refuseOrRun(String sql, java.util.function.Supplier<Future<T>> send) {
+        if (closing.get() != null) {
+            return CompletableFuture.failedFuture(closed());
+        }
+        SqlKind kind = SqlKind.of(sql);
+        if (kind == SqlKind.SET) {
+            return CompletableFuture.failedFuture(new NotAllowedInTransactionException(
+                    "SET is refused by the async client: it would change one random pooled connection. Put session "
+                            + "settings in the options, or set them per statement", SqlRedactor.redact(sql)));
+        }
+        if (kind == SqlKind.TRANSACTION_CONTROL) {
+            return CompletableFuture.failedFuture(new NotAllowedInTransactionException(
+                    "transaction control is refused outside a transaction object: use client.transaction(..) or "
+                            + "client.begin(), which own one connection from BEGIN to COMMIT", SqlRedactor.redact(sql)));
+        }
+        return Stages.toStage(send.get());
+    }
+
+    private static IllegalStateException closed() {
+        return new IllegalStateException("the async MatrixOne client is closed");
+    }
+}

@@ -1,0 +1,80 @@
+package io.matrixone.async.internal;
+
+import io.matrixone.core.error.ErrorClassifier;
+import io.matrixone.core.error.MatrixOneException;
+import io.vertx.core.Future;
+import io.vertx.mysqlclient.MySQLException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The one bridge between Vert.x and the public API: Vert.x {@link Future}s become {@link CompletionStage}s
+ * here, and driver errors become {@link MatrixOneException}s here (through {@link ErrorClassifier}, the
+ * one place that decides what an error means). Nothing else in the module converts or classifies.
+ */
+public final class Stages {
+    /** MySQL client error numbers for "cannot connect" and "lost connection during query". */
+    private static final int CR_CONN_HOST_ERROR = 2003;
+    private static final int CR_SERVER_LOST = 2013;
+
+    private Stages() {
+    }
+
+    /** The public face of a Vert.x future: a stage whose failure is already a {@link MatrixOneException}. */
+    public static <T> CompletionStage<T> toStage(Future<T> future) {
+        return translated(future, null).toCompletionStage();
+    }
+
+    /**
+     * The public face of a future whose failures are already translated or are the caller's own (a transaction
+     * body's exception must reach the caller unchanged, even a checked one).
+     */
+    public static <T> CompletionStage<T> asStage(Future<T> future) {
+        return future.recover(e -> Future.failedFuture(unwrap(e))).toCompletionStage();
+    }
+
+    /** The future with any driver failure translated; {@code sql} (raw, redacted later) names the statement. */
+    public static <T> Future<T> translated(Future<T> future, String sql) {
+        return future.recover(e -> Future.failedFuture(translate(e, sql)));
+    }
+
+    /**
+     * The exception a caller sees for {@code error}. SDK exceptions and programming errors
+     * ({@link IllegalStateException}, {@link IllegalArgumentException} ...) pass unchanged; driver and network
+     * failures are classified by error number.
+     */
+    public static RuntimeException translate(Throwable error, String sql) {
+        Throwable e = unwrap(error);
+        if (e instanceof MatrixOneException m) {
+            return m;
+        }
+        if (e instanceof MySQLException m) {
+            return ErrorClassifier.classify(m.getErrorCode(), m.getSqlState(), m.getMessage(), sql, m);
+        }
+        if (e instanceof ConnectException) {
+            return ErrorClassifier.classify(CR_CONN_HOST_ERROR, "08001", e.getMessage(), sql, e);
+        }
+        if (e instanceof ClosedConnectionException || e instanceof IOException) {
+            return ErrorClassifier.classify(CR_SERVER_LOST, "08S01", e.getMessage(), sql, e);
+        }
+        if (e instanceof RuntimeException r && !(e instanceof io.vertx.core.VertxException)) {
+            return r; // the caller's own bug or an SDK precondition: keep its type
+        }
+        return new MatrixOneException(String.valueOf(e.getMessage()), 0, null,
+                sql == null ? null : io.matrixone.core.error.SqlRedactor.redact(sql), e);
+    }
+
+    /** The real failure inside {@link CompletionException} / {@link ExecutionException} wrappers. */
+    public static Throwable unwrap(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

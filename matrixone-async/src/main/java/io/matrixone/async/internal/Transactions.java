@@ -1,0 +1,100 @@
+package io.matrixone.async.internal;
+
+import io.matrixone.async.AsyncTransaction;
+import io.matrixone.core.retry.RetryPolicy;
+import io.matrixone.core.version.ServerVersion;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Begins transactions and runs the lambda form: commit when the body's stage completes, roll back when it
+ * fails or the body throws, and run the whole body again on MatrixOne's "retry the whole transaction" errors
+ * ({@code MatrixOneException.isRetryable()}: never 20638 "commit status unknown", never once COMMIT succeeded,
+ * since what fails after it is an after-commit step), waiting with a Vert.x timer, never a sleeping thread.
+ */
+final class Transactions {
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final StatementRunner runner;
+    private final Supplier<Future<ServerVersion>> version;
+    private final AtomicInteger borrowed = new AtomicInteger();
+
+    Transactions(Vertx vertx, Pool pool, StatementRunner runner, Supplier<Future<ServerVersion>> version) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.runner = runner;
+        this.version = version;
+    }
+
+    /** Connections held by open transactions. */
+    int borrowed() {
+        return borrowed.get();
+    }
+
+    /**
+     * Borrows a connection and sends BEGIN, on the caller's event-loop context when it has one of this
+     * client's Vert.x (so an ORM session opened there can use the transaction), else on a fresh one.
+     */
+    Future<VertxTransaction> begin() {
+        Context current = Vertx.currentContext();
+        Context context = current != null && current.owner() == vertx && current.isEventLoopContext()
+                ? current : vertx.getOrCreateContext();
+        Promise<VertxTransaction> promise = Promise.promise();
+        context.runOnContext(v -> version.get()
+                .compose(ver -> VertxTransaction.begin(vertx, context, pool, runner, ver,
+                        borrowed::incrementAndGet, borrowed::decrementAndGet))
+                .onComplete(promise));
+        return promise.future();
+    }
+
+    <T> Future<T> run(Function<AsyncTransaction, CompletionStage<T>> body, RetryPolicy policy) {
+        return attempt(body, policy, 1);
+    }
+
+    private <T> Future<T> attempt(Function<AsyncTransaction, CompletionStage<T>> body, RetryPolicy policy, int n) {
+        return begin().compose(tx -> runBody(tx, body)).recover(error -> {
+            Throwable e = Stages.unwrap(error);
+            if (!policy.shouldRetry(e, n)) {
+                return Future.failedFuture(e);
+            }
+            long delay = Math.max(1, policy.backoff(n).toMillis());
+            LOG.debug("transaction attempt {} failed ({}); retrying in {} ms", n, e.getMessage(), delay);
+            Promise<Void> waited = Promise.promise();
+            vertx.setTimer(delay, id -> waited.complete());
+            return waited.future().compose(v -> attempt(body, policy, n + 1));
+        });
+    }
+
+    /** Runs on the transaction's context (BEGIN's answer arrives there). */
+    private <T> Future<T> runBody(VertxTransaction tx, Function<AsyncTransaction, CompletionStage<T>> body) {
+        Future<T> result;
+        try {
+            CompletionStage<T> stage = body.apply(tx);
+            result = stage == null
+                    ? Future.failedFuture(new NullPointerException("the transaction body returned null instead of a stage"))
+                    // attaching to a queued step's stage here throws IllegalStateException: the wait would never end
+                    : Future.fromCompletionStage(stage, tx.context());
+        } catch (RuntimeException e) {
+            result = Future.failedFuture(e);
+        }
+        return result.transform(ar -> {
+            if (ar.succeeded()) {
+                return tx.commitNow().map(ar.result());
+            }
+            Throwable cause = Stages.unwrap(ar.cause());
+            return tx.rollbackNow(cause).transform(x -> Future.failedFuture(cause));
+        });
+    }
+}

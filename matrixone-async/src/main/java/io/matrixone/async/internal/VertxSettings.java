@@ -1,0 +1,120 @@
+package io.matrixone.async.internal;
+
+import io.matrixone.core.config.ClientOptions;
+import io.matrixone.core.config.TlsMode;
+import io.vertx.core.net.KeyStoreOptions;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.mysqlclient.SslMode;
+import io.vertx.sqlclient.PoolOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one translation of {@link ClientOptions} into Vert.x settings. What MatrixOne needs (mo_sql.md §12):
+ * no cursor fetch (the client never uses {@code cursor()}/{@code RowStream}: MatrixOne has no
+ * COM_STMT_FETCH), no COM_RESET_CONNECTION (Vert.x does not reset pooled connections unless asked), server
+ * prepared statements cached per connection, and pipelining, which MatrixOne's MySQL protocol accepts.
+ */
+public final class VertxSettings {
+    /** Statements in flight per connection; Vert.x's default of 1 turns pipelining off. */
+    public static final int PIPELINING_LIMIT = 256;
+    public static final int PREPARED_STATEMENT_CACHE_SIZE = 256;
+    public static final int PREPARED_STATEMENT_CACHE_SQL_LIMIT = 4096;
+
+    private static final Logger LOG = LoggerFactory.getLogger(VertxSettings.class);
+
+    private VertxSettings() {
+    }
+
+    public static MySQLConnectOptions connectOptions(ClientOptions o) {
+        MySQLConnectOptions c = new MySQLConnectOptions()
+                .setHost(o.host())
+                .setPort(o.port())
+                .setUser(o.loginName())
+                .setPassword(o.password())
+                .setPipeliningLimit(PIPELINING_LIMIT)
+                .setCachePreparedStatements(true)
+                .setPreparedStatementCacheMaxSize(PREPARED_STATEMENT_CACHE_SIZE)
+                .setPreparedStatementCacheSqlLimit(PREPARED_STATEMENT_CACHE_SQL_LIMIT)
+                .setConnectTimeout(millis(o.connectTimeout()));
+        if (o.database() != null) {
+            c.setDatabase(o.database());
+        }
+        if (!o.socketTimeout().isZero()) {
+            // Vert.x has no read timeout per statement; an idle timeout closes a connection that has been
+            // silent that long. Consequence: idle pooled connections are closed (and reopened) as often.
+            c.setIdleTimeout(millis(o.socketTimeout()));
+            c.setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        }
+        applyTls(o, c);
+        if (!o.driverProperties().isEmpty()) {
+            LOG.info("driver properties {} are Connector/J settings; the async client ignores them",
+                    o.driverProperties().keySet());
+        }
+        return c;
+    }
+
+    /** Options of a pool of {@code size} connections. */
+    public static PoolOptions poolOptions(ClientOptions o, int size, String name) {
+        return new PoolOptions()
+                .setName(name)
+                .setMaxSize(size)
+                .setConnectionTimeout(millis(o.acquireTimeout()))
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout(millis(o.idleTimeout()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setMaxLifetime(millis(o.maxLifetime()))
+                .setMaxLifetimeUnit(TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Splits {@code maxPoolSize} between the shared pipelined connections that carry statements outside
+     * transactions (a quarter, at least one: each carries up to {@value #PIPELINING_LIMIT} statements at once)
+     * and the connections held one per transaction (the rest, at least one).
+     */
+    public static int sharedConnections(ClientOptions o) {
+        return Math.max(1, o.maxPoolSize() / 4);
+    }
+
+    public static int transactionConnections(ClientOptions o) {
+        return Math.max(1, o.maxPoolSize() - sharedConnections(o));
+    }
+
+    static void applyTls(ClientOptions o, MySQLConnectOptions c) {
+        TlsMode mode = o.tlsMode();
+        c.setSslMode(switch (mode) {
+            case DISABLED -> SslMode.DISABLED;
+            case PREFERRED -> SslMode.PREFERRED;
+            case REQUIRED -> SslMode.REQUIRED;
+            case VERIFY_CA -> SslMode.VERIFY_CA;
+            case VERIFY_IDENTITY -> SslMode.VERIFY_IDENTITY;
+        });
+        if (mode == TlsMode.PREFERRED || mode == TlsMode.REQUIRED) {
+            c.setTrustAll(o.trustStorePath() == null); // these modes encrypt without checking the certificate
+        }
+        if (o.trustStorePath() != null) {
+            c.setTrustOptions(store(o.trustStorePath(), o.trustStorePassword()));
+        }
+        if (o.keyStorePath() != null) {
+            c.setKeyCertOptions(store(o.keyStorePath(), o.keyStorePassword()));
+        }
+        if (mode == TlsMode.VERIFY_IDENTITY) {
+            c.setHostnameVerificationAlgorithm("HTTPS");
+        }
+    }
+
+    /** A JKS or PKCS12 store, told apart by the file name as Connector/J users name them. */
+    static KeyStoreOptions store(String path, String password) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        String type = lower.endsWith(".p12") || lower.endsWith(".pfx") || lower.endsWith(".pkcs12") ? "PKCS12" : "JKS";
+        return new KeyStoreOptions().setType(type).setPath(path).setPassword(password);
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+}
