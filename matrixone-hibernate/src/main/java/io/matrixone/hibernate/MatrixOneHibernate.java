@@ -1,0 +1,190 @@
+package io.matrixone.hibernate;
+
+import io.matrixone.client.OrmBinding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.cfg.SchemaToolingSettings;
+import org.hibernate.cfg.TransactionSettings;
+
+/**
+ * Hibernate ORM in MatrixOne transactions: ORM writes, raw SQL and MatrixOne operations on one connection and in
+ * one database transaction.
+ *
+ * <pre>{@code
+ * try (MatrixOneSessionFactory orm = MatrixOneHibernate.sessionFactory(User.class)) {
+ *     client.transaction(tx -> {
+ *         Session session = tx.orm(orm);                  // bound to tx's connection
+ *         session.persist(new User(1, "ann", "ann@example.com"));
+ *         tx.execute("INSERT INTO audit(msg) VALUES (?)", "user 1 created");   // the SDK flushes the session first
+ *         tx.afterCommit("CREATE SNAPSHOT s1 FOR DATABASE app");              // taken after COMMIT: contains both rows
+ *         return null;
+ *     });                                                 // COMMIT (or ROLLBACK on throw); the session is discarded
+ * }
+ * }</pre>
+ *
+ * <p>The rules:
+ * <ul>
+ *   <li><b>One owner.</b> The MatrixOne transaction begins, commits and rolls back. ORM code that calls
+ *       {@code session.beginTransaction()}, {@code getTransaction().begin()/commit()/rollback()} or
+ *       {@code inTransaction(..)} on the bound session fails with an {@link IllegalStateException} that says so;
+ *       {@code rollback()} also marks the transaction rollback-only. {@code getTransaction().setRollbackOnly()} is
+ *       honoured: the transaction fails before its next raw statement or its COMMIT, and rolls back.</li>
+ *   <li><b>One session per transaction.</b> {@code tx.orm(..)} opens it; the SDK flushes it before each raw
+ *       statement and before COMMIT and discards it when the transaction ends, committed or not. A session must
+ *       not be kept: after a rollback its entities describe rows that do not exist. Inside
+ *       {@code client.transaction(..)}, which may run the body again after a conflict, call {@code tx.orm(..)} in
+ *       the body.</li>
+ *   <li><b>Raw SQL is invisible to loaded entities.</b> A raw statement that changes rows the session has
+ *       already loaded is not reflected in those entities: call {@code session.refresh(entity)} or
+ *       {@code session.clear()} after it. ORM queries do see raw rows (same connection).</li>
+ *   <li><b>No completion callbacks.</b> The session is not told whether the transaction committed, so
+ *       {@code Transaction.registerSynchronization(..)} is refused and Hibernate's post-commit listeners do not
+ *       run; register after-commit work with the MatrixOne transaction.</li>
+ * </ul>
+ *
+ * <p>How: {@link #configure} installs {@link MatrixOneTransactionCoordinatorBuilder}, through which Hibernate sees
+ * the MatrixOne transaction as its own, active, transaction that it may not end. So auto-flush before queries,
+ * pessimistic locks and writes work as in any transaction, and no session can end the transaction by any path
+ * (not even the unwrapped {@code SessionImplementor}); {@code hibernate.allow_update_outside_transaction} is not
+ * needed.
+ *
+ * <p>Logging: Hibernate logs through JBoss Logging, which picks JUL unless the JVM is started with
+ * {@code -Dorg.jboss.logging.provider=slf4j}; set it to get Hibernate's messages in the SDK's SLF4J backend.
+ */
+public final class MatrixOneHibernate {
+    /** The MySQL version MatrixOne announces; Hibernate's MySQL dialect is configured for it. */
+    public static final String MYSQL_VERSION = "8.0.30";
+    /** The database product Hibernate is told it talks to; it picks its {@code MySQLDialect} for it. */
+    public static final String DATABASE_PRODUCT = "MySQL";
+
+    private MatrixOneHibernate() {
+    }
+
+    /**
+     * The settings MatrixOne needs, for a {@code Configuration} or a JPA bootstrap
+     * ({@code Persistence.createEntityManagerFactory(unit, settings())}):
+     * <ul>
+     *   <li>{@value TransactionSettings#TRANSACTION_COORDINATOR_STRATEGY}: a new
+     *       {@link MatrixOneTransactionCoordinatorBuilder} (one per factory);</li>
+     *   <li>database product {@value #DATABASE_PRODUCT} {@value #MYSQL_VERSION} (so Hibernate's
+     *       {@code MySQLDialect} for that version) and {@value JdbcSettings#ALLOW_METADATA_ON_BOOT}{@code =false}:
+     *       the factory never opens a connection of its own at boot, so it can be built before any server is
+     *       reachable;</li>
+     *   <li>{@value SchemaToolingSettings#HBM2DDL_AUTO}{@code =none}: no schema changes unless asked for.</li>
+     * </ul>
+     */
+    public static Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(TransactionSettings.TRANSACTION_COORDINATOR_STRATEGY, new MatrixOneTransactionCoordinatorBuilder());
+        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_NAME, DATABASE_PRODUCT);
+        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_VERSION, MYSQL_VERSION);
+        settings.put(JdbcSettings.ALLOW_METADATA_ON_BOOT, "false");
+        settings.put(SchemaToolingSettings.HBM2DDL_AUTO, "none");
+        return settings;
+    }
+
+    /**
+     * Applies {@link #settings()} to {@code configuration}. The transaction strategy is always set (a factory
+     * without it cannot be bound); the other settings only where the configuration has no value yet.
+     *
+     * @return {@code configuration}
+     */
+    public static Configuration configure(Configuration configuration) {
+        Properties properties = Objects.requireNonNull(configuration, "configuration").getProperties();
+        settings().forEach((key, value) -> {
+            if (key.equals(TransactionSettings.TRANSACTION_COORDINATOR_STRATEGY)) {
+                properties.put(key, value);
+            } else {
+                properties.putIfAbsent(key, value);
+            }
+        });
+        return configuration;
+    }
+
+    /**
+     * The binding of a factory you built yourself, for {@code tx.orm(binding)}. Create it once per factory.
+     *
+     * @throws IllegalArgumentException when the factory was not built with {@link #configure} (or its
+     *                                  transaction strategy): Hibernate would then end the SDK's transaction
+     */
+    public static OrmBinding<Session> binding(SessionFactory factory) {
+        return SessionBinding.of(factory);
+    }
+
+    /** Builds a factory for these entity classes with the MatrixOne settings and no connection of its own. */
+    public static MatrixOneSessionFactory sessionFactory(Class<?>... entities) {
+        return builder().entities(entities).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures a {@link MatrixOneSessionFactory}. */
+    public static final class Builder {
+        private final List<Class<?>> entities = new ArrayList<>();
+        private final Map<String, Object> properties = new LinkedHashMap<>();
+        private final List<Consumer<Configuration>> customizers = new ArrayList<>();
+        private DataSource dataSource;
+
+        private Builder() {
+        }
+
+        /** Annotated entity classes to map. */
+        public Builder entities(Class<?>... classes) {
+            for (Class<?> entity : classes) {
+                entities.add(Objects.requireNonNull(entity, "entity class"));
+            }
+            return this;
+        }
+
+        /** A Hibernate setting; it overrides the MatrixOne defaults, except the transaction strategy. */
+        public Builder property(String name, Object value) {
+            properties.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Gives the factory a pool for plain {@code openSession()} calls, e.g. reads outside any transaction. Such
+         * sessions use Hibernate's own JDBC transactions and take no part in a MatrixOne transaction; sessions
+         * from {@code tx.orm(..)} always use the transaction's connection. Without a data source, plain sessions
+         * need a connection supplied by the caller.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** Further changes to the {@code Configuration}, applied last (mappings, listeners, ...). */
+        public Builder configure(Consumer<Configuration> customizer) {
+            customizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        public MatrixOneSessionFactory build() {
+            Configuration configuration = new Configuration();
+            entities.forEach(configuration::addAnnotatedClass);
+            Properties target = configuration.getProperties();
+            target.putAll(properties);
+            if (dataSource != null) {
+                target.put(JdbcSettings.DATASOURCE, dataSource);
+            }
+            MatrixOneHibernate.configure(configuration);
+            customizers.forEach(c -> c.accept(configuration));
+            return new MatrixOneSessionFactory(configuration.buildSessionFactory());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.matrixone.hibernate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.cfg.TransactionSettings;
+import org.hibernate.dialect.DatabaseVersion;
+import org.hibernate.dialect.MySQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.junit.jupiter.api.Test;
+
+/** Configuration and factory building, offline: no factory here may need a server. */
+class MatrixOneHibernateTest {
+
+    @Test
+    void buildsAFactoryWithoutAnyConnectionUsingMySql8030() {
+        try (MatrixOneSessionFactory orm = MatrixOneHibernate.sessionFactory(User.class)) {
+            var dialect = orm.sessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+            assertThat(dialect).isInstanceOf(MySQLDialect.class);
+            assertThat(dialect.getVersion().isSame(DatabaseVersion.make(8, 0, 30))).isTrue();
+        }
+    }
+
+    @Test
+    void configureKeepsTheUsersSettingsButAlwaysInstallsTheMatrixOneStrategy() {
+        Configuration cfg = new Configuration();
+        cfg.setProperty(JdbcSettings.JAKARTA_HBM2DDL_DB_VERSION, "8.0.36");
+        cfg.setProperty(TransactionSettings.TRANSACTION_COORDINATOR_STRATEGY, "jdbc");
+
+        MatrixOneHibernate.configure(cfg);
+
+        assertThat(cfg.getProperties().get(JdbcSettings.JAKARTA_HBM2DDL_DB_VERSION)).isEqualTo("8.0.36");
+        assertThat(cfg.getProperties().get(JdbcSettings.JAKARTA_HBM2DDL_DB_NAME)).isEqualTo("MySQL");
+        assertThat(cfg.getProperties().get(TransactionSettings.TRANSACTION_COORDINATOR_STRATEGY))
+                .isInstanceOf(MatrixOneTransactionCoordinatorBuilder.class);
+        assertThat(cfg.getProperties().get(JdbcSettings.ALLOW_METADATA_ON_BOOT)).isEqualTo("false");
+        assertThat(cfg.getProperties()).doesNotContainKey(TransactionSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION);
+    }
+
+    @Test
+    void everyFactoryGetsItsOwnStrategyInstance() {
+        assertThat(MatrixOneHibernate.settings().get(TransactionSettings.TRANSACTION_COORDINATOR_STRATEGY))
+                .isNotSameAs(MatrixOneHibernate.settings().get(TransactionSettings.TRANSACTION_COORDINATOR_STRATEGY));
+    }
+
+    @Test
+    void bindsAFactoryTheUserBuiltWithConfigure() {
+        Configuration cfg = MatrixOneHibernate.configure(new Configuration().addAnnotatedClass(User.class));
+        try (SessionFactory factory = cfg.buildSessionFactory()) {
+            assertThat(MatrixOneHibernate.binding(factory)).isNotNull();
+        }
+    }
+
+    @Test
+    void refusesAFactoryWithHibernatesOwnTransactions() {
+        Configuration cfg = new Configuration().addAnnotatedClass(User.class)
+                .setProperty(JdbcSettings.JAKARTA_HBM2DDL_DB_NAME, MatrixOneHibernate.DATABASE_PRODUCT)
+                .setProperty(JdbcSettings.ALLOW_METADATA_ON_BOOT, false);
+        try (SessionFactory factory = cfg.buildSessionFactory()) {
+            assertThatThrownBy(() -> MatrixOneHibernate.binding(factory))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("MatrixOneHibernate.configure");
+        }
+    }
+
+    @Test
+    void builderPropertiesOverrideDefaultsButNotTheStrategy() {
+        try (MatrixOneSessionFactory orm = MatrixOneHibernate.builder().entities(User.class)
+                .property(TransactionSettings.TRANSACTION_COORDINATOR_STRATEGY, "jdbc")
+                .property("hibernate.jdbc.batch_size", 20)
+                .build()) {
+            SessionFactoryImplementor sf = orm.sessionFactory().unwrap(SessionFactoryImplementor.class);
+            assertThat(sf.getSessionFactoryOptions().getJdbcBatchSize()).isEqualTo(20);
+            assertThat(MatrixOneHibernate.binding(orm.sessionFactory())).isNotNull();
+        }
+    }
+
+    @Test
+    void closeIsIdempotent() {
+        MatrixOneSessionFactory orm = MatrixOneHibernate.sessionFactory(User.class);
+        orm.close();
+        orm.close();
+        assertThat(orm.sessionFactory().isOpen()).isFalse();
+    }
+}
