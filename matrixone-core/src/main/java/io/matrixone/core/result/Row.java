@@ -203,6 +203,9 @@ public final class Row {
         if (v instanceof LocalDate d) {
             return d.atStartOfDay();
         }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate().atStartOfDay();
+        }
         if (v instanceof OffsetDateTime t) {
             return t.toLocalDateTime();
         }
@@ -273,8 +276,8 @@ public final class Row {
         if (v instanceof ZonedDateTime t) {
             return t.toInstant();
         }
-        if (v instanceof java.util.Date d) {
-            return d.toInstant();
+        if (v instanceof java.util.Date d && !(v instanceof java.sql.Date) && !(v instanceof java.sql.Time)) {
+            return d.toInstant(); // java.sql.Date and Time throw from toInstant(); they go the zoneless way below
         }
         return getLocalDateTime(index).toInstant(ZoneOffset.UTC);
     }

@@ -34,9 +34,9 @@ final class ValueConverter {
         } else if (boxed == Integer.class) {
             out = row.getInt(index);
         } else if (boxed == Short.class) {
-            out = (short) (long) row.getLong(index);
+            out = (short) inRange(row, index, Short.MIN_VALUE, Short.MAX_VALUE);
         } else if (boxed == Byte.class) {
-            out = (byte) (long) row.getLong(index);
+            out = (byte) inRange(row, index, Byte.MIN_VALUE, Byte.MAX_VALUE);
         } else if (boxed == Double.class) {
             out = row.getDouble(index);
         } else if (boxed == Float.class) {
@@ -66,6 +66,16 @@ final class ValueConverter {
                     + v.getClass().getSimpleName() + ") to " + type.getName());
         }
         return (T) out;
+    }
+
+    /** The value as a long that fits {@code [min, max]}: a narrowing cast must not wrap 70000 into 4464. */
+    private static long inRange(Row row, int index, long min, long max) {
+        long l = row.getLong(index);
+        if (l < min || l > max) {
+            throw new ArithmeticException("column " + row.columnNames().get(index) + " holds " + l
+                    + ", out of range " + min + ".." + max);
+        }
+        return l;
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
