@@ -75,14 +75,25 @@ public final class AfterCommit<T> {
         return !future.isDone();
     }
 
-    /** A read-only stage that completes when the step ran (or was cancelled or failed). */
+    /** A stage that completes when the step ran (or was cancelled or failed); it is a copy (see below). */
     public CompletionStage<T> toCompletionStage() {
-        return future.minimalCompletionStage();
+        return toCompletableFuture();
     }
 
-    /** A future that completes with the step; completing it yourself does not affect the step. */
+    /**
+     * A new future that completes like the step (a cancelled step cancels it); completing it yourself does not
+     * affect the step.
+     */
     public CompletableFuture<T> toCompletableFuture() {
-        return future.copy();
+        CompletableFuture<T> view = new CompletableFuture<>();
+        future.whenComplete((value, error) -> {
+            if (error != null) {
+                view.completeExceptionally(error); // unwrapped: a cancellation stays a cancellation
+            } else {
+                view.complete(value);
+            }
+        });
+        return view;
     }
 
     /** The redacted SQL of the step's first statement. */

@@ -52,7 +52,7 @@ public final class SqlRunner {
         return run(c, statement.sql(), null, statement.params(), false);
     }
 
-    /** A fixed statement without parameters, such as BEGIN or COMMIT. */
+    /** A fixed statement without parameters and without answer, such as BEGIN or COMMIT. */
     public void control(Connection c, String sql) {
         long start = System.nanoTime();
         try (java.sql.Statement st = c.createStatement()) {
@@ -64,6 +64,9 @@ public final class SqlRunner {
     }
 
     private Result run(Connection c, String sql, Object[] params, List<?> paramList, boolean keys) {
+        if ((params == null || params.length == 0) && (paramList == null || paramList.isEmpty())) {
+            return runText(c, sql, keys);
+        }
         long start = System.nanoTime();
         try (PreparedStatement ps = keys ? c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)
                                          : c.prepareStatement(sql)) {
@@ -90,7 +93,33 @@ public final class SqlRunner {
         }
     }
 
-    private static List<Object> generatedKeys(PreparedStatement ps) throws SQLException {
+    /**
+     * A statement without parameters goes as plain text (COM_QUERY): nothing to bind, so a server-side prepare
+     * would only add a round trip, and MatrixOne-only statements (CREATE SNAPSHOT, RESTORE ...) are not
+     * necessarily preparable.
+     */
+    private Result runText(Connection c, String sql, boolean keys) {
+        long start = System.nanoTime();
+        try (java.sql.Statement st = c.createStatement()) {
+            if (queryTimeoutSeconds > 0) {
+                st.setQueryTimeout(queryTimeoutSeconds);
+            }
+            Result result;
+            if (keys ? st.execute(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : st.execute(sql)) {
+                try (ResultSet rs = st.getResultSet()) {
+                    result = new ResultReader(rs).readAll();
+                }
+            } else {
+                result = Result.update(Math.max(0, st.getLargeUpdateCount()), keys ? generatedKeys(st) : List.of());
+            }
+            done(sql, start, result.size());
+            return result;
+        } catch (SQLException e) {
+            throw failed(sql, start, e);
+        }
+    }
+
+    private static List<Object> generatedKeys(java.sql.Statement ps) throws SQLException {
         try (ResultSet rs = ps.getGeneratedKeys()) {
             List<Object> keys = null;
             while (rs.next()) {
