@@ -3,11 +3,13 @@ package io.matrixone.async.internal;
 import io.matrixone.core.error.ErrorClassifier;
 import io.matrixone.core.error.MatrixOneException;
 import io.vertx.core.Future;
+import io.vertx.mysqlclient.MySQLBatchException;
 import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.Collections;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -49,7 +51,7 @@ public final class Stages {
      * failures are classified by error number.
      */
     public static RuntimeException translate(Throwable error, String sql) {
-        Throwable e = unwrap(error);
+        Throwable e = driverCause(unwrap(error));
         if (e instanceof MatrixOneException m) {
             return m;
         }
@@ -67,6 +69,23 @@ public final class Stages {
         }
         return new MatrixOneException(String.valueOf(e.getMessage()), 0, null,
                 sql == null ? null : io.matrixone.core.error.SqlRedactor.redact(sql), e);
+    }
+
+    /**
+     * Vert.x reports a failed batch as {@link MySQLBatchException} "Error occurs during batch execution", holding
+     * the server's error of each failed row: the first of them is what went wrong.
+     */
+    private static Throwable driverCause(Throwable e) {
+        if (e instanceof MySQLBatchException batch && !batch.getIterationError().isEmpty()) {
+            int first = Collections.min(batch.getIterationError().keySet());
+            return driverCause(batch.getIterationError().get(first));
+        }
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof MySQLException || c instanceof MatrixOneException) {
+                return c;
+            }
+        }
+        return e;
     }
 
     /** The real failure inside {@link CompletionException} / {@link ExecutionException} wrappers. */

@@ -1,0 +1,177 @@
+package io.matrixone.async;
+
+import io.matrixone.core.dialect.Operation;
+import io.matrixone.core.dialect.Statement;
+import io.matrixone.core.error.DuplicateKeyException;
+import io.matrixone.core.error.NotAllowedInTransactionException;
+import io.matrixone.core.error.UnknownTableException;
+import io.matrixone.core.result.Result;
+import io.matrixone.core.version.ServerVersion;
+import io.matrixone.emulator.Emulator;
+import io.matrixone.emulator.junit.EmulatorExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import static io.matrixone.async.Clients.await;
+import static io.matrixone.async.Clients.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(EmulatorExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AsyncClientIT {
+    private AsyncMatrixOneClient client;
+
+    record Item(long id, String name, BigDecimal price) {
+    }
+
+    enum Color { RED, GREEN }
+
+    /** Ten rows 0..9, to make large results by cross joins. */
+    static final String DIGITS = "(SELECT 0 n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 "
+            + "UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
+
+    @BeforeAll
+    void start(Emulator mo) {
+        client = Clients.client(mo);
+        await(client.execute("DROP TABLE IF EXISTS a_item"));
+        await(client.execute("CREATE TABLE a_item (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(64) UNIQUE, "
+                + "price DECIMAL(12,2), made DATE, seen DATETIME, tag VARCHAR(40), color VARCHAR(8), raw VARBINARY(16), ok BOOLEAN)"));
+    }
+
+    @AfterAll
+    void stop() {
+        await(client.closeAsync());
+    }
+
+    @Test
+    void detectsTheEmulatedServerVersion() {
+        ServerVersion v = await(client.serverVersion());
+        assertThat(v.isMatrixOne()).isTrue();
+        assertThat(v.semantic()).isEqualTo("4.2.0");
+    }
+
+    @Test
+    void executeReturnsAffectedRowsAndGeneratedKey() {
+        Result r = await(client.execute("INSERT INTO a_item(name, price) VALUES (?, ?)", "key-" + UUID.randomUUID(),
+                new BigDecimal("1.50")));
+        assertThat(r.affectedRows()).isEqualTo(1);
+        assertThat(r.generatedKey()).isPositive();
+    }
+
+    @Test
+    void bindsEveryParameterTypeAndMapsRowsToRecords() {
+        UUID tag = UUID.randomUUID();
+        String name = "types-" + tag;
+        await(client.execute("INSERT INTO a_item(name, price, made, seen, tag, color, raw, ok) VALUES (?,?,?,?,?,?,?,?)",
+                name, new BigDecimal("12345.67"), LocalDate.of(2024, 2, 29), LocalDateTime.of(2024, 1, 2, 3, 4, 5),
+                tag, Color.GREEN, new byte[]{1, 2, 3}, true));
+        Result r = await(client.query("SELECT id, name, price, made, seen, tag, color, raw, ok FROM a_item WHERE name = ?", name));
+        var row = r.one();
+        assertThat(row.getBigDecimal("price")).isEqualByComparingTo("12345.67");
+        assertThat(row.getString("tag")).isEqualTo(tag.toString());
+        assertThat(row.getString("color")).isEqualTo("GREEN");
+        assertThat((byte[]) row.get("raw")).containsExactly(1, 2, 3);
+        assertThat(row.getBoolean("ok")).isTrue();
+        assertThat(row.getLocalDateTime("seen")).isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5));
+        Item item = await(client.query("SELECT id, name, price FROM a_item WHERE name = ?", name)).oneAs(Item.class);
+        assertThat(item.name()).isEqualTo(name);
+        assertThat(item.price()).isEqualByComparingTo("12345.67");
+    }
+
+    @Test
+    void nullParameterBindsSqlNull() {
+        Result r = await(client.query("SELECT ? IS NULL", (Object) null));
+        assertThat(r.one().getBoolean(0)).isTrue();
+    }
+
+    @Test
+    void unsupportedParameterTypeFailsBeforeSending() {
+        Throwable e = failure(client.query("SELECT ?", new Object()));
+        assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameter 1");
+    }
+
+    @Test
+    void batchInsertsAllRowsWithKeys() {
+        String prefix = "batch-" + UUID.randomUUID() + "-";
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            rows.add(List.of(prefix + i, BigDecimal.valueOf(i)));
+        }
+        Result r = await(client.executeBatch("INSERT INTO a_item(name, price) VALUES (?, ?)", rows));
+        assertThat(r.affectedRows()).isEqualTo(50);
+        assertThat(r.generatedKeys()).hasSize(50).doesNotHaveDuplicates();
+        assertThat(await(client.query("SELECT COUNT(*) FROM a_item WHERE name LIKE ?", prefix + "%")).scalarLong())
+                .isEqualTo(50);
+    }
+
+    @Test
+    void batchIsAllOrNothing() {
+        String prefix = "batch-dup-" + UUID.randomUUID() + "-";
+        List<List<?>> rows = List.of(List.of(prefix + 1, 1), List.of(prefix + 2, 2), List.of(prefix + 1, 3));
+        Throwable e = failure(client.executeBatch("INSERT INTO a_item(name, price) VALUES (?, ?)", rows));
+        assertThat(e).isInstanceOf(DuplicateKeyException.class);
+        assertThat(await(client.query("SELECT COUNT(*) FROM a_item WHERE name LIKE ?", prefix + "%")).scalarLong())
+                .isZero();
+    }
+
+    @Test
+    void streamsRowsOneByOneWithoutMaterialising() {
+        AtomicLong sum = new AtomicLong();
+        long n = await(client.stream("SELECT a.n + 10 * b.n + 100 * c.n + 1000 * d.n + 10000 * e.n FROM " + DIGITS + " a, "
+                + DIGITS + " b, " + DIGITS + " c, " + DIGITS + " d, " + DIGITS + " e", List.of(),
+                row -> sum.addAndGet(row.getLong(0))));
+        assertThat(n).isEqualTo(100_000);
+        assertThat(sum.get()).isEqualTo(99_999L * 100_000 / 2);
+    }
+
+    @Test
+    void collectsRowsWithACollector() {
+        String joined = await(client.collect("SELECT ? UNION ALL SELECT ?", List.of("a", "b"),
+                Collectors.mapping(row -> row.getString(0), Collectors.joining(","))));
+        assertThat(joined).isEqualTo("a,b");
+    }
+
+    @Test
+    void streamFailsWithTheConsumersException() {
+        Throwable e = failure(client.stream("SELECT 1 UNION ALL SELECT 2", List.of(), row -> {
+            throw new IllegalStateException("consumer broke");
+        }));
+        assertThat(e).hasMessage("consumer broke");
+    }
+
+    @Test
+    void serverErrorsAreClassifiedByErrorNumber() {
+        Throwable e = failure(client.query("SELECT * FROM no_such_table_here"));
+        assertThat(e).isInstanceOf(UnknownTableException.class);
+    }
+
+    @Test
+    void rawSetIsRefusedAtClientLevel(Emulator mo) {
+        mo.statements().clear();
+        Throwable e = failure(client.execute("SET @x = 1"));
+        assertThat(e).isInstanceOf(NotAllowedInTransactionException.class).hasMessageContaining("random pooled connection");
+        Throwable b = failure(client.execute("BEGIN"));
+        assertThat(b).isInstanceOf(NotAllowedInTransactionException.class);
+        assertThat(mo.statements().containsSql("SET @x")).isFalse();
+    }
+
+    @Test
+    void runsOperations() {
+        Operation<Long> count = Operation.of(Statement.of("SELECT COUNT(*) FROM a_item WHERE id > ?", 0), Result::scalarLong);
+        Operation<String> chained = count.then(n -> Operation.of(Statement.of("SELECT CONCAT('n=', ?)", n),
+                r -> r.one().getString(0)));
+        assertThat(await(client.run(chained))).startsWith("n=");
+    }
+}
