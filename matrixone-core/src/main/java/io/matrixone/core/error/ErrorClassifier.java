@@ -20,13 +20,18 @@ public final class ErrorClassifier {
      * @param message   the server's message; where it quotes a statement that held literals (a parse error's
      *                  {@code near "..."}), the quotation is masked
      * @param sql       the statement that failed, raw; it is redacted here
-     * @param cause     the driver's exception, kept as the cause
+     * @param cause     the driver's exception, kept as the cause (replaced by a {@link RedactedCause} with the
+     *                  same stack trace when its message quoted the statement's literals)
      */
     public static MatrixOneException classify(int errorCode, String sqlState, String message, String sql, Throwable cause) {
         String raw = message == null ? "" : message;
         String redacted = SqlRedactor.redact(sql);
         Kind kind = kindOf(errorCode, sqlState, raw);
         String msg = maskEchoedSql(raw, sql);
+        if (!msg.equals(raw) && cause != null) {
+            // the driver's exception carries the same unmasked text; keep its type and stack, not its message
+            cause = new RedactedCause(cause, msg);
+        }
         return switch (kind) {
             case SNAPSHOT_EXISTS -> new SnapshotExistsException(msg, errorCode, sqlState, redacted, cause);
             case SNAPSHOT_NOT_FOUND -> new SnapshotNotFoundException(msg, errorCode, sqlState, redacted, cause);

@@ -217,6 +217,28 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void replacesADriverCauseThatQuotedTheSecretWithAMaskedStandIn() {
+        String sql = "ALTER USER u IDENTIFIED BY 'p@ss:w/rd#1' x";
+        String server = "You have an error in your SQL syntax; check the manual that corresponds to your MariaDB "
+                + "server version for the right syntax to use near ''p@ss:w/rd#1' x' at line 1";
+        Exception driver = new java.sql.SQLSyntaxErrorException(server, "42000", 1064);
+        MatrixOneException e = ErrorClassifier.classify(1064, "42000", server, sql, driver);
+        assertThat(e.getCause()).isInstanceOf(RedactedCause.class);
+        assertThat(((RedactedCause) e.getCause()).originalType()).isEqualTo("java.sql.SQLSyntaxErrorException");
+        assertThat(e.getCause().getStackTrace()).isEqualTo(driver.getStackTrace());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("p@ss");
+        }
+    }
+
+    @Test
+    void keepsTheDriverCauseWhenNothingWasMasked() {
+        Exception driver = new java.sql.SQLException("Duplicate entry '1' for key 'PRIMARY'", "23000", 1062);
+        MatrixOneException e = ErrorClassifier.classify(1062, "23000", driver.getMessage(), "INSERT INTO t VALUES (1)", driver);
+        assertThat(e.getCause()).isSameAs(driver);
+    }
+
+    @Test
     void keepsTheQuotedStatementWhenItHeldNoLiterals() {
         String server = "SQL parser error: syntax error at line 1 column 14 near \"snapshots\";";
         MatrixOneException e = ErrorClassifier.classify(1064, "HY000", server, "SHOW SNAPSHOTZ snapshots", null);
