@@ -43,8 +43,8 @@ class RelayWireIT {
         mo = Emulator.builder().backend(backend).handler(v -> new ProbeHandler()).build().start();
         try (BackendConnection admin = backend.connect("test")) {
             admin.execute("CREATE OR REPLACE TABLE probe_t (id INT PRIMARY KEY)");
-            admin.execute("CREATE OR REPLACE USER 'acc1#admin'@'%' IDENTIFIED BY 'pw1'");
-            admin.execute("GRANT ALL PRIVILEGES ON test.* TO 'acc1#admin'@'%'");
+            admin.execute("CREATE OR REPLACE USER 'relayacc#relayadm'@'%' IDENTIFIED BY 'pw1'");
+            admin.execute("GRANT ALL PRIVILEGES ON test.* TO 'relayacc#relayadm'@'%'");
         }
     }
 
@@ -135,13 +135,13 @@ class RelayWireIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"acc1:admin", "acc1#admin", "acc1:admin:accountadmin", "acc1#admin#accountadmin",
-            "acc1:admin?region=eu"})
+    @ValueSource(strings = {"relayacc:relayadm", "relayacc#relayadm", "relayacc:relayadm:accountadmin",
+            "relayacc#relayadm#accountadmin", "relayacc:relayadm?region=eu"})
     void accountLoginsMapToAccountUsers(String login) throws IOException {
         try (BackendConnection c = BackendConnection.open(mo.host(), mo.port(), login, "pw1", "test")) {
-            assertThat(c.execute("SELECT CURRENT_USER()").scalar()).isEqualTo("acc1#admin@%");
+            assertThat(c.execute("SELECT CURRENT_USER()").scalar()).isEqualTo("relayacc#relayadm@%");
             List<String> session = c.execute("PROBE SESSION").rows().get(0);
-            assertThat(session.subList(1, 4)).containsExactly("acc1", "admin",
+            assertThat(session.subList(1, 4)).containsExactly("relayacc", "relayadm",
                     login.contains("accountadmin") ? "accountadmin" : null);
         }
     }
@@ -157,9 +157,9 @@ class RelayWireIT {
 
     @Test
     void loginsAreReallyChecked() {
-        assertThatThrownBy(() -> BackendConnection.open(mo.host(), mo.port(), "acc1:admin", "wrong", "test"))
+        assertThatThrownBy(() -> BackendConnection.open(mo.host(), mo.port(), "relayacc:relayadm", "wrong", "test"))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.errorCode()).isEqualTo(1045));
-        assertThatThrownBy(() -> BackendConnection.open(mo.host(), mo.port(), "acc2:admin", "pw1", "test"))
+        assertThatThrownBy(() -> BackendConnection.open(mo.host(), mo.port(), "relayacc2:relayadm", "pw1", "test"))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.errorCode()).isEqualTo(1045));
     }
 
