@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  * transaction ends. The transaction rules themselves live in {@link BoundTransactionCoordinator}, so they also
  * hold for the unwrapped session.
  */
+@SuppressWarnings("unchecked") // raw types inherited from Hibernate's delegator (createNativeQuery)
 final class BoundSession extends SessionDelegatorBaseImpl {
     private static final Logger log = LoggerFactory.getLogger(BoundSession.class);
 

@@ -1,6 +1,8 @@
 package io.matrixone.hibernate;
 
+import io.matrixone.client.MatrixOneClient;
 import io.matrixone.client.OrmBinding;
+import io.matrixone.core.version.ServerVersion;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -70,6 +74,10 @@ public final class MatrixOneHibernate {
     /** The database product Hibernate is told it talks to; it picks its {@code MySQLDialect} for it. */
     public static final String DATABASE_PRODUCT = "MySQL";
 
+    /** {@code 8.0.30-MatrixOne-v4.2.0}: the MySQL version MatrixOne (or OmniFabric) puts before its own. */
+    private static final Pattern MYSQL_PREFIX = Pattern.compile("^(\\d+\\.\\d+\\.\\d+)-(?:MatrixOne|OmniFabric)-",
+            Pattern.CASE_INSENSITIVE);
+
     private MatrixOneHibernate() {
     }
 
@@ -129,6 +137,24 @@ public final class MatrixOneHibernate {
         return builder().entities(entities).build();
     }
 
+    /**
+     * Builds a factory for these entity classes, for the transactions of {@code client}: Hibernate's dialect
+     * follows the MySQL version the client's server announces. The factory has no connection of its own (the
+     * client exposes none): use it through {@code tx.orm(factory)}, also for reads.
+     */
+    public static MatrixOneSessionFactory sessionFactory(MatrixOneClient client, Class<?>... entities) {
+        return builder().server(client.serverVersion()).entities(entities).build();
+    }
+
+    /**
+     * The MySQL version a MatrixOne server announces ({@code 8.0.30} for {@code 8.0.30-MatrixOne-v4.2.0}), or
+     * {@value #MYSQL_VERSION} when the version string does not carry one (e.g. a version pinned as {@code 4.2.0}).
+     */
+    static String mysqlVersionOf(ServerVersion server) {
+        Matcher m = MYSQL_PREFIX.matcher(server.raw().trim());
+        return m.find() ? m.group(1) : MYSQL_VERSION;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -139,8 +165,15 @@ public final class MatrixOneHibernate {
         private final Map<String, Object> properties = new LinkedHashMap<>();
         private final List<Consumer<Configuration>> customizers = new ArrayList<>();
         private DataSource dataSource;
+        private String mysqlVersion;
 
         private Builder() {
+        }
+
+        /** Configures Hibernate's dialect for the MySQL version this server announces; see {@link #settings()}. */
+        public Builder server(ServerVersion server) {
+            this.mysqlVersion = mysqlVersionOf(Objects.requireNonNull(server, "server"));
+            return this;
         }
 
         /** Annotated entity classes to map. */
@@ -178,9 +211,12 @@ public final class MatrixOneHibernate {
             Configuration configuration = new Configuration();
             entities.forEach(configuration::addAnnotatedClass);
             Properties target = configuration.getProperties();
+            if (mysqlVersion != null) {
+                target.put(JdbcSettings.JAKARTA_HBM2DDL_DB_VERSION, mysqlVersion);
+            }
             target.putAll(properties);
             if (dataSource != null) {
-                target.put(JdbcSettings.DATASOURCE, dataSource);
+                target.put(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
             }
             MatrixOneHibernate.configure(configuration);
             customizers.forEach(c -> c.accept(configuration));

@@ -62,7 +62,7 @@ public final class MatrixOneTransactionCoordinatorBuilder implements Transaction
     SessionImplementor openBound(SessionFactoryImplementor factory, Connection connection) {
         binding.add(connection);
         try {
-            return (SessionImplementor) factory.withOptions()
+            return factory.withOptions()
                     .connection(connection)
                     .flushMode(FlushMode.AUTO)
                     .openSession();

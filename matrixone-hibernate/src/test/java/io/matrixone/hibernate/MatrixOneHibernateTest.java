@@ -3,6 +3,8 @@ package io.matrixone.hibernate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matrixone.core.version.ServerVersion;
+
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.cfg.JdbcSettings;
@@ -75,6 +77,24 @@ class MatrixOneHibernateTest {
             SessionFactoryImplementor sf = orm.sessionFactory().unwrap(SessionFactoryImplementor.class);
             assertThat(sf.getSessionFactoryOptions().getJdbcBatchSize()).isEqualTo(20);
             assertThat(MatrixOneHibernate.binding(orm.sessionFactory())).isNotNull();
+        }
+    }
+
+    @Test
+    void readsTheMySqlVersionMatrixOneAnnounces() {
+        assertThat(MatrixOneHibernate.mysqlVersionOf(ServerVersion.parse("8.0.30-MatrixOne-v4.2.0"))).isEqualTo("8.0.30");
+        assertThat(MatrixOneHibernate.mysqlVersionOf(ServerVersion.parse("8.0.36-OmniFabric-v4.0.0-rc2")))
+                .isEqualTo("8.0.36");
+        assertThat(MatrixOneHibernate.mysqlVersionOf(ServerVersion.of(4, 2, 0))).isEqualTo("8.0.30");
+        assertThat(MatrixOneHibernate.mysqlVersionOf(ServerVersion.DEV)).isEqualTo("8.0.30");
+    }
+
+    @Test
+    void theDialectFollowsTheServersMySqlVersion() {
+        try (MatrixOneSessionFactory orm = MatrixOneHibernate.builder()
+                .server(ServerVersion.parse("8.0.36-MatrixOne-v4.2.0")).entities(User.class).build()) {
+            var dialect = orm.sessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+            assertThat(dialect.getVersion().isSame(DatabaseVersion.make(8, 0, 36))).isTrue();
         }
     }
 

@@ -7,6 +7,8 @@ import io.matrixone.emulator.Emulator;
 import io.matrixone.emulator.StatementLog;
 import io.matrixone.emulator.junit.EmulatorExtension;
 
+import com.mysql.cj.jdbc.MysqlDataSource;
+
 import jakarta.persistence.RollbackException;
 
 import java.sql.Connection;
@@ -205,6 +207,30 @@ class SpiBindingIT {
         }
         assertThat(countFromOutside("hib_users")).isZero();
         assertThat(countFromOutside("hib_audit")).isZero();
+    }
+
+    @Test
+    void plainSessionsFromTheDataSourceKeepHibernatesOwnTransactions() throws Exception {
+        MysqlDataSource pool = new MysqlDataSource();
+        pool.setURL(emulator.jdbcUrl());
+        pool.setUser(emulator.user());
+        pool.setPassword(emulator.password());
+        try (MatrixOneSessionFactory withPool = MatrixOneHibernate.builder().entities(User.class).dataSource(pool)
+                .build()) {
+            try (Session plain = withPool.sessionFactory().openSession()) {
+                plain.inTransaction(t -> plain.persist(new User(1, "ann", "ann@example.com")));
+            }
+            assertThat(countFromOutside("hib_users")).as("committed by Hibernate's own transaction").isEqualTo(1);
+
+            try (SpiTransaction tx = new SpiTransaction(connect(), withPool)) {
+                Session bound = tx.orm();
+                bound.persist(new User(2, "bob", "bob@example.com"));
+                assertThatThrownBy(bound::beginTransaction).hasMessageContaining("owns commit and rollback");
+                assertThat(tx.queryLong("SELECT COUNT(*) FROM hib_users")).isEqualTo(2);
+                tx.rollback();
+            }
+            assertThat(countFromOutside("hib_users")).isEqualTo(1);
+        }
     }
 
     private SpiTransaction begin() throws SQLException {
