@@ -49,6 +49,8 @@ final class Clients {
     static Throwable failure(CompletionStage<?> stage) {
         try {
             stage.toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.CancellationException e) {
+            return e; // get() throws it directly when the stage failed with one
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable c = e.getCause();
             while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {

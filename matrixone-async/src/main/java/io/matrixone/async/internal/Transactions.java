@@ -48,14 +48,30 @@ final class Transactions {
      * client's Vert.x (so an ORM session opened there can use the transaction), else on a fresh one.
      */
     Future<VertxTransaction> begin() {
+        return onTransactionContext(this::beginHere);
+    }
+
+    private Future<VertxTransaction> beginHere(Context context) {
+        return version.get().compose(ver -> VertxTransaction.begin(vertx, context, pool, runner, ver,
+                borrowed::incrementAndGet, borrowed::decrementAndGet));
+    }
+
+    /**
+     * Runs {@code work} on the context a transaction will live on. Everything after that (BEGIN's answer, the
+     * body, COMMIT) is composed there, so no continuation can slip onto the caller's thread.
+     */
+    private <T> Future<T> onTransactionContext(Function<Context, Future<T>> work) {
         Context current = Vertx.currentContext();
         Context context = current != null && current.owner() == vertx && current.isEventLoopContext()
                 ? current : vertx.getOrCreateContext();
-        Promise<VertxTransaction> promise = Promise.promise();
-        context.runOnContext(v -> version.get()
-                .compose(ver -> VertxTransaction.begin(vertx, context, pool, runner, ver,
-                        borrowed::incrementAndGet, borrowed::decrementAndGet))
-                .onComplete(promise));
+        Promise<T> promise = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                work.apply(context).onComplete(promise);
+            } catch (RuntimeException e) {
+                promise.fail(e);
+            }
+        });
         return promise.future();
     }
 
@@ -64,7 +80,7 @@ final class Transactions {
     }
 
     private <T> Future<T> attempt(Function<AsyncTransaction, CompletionStage<T>> body, RetryPolicy policy, int n) {
-        return begin().compose(tx -> runBody(tx, body)).recover(error -> {
+        return onTransactionContext(context -> beginHere(context).compose(tx -> runBody(tx, body))).recover(error -> {
             Throwable e = Stages.unwrap(error);
             if (!policy.shouldRetry(e, n)) {
                 return Future.failedFuture(e);
