@@ -55,8 +55,12 @@ import org.hibernate.cfg.TransactionSettings;
  *       already loaded is not reflected in those entities: call {@code session.refresh(entity)} or
  *       {@code session.clear()} after it. ORM queries do see raw rows (same connection).</li>
  *   <li><b>No completion callbacks.</b> The session is not told whether the transaction committed, so
- *       {@code Transaction.registerSynchronization(..)} is refused and Hibernate's post-commit listeners do not
- *       run; register after-commit work with the MatrixOne transaction.</li>
+ *       {@code Transaction.registerSynchronization(..)} is refused, and Hibernate's own completion steps
+ *       (post-commit event listeners, second-level cache updates) do not run; Hibernate logs HHH90010101 when a
+ *       session with such steps pending is discarded. Do not cache entities that MatrixOne transactions write,
+ *       and register after-commit work with the MatrixOne transaction.</li>
+ *   <li><b>Locks.</b> {@link MatrixOneDialect} renders pessimistic locks as plain {@code FOR UPDATE} /
+ *       {@code FOR SHARE}: MatrixOne has no {@code OF}, {@code NOWAIT} or {@code SKIP LOCKED}.</li>
  * </ul>
  *
  * <p>How: {@link #configure} installs {@link MatrixOneTransactionCoordinatorBuilder}, through which Hibernate sees
@@ -71,7 +75,7 @@ import org.hibernate.cfg.TransactionSettings;
 public final class MatrixOneHibernate {
     /** The MySQL version MatrixOne announces; Hibernate's MySQL dialect is configured for it. */
     public static final String MYSQL_VERSION = "8.0.30";
-    /** The database product Hibernate is told it talks to; it picks its {@code MySQLDialect} for it. */
+    /** The database product Hibernate is told it talks to. */
     public static final String DATABASE_PRODUCT = "MySQL";
 
     /** {@code 8.0.30-MatrixOne-v4.2.0}: the MySQL version MatrixOne (or OmniFabric) puts before its own. */
@@ -87,8 +91,9 @@ public final class MatrixOneHibernate {
      * <ul>
      *   <li>{@value TransactionSettings#TRANSACTION_COORDINATOR_STRATEGY}: a new
      *       {@link MatrixOneTransactionCoordinatorBuilder} (one per factory);</li>
-     *   <li>database product {@value #DATABASE_PRODUCT} {@value #MYSQL_VERSION} (so Hibernate's
-     *       {@code MySQLDialect} for that version) and {@value JdbcSettings#ALLOW_METADATA_ON_BOOT}{@code =false}:
+     *   <li>{@link MatrixOneDialect} (Hibernate's MySQL dialect, minus the lock syntax MatrixOne lacks), database
+     *       product {@value #DATABASE_PRODUCT} {@value #MYSQL_VERSION} and
+     *       {@value JdbcSettings#ALLOW_METADATA_ON_BOOT}{@code =false}:
      *       the factory never opens a connection of its own at boot, so it can be built before any server is
      *       reachable;</li>
      *   <li>{@value SchemaToolingSettings#HBM2DDL_AUTO}{@code =none}: no schema changes unless asked for.</li>
@@ -97,6 +102,7 @@ public final class MatrixOneHibernate {
     public static Map<String, Object> settings() {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put(TransactionSettings.TRANSACTION_COORDINATOR_STRATEGY, new MatrixOneTransactionCoordinatorBuilder());
+        settings.put(JdbcSettings.DIALECT, MatrixOneDialect.class.getName());
         settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_NAME, DATABASE_PRODUCT);
         settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_VERSION, MYSQL_VERSION);
         settings.put(JdbcSettings.ALLOW_METADATA_ON_BOOT, "false");

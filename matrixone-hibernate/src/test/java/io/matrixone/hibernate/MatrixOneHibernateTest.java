@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.matrixone.core.version.ServerVersion;
 
 import org.hibernate.SessionFactory;
+import org.hibernate.Timeouts;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.TransactionSettings;
@@ -21,9 +22,21 @@ class MatrixOneHibernateTest {
     void buildsAFactoryWithoutAnyConnectionUsingMySql8030() {
         try (MatrixOneSessionFactory orm = MatrixOneHibernate.sessionFactory(User.class)) {
             var dialect = orm.sessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
-            assertThat(dialect).isInstanceOf(MySQLDialect.class);
+            assertThat(dialect).isInstanceOf(MatrixOneDialect.class).isInstanceOf(MySQLDialect.class);
             assertThat(dialect.getVersion().isSame(DatabaseVersion.make(8, 0, 30))).isTrue();
         }
+    }
+
+    @Test
+    void locksUseOnlyTheSyntaxMatrixOneParses() {
+        MatrixOneDialect dialect = new MatrixOneDialect();
+        assertThat(dialect.getForUpdateString("u1_0")).isEqualTo(" for update");
+        assertThat(dialect.getWriteLockString("u1_0", Timeouts.NO_WAIT)).isEqualTo(" for update");
+        assertThat(dialect.getWriteLockString("u1_0", Timeouts.SKIP_LOCKED)).isEqualTo(" for update");
+        assertThat(dialect.getWriteLockString(Timeouts.NO_WAIT)).isEqualTo(" for update");
+        assertThat(dialect.getReadLockString("u1_0", Timeouts.WAIT_FOREVER)).isEqualTo(" for share");
+        assertThat(dialect.getForUpdateNowaitString("u1_0")).isEqualTo(" for update");
+        assertThat(dialect.getForUpdateSkipLockedString("u1_0")).isEqualTo(" for update");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 
+import org.hibernate.LockMode;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +109,23 @@ class SpiBindingIT {
             assertThat(countFromOutside("hib_users")).isZero();
             tx.commit();
         }
+    }
+
+    @Test
+    void bulkHqlAndPessimisticLocksWorkBecauseHibernateSeesTheTransaction() throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO hib_users VALUES (1, 'ann', 'ann@example.com'), (2, 'bob', 'bob@example.com')");
+        }
+        try (SpiTransaction tx = begin()) {
+            Session session = tx.orm();
+            User ann = session.find(User.class, 1L, LockMode.PESSIMISTIC_WRITE);
+            assertThat(ann.getName()).isEqualTo("ann");
+            assertThat(session.createMutationQuery("delete from User where id = 2").executeUpdate()).isEqualTo(1);
+            assertThat(countFromOutside("hib_users")).as("bulk delete not committed").isEqualTo(2);
+            tx.commit();
+        }
+        assertThat(countFromOutside("hib_users")).isEqualTo(1);
+        assertThat(emulator.statements().containsSql("for update")).as("lock taken with SELECT ... FOR UPDATE").isTrue();
     }
 
     @Test
