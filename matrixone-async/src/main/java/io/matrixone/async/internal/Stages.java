@@ -56,7 +56,7 @@ public final class Stages {
             return m;
         }
         if (e instanceof MySQLException m) {
-            return ErrorClassifier.classify(m.getErrorCode(), m.getSqlState(), m.getMessage(), sql, m);
+            return ErrorClassifier.classify(m.getErrorCode(), m.getSqlState(), serverMessage(m), sql, m);
         }
         if (e instanceof ConnectException) {
             return ErrorClassifier.classify(CR_CONN_HOST_ERROR, "08001", e.getMessage(), sql, e);
@@ -69,6 +69,20 @@ public final class Stages {
         }
         return new MatrixOneException(String.valueOf(e.getMessage()), 0, null,
                 sql == null ? null : io.matrixone.core.error.SqlRedactor.redact(sql), e);
+    }
+
+    /**
+     * The server's own text: Vert.x formats it as {@code {errorMessage=..., errorCode=N, sqlState=S}}, and
+     * MatrixOne's messages are what tells its 20101 "internal error"s apart.
+     */
+    static String serverMessage(MySQLException m) {
+        String s = String.valueOf(m.getMessage());
+        String prefix = "{errorMessage=";
+        String suffix = ", errorCode=" + m.getErrorCode() + ", sqlState=" + m.getSqlState() + "}";
+        if (s.startsWith(prefix) && s.endsWith(suffix)) {
+            return s.substring(prefix.length(), s.length() - suffix.length());
+        }
+        return s;
     }
 
     /**
