@@ -37,6 +37,11 @@ public final class PitrSql {
         return Operation.run(createStatement(spec));
     }
 
+    private String gatedDatabaseTable() {
+        Gates.require(version, Feature.PITR_ALL_TARGETS, "CREATE PITR ... FOR DATABASE d TABLE t");
+        return " FOR DATABASE ";
+    }
+
     public Statement createStatement(PitrSpec spec) {
         Gates.require(version, Feature.PITR, "CREATE PITR");
         StringBuilder sql = new StringBuilder("CREATE PITR ");
@@ -51,9 +56,8 @@ public final class PitrSql {
             case DATABASE -> sql.append(" FOR DATABASE ").append(Identifiers.quote(spec.database(), NameKind.DATABASE));
             case TABLE -> sql.append(" FOR TABLE ").append(Identifiers.quote(spec.database(), NameKind.DATABASE))
                     .append(' ').append(Identifiers.quote(spec.table(), NameKind.TABLE));
-            case NONE -> {
-            }
-            case DATABASE_TABLE -> sql.append(" FOR DATABASE ").append(Identifiers.quote(spec.database(), NameKind.DATABASE))
+            case NONE -> Gates.require(version, Feature.PITR_ALL_TARGETS, "CREATE PITR without a FOR clause");
+            case DATABASE_TABLE -> sql.append(gatedDatabaseTable()).append(Identifiers.quote(spec.database(), NameKind.DATABASE))
                     .append(" TABLE ").append(Identifiers.quote(spec.table(), NameKind.TABLE));
         }
         sql.append(range(spec.range()));

@@ -18,10 +18,12 @@ public enum Feature {
      * {@code RESTORE ... FROM SNAPSHOT s} form was removed in the same release (#22760).
      */
     RESTORE_SNAPSHOT_HINT("4.0.0-rc1"),
-    /** CREATE TABLE ... CLONE ... COPY GRANTS. */
-    CLONE_COPY_GRANTS("4.0.0-rc1"),
-    /** RESTORE ACCOUNT a DATABASE d [TABLE t] FROM PITR p '...'. */
-    RESTORE_PITR_ACCOUNT_DATABASE("4.0.0-rc1"),
+    /** CREATE TABLE ... CLONE ... COPY GRANTS: the grammar gained {@code copy_grants_opt} in 4.1.2 (#25385). */
+    CLONE_COPY_GRANTS("4.1.2"),
+    /** RESTORE ACCOUNT a DATABASE d [TABLE t] FROM PITR p '...': absent up to 4.0.0-rc4, present from 4.1.0. */
+    RESTORE_PITR_ACCOUNT_DATABASE("4.1.0"),
+    /** CREATE PITR without a FOR clause, and FOR DATABASE d TABLE t: 2.0.0 has only the other five forms. */
+    PITR_ALL_TARGETS("2.1.0"),
     /** CREATE PUBLICATION p DATABASE * ... and snapshots of published objects. */
     PUBLICATION_ALL_DATABASES("4.0.0-rc1"),
     /**

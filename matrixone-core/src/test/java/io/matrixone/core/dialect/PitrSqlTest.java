@@ -23,6 +23,17 @@ class PitrSqlTest {
     private static final LocalDateTime TS = LocalDateTime.of(2024, 10, 18, 17, 6, 50, 123_000_000);
 
     @Test
+    void refusesTheTwoFormsThatArrivedIn210OnOlderServers() {
+        PitrSql p200 = Dialect.of(ServerVersion.of(2, 0, 0)).pitr();
+        assertThatThrownBy(() -> p200.createStatement(PitrSpec.withoutTarget("p1", PitrRange.hours(1))))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> p200.createStatement(PitrSpec.databaseTable("p1", "db", "t", PitrRange.hours(1))))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(p200.createStatement(PitrSpec.database("p1", "db", PitrRange.hours(1))).sql())
+                .isEqualTo("CREATE PITR `p1` FOR DATABASE `db` RANGE 1 'h'");
+    }
+
+    @Test
     void createsAllSevenForms() {
         for (Dialect d : Versions.all()) {
             PitrSql p = d.pitr();

@@ -52,6 +52,14 @@ class FeatureTest {
         assertThat(v3018.supports(Feature.RESTORE_SNAPSHOT_HINT)).isFalse();
         assertThat(v3018.supports(Feature.CLONE_COPY_GRANTS)).isFalse();
 
+        // gates checked against MatrixOne's tagged grammars
+        assertThat(ServerVersion.parse("8.0.30-MatrixOne-v4.1.1").supports(Feature.CLONE_COPY_GRANTS)).isFalse();
+        assertThat(ServerVersion.parse("8.0.30-MatrixOne-v4.1.2").supports(Feature.CLONE_COPY_GRANTS)).isTrue();
+        assertThat(ServerVersion.parse("8.0.30-MatrixOne-v4.0.0-rc4").supports(Feature.RESTORE_PITR_ACCOUNT_DATABASE)).isFalse();
+        assertThat(ServerVersion.parse("8.0.30-MatrixOne-v4.1.0").supports(Feature.RESTORE_PITR_ACCOUNT_DATABASE)).isTrue();
+        assertThat(ServerVersion.of(2, 0, 0).supports(Feature.PITR_ALL_TARGETS)).isFalse();
+        assertThat(ServerVersion.of(2, 1, 0).supports(Feature.PITR_ALL_TARGETS)).isTrue();
+
         ServerVersion v120 = ServerVersion.of(1, 2, 0);
         assertThat(v120.supports(Feature.SNAPSHOTS)).isTrue();
         assertThat(v120.supports(Feature.PITR)).isFalse();
