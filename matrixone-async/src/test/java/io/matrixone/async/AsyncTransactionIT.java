@@ -244,6 +244,33 @@ class AsyncTransactionIT {
     }
 
     @Test
+    void operationsMatrixOneRefusesAreQueuedAndACloneOfAQueuedSnapshotWaitsForIt() {
+        String snap = "a_snap_op_" + System.nanoTime();
+        String clone = "a_clone_" + System.nanoTime();
+        Operation<Void> create = Operation.run(Statement.afterCommit("CREATE SNAPSHOT " + snap + " FOR DATABASE test")
+                .withUndo(Statement.of("DROP SNAPSHOT IF EXISTS " + snap)).creatingSnapshot(snap));
+        Operation<Void> cloneIt = Operation.run(Statement.of("CREATE DATABASE " + clone + " CLONE test {SNAPSHOT = '"
+                + snap + "'}").readingSnapshot(snap));
+        mo.statements().clear();
+        AtomicReference<CompletionStage<Void>> cloned = new AtomicReference<>();
+        await(client.transaction(tx -> {
+            tx.run(create);
+            cloned.set(tx.run(cloneIt)); // reads the queued snapshot: queued after it, not run now
+            return tx.execute("INSERT INTO a_tx(tag, v) VALUES ('op', 1)");
+        }));
+        await(cloned.get());
+        List<String> sqls = mo.statements().sqls();
+        int commit = sqls.lastIndexOf("COMMIT");
+        int created = sqls.indexOf("CREATE SNAPSHOT " + snap + " FOR DATABASE test");
+        int clonedAt = sqls.indexOf("CREATE DATABASE " + clone + " CLONE test {SNAPSHOT = '" + snap + "'}");
+        assertThat(commit).isLessThan(created);
+        assertThat(created).isLessThan(clonedAt);
+        assertThat(await(client.query("SELECT COUNT(*) FROM " + clone + ".a_tx WHERE tag = 'op'")).scalarLong()).isEqualTo(1);
+        await(client.execute("DROP DATABASE " + clone));
+        await(client.execute("DROP SNAPSHOT " + snap));
+    }
+
+    @Test
     void afterCommitStepsNeverRunOnRollback() {
         mo.statements().clear();
         AtomicReference<CompletionStage<Result>> step = new AtomicReference<>();
