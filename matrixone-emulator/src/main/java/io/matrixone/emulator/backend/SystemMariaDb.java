@@ -28,8 +28,12 @@ final class SystemMariaDb {
     private static final Logger log = LoggerFactory.getLogger(SystemMariaDb.class);
     private static final long START_TIMEOUT_MILLIS = 60_000;
     private static final long STOP_TIMEOUT_MILLIS = 15_000;
-    /** Kills the server when stdin closes; a signal to the watchdog would only fire after its foreground cat. */
-    private static final String WATCHDOG = "\"$@\" </dev/null & pid=$!; cat >/dev/null; kill $pid 2>/dev/null; wait $pid";
+    /**
+     * Stops the server when stdin closes (a signal to the watchdog would only fire after its foreground cat),
+     * then deletes the server's directory, so even a killed JVM leaves nothing behind. $1 is the directory.
+     */
+    private static final String WATCHDOG = "dir=$1; shift; \"$@\" </dev/null & pid=$!; cat >/dev/null; "
+            + "kill $pid 2>/dev/null; wait $pid; rm -rf \"$dir\"";
 
     private SystemMariaDb() {
     }
@@ -108,7 +112,7 @@ final class SystemMariaDb {
     }
 
     private static Running start(Path server, Path dir, Path data, int port) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "mariadb-watchdog", server.toString(),
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "mariadb-watchdog", dir.toString(), server.toString(),
                 "--no-defaults", "--datadir=" + data, "--socket=" + dir.resolve("mysqld.sock"),
                 "--pid-file=" + dir.resolve("mysqld.pid"), "--port=" + port, "--bind-address=127.0.0.1",
                 "--skip-name-resolve", "--skip-log-bin", "--log-error=" + dir.resolve("error.log"),

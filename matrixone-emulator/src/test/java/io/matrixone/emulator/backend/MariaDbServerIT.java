@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,17 +57,20 @@ class MariaDbServerIT {
                 LaunchAndWait.class.getName()).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             int port = -1;
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(LaunchAndWait.READY)) {
-                    port = Integer.parseInt(line.substring(LaunchAndWait.READY.length()));
-                    break;
-                }
+            String line = out.readLine();
+            while (line != null && !line.startsWith(LaunchAndWait.READY)) {
+                line = out.readLine();
             }
+            if (line != null) {
+                port = Integer.parseInt(line.substring(LaunchAndWait.READY.length()));
+            }
+            Path dataDir = dataDirectoryOf(port);
             assertThat(port).as("the child JVM launched MariaDB").isPositive();
             assertThat(listening(port)).isTrue();
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(waitUntilClosed(port, Duration.ofSeconds(30))).as("MariaDB stopped after SIGKILL").isTrue();
+            assertThat(waitUntilGone(dataDir, Duration.ofSeconds(30))).as("its directory was deleted").isTrue();
         } finally {
             child.destroyForcibly();
         }
@@ -81,6 +86,28 @@ class MariaDbServerIT {
         } catch (IOException refused) {
             return false;
         }
+    }
+
+    /** The temporary directory of the launched server listening on this port, from its command line. */
+    private static Path dataDirectoryOf(int port) {
+        return ProcessHandle.allProcesses()
+                .map(p -> p.info().arguments().map(List::of).orElse(List.of()))
+                .filter(args -> args.contains("--port=" + port))
+                .flatMap(args -> args.stream().filter(a -> a.startsWith("--datadir=")))
+                .map(a -> Path.of(a.substring("--datadir=".length())).getParent())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no mariadbd with --port=" + port));
+    }
+
+    private static boolean waitUntilGone(Path dir, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!Files.exists(dir)) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     /** The server is another process: polling its port is the only signal there is. */
