@@ -28,7 +28,7 @@ import org.hibernate.cfg.TransactionSettings;
  * one database transaction.
  *
  * <pre>{@code
- * try (MatrixOneSessionFactory orm = MatrixOneHibernate.sessionFactory(User.class)) {
+ * try (MatrixOneSessionFactory orm = MatrixOneHibernate.sessionFactory(client, User.class)) {
  *     client.transaction(tx -> {
  *         Session session = tx.orm(orm);                  // bound to tx's connection
  *         session.persist(new User(1, "ann", "ann@example.com"));
