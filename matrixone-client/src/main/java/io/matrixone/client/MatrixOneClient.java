@@ -5,6 +5,7 @@ import io.matrixone.client.internal.RowCursor;
 import io.matrixone.client.internal.SqlGuard;
 import io.matrixone.client.internal.SqlRunner;
 import io.matrixone.core.config.ClientOptions;
+import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.dialect.SqlKind;
 import io.matrixone.core.error.MatrixOneException;
@@ -62,6 +63,7 @@ public final class MatrixOneClient implements AutoCloseable {
     private final ConnectionPool pool;
     private final SqlRunner runner;
     private final ServerVersion serverVersion;
+    private final Dialect dialect;
     /** The transaction the current thread is in, per client: nested begin()/transaction() join it. */
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
@@ -73,6 +75,7 @@ public final class MatrixOneClient implements AutoCloseable {
         this.pool = ConnectionPool.start(options, poolName);
         try {
             this.serverVersion = options.serverVersion() != null ? options.serverVersion() : detectVersion();
+            this.dialect = Dialect.of(serverVersion);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -431,6 +434,11 @@ public final class MatrixOneClient implements AutoCloseable {
     /** The server version, detected once when the client was created or pinned in the options. */
     public ServerVersion serverVersion() {
         return serverVersion;
+    }
+
+    /** MatrixOne's SQL for this client's server version: what the managers build their operations with. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     public ClientOptions options() {

@@ -47,11 +47,7 @@ public final class ConnectionPool implements AutoCloseable {
      */
     public static ConnectionPool start(ClientOptions options, String poolName) {
         HikariConfig config = new HikariConfig();
-        try {
-            config.setDataSource(new DriverDataSource(DriverSettings.jdbcUrl(options), DriverSettings.properties(options)));
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, null);
-        }
+        config.setDataSource(new DriverDataSource(DriverSettings.jdbcUrl(options), DriverSettings.properties(options)));
         config.setPoolName(poolName);
         config.setMaximumPoolSize(options.maxPoolSize());
         config.setMinimumIdle(options.minIdle());

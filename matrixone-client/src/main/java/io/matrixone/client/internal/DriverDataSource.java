@@ -16,14 +16,30 @@ import javax.sql.DataSource;
  * the trust and key store passwords, which its configuration dump masks only under the name "password".
  */
 final class DriverDataSource implements DataSource {
-    private final Driver driver = new com.mysql.cj.jdbc.Driver();
+    private final Driver driver;
     private final String url;
     private final Properties properties;
+    private final int socketTimeoutMillis;
     private int loginTimeoutSeconds;
 
-    DriverDataSource(String url, Map<String, String> settings) throws SQLException {
+    /**
+     * Connector/J bounds only the TCP connect by {@code connectTimeout}; reading the server's greeting waits for
+     * {@code socketTimeout}, which is often 0 (forever). So the handshake runs with the connect timeout as its
+     * socket timeout, and the configured socket timeout is applied once the connection is open.
+     */
+    DriverDataSource(String url, Map<String, String> settings) {
+        try {
+            this.driver = new com.mysql.cj.jdbc.Driver();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Connector/J cannot be loaded", e);
+        }
         this.url = url;
         this.properties = DriverSettings.asProperties(settings);
+        this.socketTimeoutMillis = parseMillis(settings.get("socketTimeout"));
+        int connectTimeoutMillis = parseMillis(settings.get("connectTimeout"));
+        if (connectTimeoutMillis > 0) {
+            properties.setProperty("socketTimeout", Integer.toString(connectTimeoutMillis));
+        }
     }
 
     @Override
@@ -32,7 +48,21 @@ final class DriverDataSource implements DataSource {
         if (c == null) {
             throw new SQLException("Connector/J does not accept the URL " + url, "08001");
         }
+        try {
+            c.setNetworkTimeout(Runnable::run, socketTimeoutMillis);
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
         return c;
+    }
+
+    private static int parseMillis(String value) {
+        try {
+            return value == null ? 0 : Math.max(0, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return 0; // the driver rejects it itself, with its own message
+        }
     }
 
     @Override

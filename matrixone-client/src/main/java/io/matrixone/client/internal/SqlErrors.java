@@ -3,7 +3,10 @@ package io.matrixone.client.internal;
 import io.matrixone.core.error.ErrorClassifier;
 import io.matrixone.core.error.MatrixOneException;
 
+import com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException;
+
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 
 /**
  * Where the sync client turns a driver failure into the SDK's exception, once: everything after this point
@@ -11,12 +14,20 @@ import java.sql.SQLException;
  */
 public final class SqlErrors {
 
+    private static final String CANCELLED = "70100";
+
     private SqlErrors() {
     }
 
     /** Classifies a failure of {@code sql} (raw; the classifier redacts it) by its vendor error number. */
     public static MatrixOneException translate(SQLException e, String sql) {
-        return ErrorClassifier.classify(e.getErrorCode(), e.getSQLState(), e.getMessage(), sql, e);
+        String state = e.getSQLState();
+        if (state == null && (e instanceof SQLTimeoutException || e instanceof MySQLStatementCancelledException)) {
+            // Connector/J's own query timeout / cancel (it sends KILL QUERY) carries no SQLSTATE: it is the
+            // standard "statement cancelled" 70100
+            state = CANCELLED;
+        }
+        return ErrorClassifier.classify(e.getErrorCode(), state, e.getMessage(), sql, e);
     }
 
     /**
