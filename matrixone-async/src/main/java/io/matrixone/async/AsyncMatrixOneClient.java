@@ -5,6 +5,7 @@ import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
+import io.matrixone.core.retry.RetryPolicy;
 import io.matrixone.core.version.ServerVersion;
 import io.vertx.core.Vertx;
 
@@ -77,6 +78,11 @@ public final class AsyncMatrixOneClient implements AutoCloseable {
         return create(ClientOptions.fromUrl(url));
     }
 
+    /** A client from the {@code MATRIXONE_*} environment variables. */
+    public static AsyncMatrixOneClient fromEnv() {
+        return create(ClientOptions.fromEnv());
+    }
+
     /** A client from the defaults changed by {@code customizer}: {@code create(o -> o.host("db").port(6001))}. */
     public static AsyncMatrixOneClient create(Consumer<ClientOptions.Builder> customizer) {
         return create(ClientOptions.of(customizer));
@@ -97,11 +103,12 @@ public final class AsyncMatrixOneClient implements AutoCloseable {
     }
 
     /**
-     * Runs {@code sql} once per parameter row with Vert.x batch execution, all-or-nothing: outside a
-     * transaction the batch gets one of its own (retried on conflicts like {@link #transaction}).
-     * Affected rows are summed; generated keys are listed in row order.
+     * Runs {@code sql} once per parameter row with Vert.x batch execution, all-or-nothing: the batch gets a
+     * transaction of its own (retried on conflicts like {@link #transaction}). Completes with the update count of
+     * each row, in row order.
      */
-    public CompletionStage<Result> executeBatch(String sql, List<? extends List<?>> rows) {
+    public CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows) {
+        Objects.requireNonNull(rows, "rows");
         return engine.executeBatch(sql, rows);
     }
 
@@ -147,8 +154,28 @@ public final class AsyncMatrixOneClient implements AutoCloseable {
      * would open an independent one (async code has no thread to carry a "current transaction").
      */
     public <T> CompletionStage<T> transaction(Function<AsyncTransaction, CompletionStage<T>> body) {
+        return transaction(engine.options().retryPolicy(), body);
+    }
+
+    /** {@link #transaction(Function)} with its own retry policy ({@code RetryPolicy.NONE}: a single attempt). */
+    public <T> CompletionStage<T> transaction(RetryPolicy retryPolicy, Function<AsyncTransaction, CompletionStage<T>> body) {
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(body, "body");
-        return engine.transaction(body);
+        return engine.transaction(body, retryPolicy);
+    }
+
+    /** {@link #transaction(Function)} for a body without a value. */
+    public CompletionStage<Void> inTransaction(Function<AsyncTransaction, ? extends CompletionStage<?>> work) {
+        return inTransaction(engine.options().retryPolicy(), work);
+    }
+
+    public CompletionStage<Void> inTransaction(RetryPolicy retryPolicy,
+                                               Function<AsyncTransaction, ? extends CompletionStage<?>> work) {
+        Objects.requireNonNull(work, "work");
+        return transaction(retryPolicy, tx -> {
+            CompletionStage<?> stage = work.apply(tx);
+            return stage == null ? null : stage.thenApply(v -> (Void) null);
+        });
     }
 
     /**
@@ -180,6 +207,11 @@ public final class AsyncMatrixOneClient implements AutoCloseable {
     @Override
     public void close() {
         engine.closeAsync();
+    }
+
+    @Override
+    public String toString() {
+        return "AsyncMatrixOneClient[" + engine.options() + "]"; // the options mask the password
     }
 
     private static List<Object> list(Object[] params) {

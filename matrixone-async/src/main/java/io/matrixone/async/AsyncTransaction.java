@@ -43,8 +43,11 @@ public interface AsyncTransaction {
     /** Runs an INSERT/UPDATE/DELETE/DDL inside the transaction: affected rows and generated keys. */
     CompletionStage<Result> execute(String sql, Object... params);
 
-    /** Runs one statement once per parameter row, in one round of batched executions. */
-    CompletionStage<Result> executeBatch(String sql, List<? extends List<?>> rows);
+    /**
+     * Runs one statement once per parameter row with Vert.x batch execution; a rollback undoes all of it.
+     * Completes with the update count of each row, in row order.
+     */
+    CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows);
 
     /**
      * Hands each row of a query to {@code consumer} as it is decoded, without holding the result; completes
@@ -89,19 +92,39 @@ public interface AsyncTransaction {
 
     /**
      * Runs {@code body} inside this transaction: a nested transaction joins the outer one (MatrixOne has no
-     * working savepoints). Neither commit nor rollback happens here; a failure of the stage propagates to the
-     * caller, who decides. Async code has no thread to hang a "current transaction" on, so joining is
-     * explicit: call this instead of {@code client.transaction(..)} inside a body.
+     * working savepoints). The body receives a joined handle ({@link #isJoined()}): its {@code commit()} does
+     * nothing, its {@code rollback()} or a failure of the body marks the outer transaction rollback-only, and the
+     * failure propagates. Async code has no thread to hang a "current transaction" on, so joining is explicit:
+     * call this instead of {@code client.transaction(..)} inside a body (that would open an independent one).
      */
     <T> CompletionStage<T> transaction(Function<AsyncTransaction, CompletionStage<T>> body);
 
-    /** Flushes ORM sessions, sends COMMIT, then runs the after-commit steps; the connection goes back to the pool. */
+    /** Whether this handle joined an outer transaction ({@link #transaction(Function)}). */
+    boolean isJoined();
+
+    /** Marks the transaction so that it can only roll back: a later {@link #commit()} fails and rolls back. */
+    void setRollbackOnly();
+
+    /**
+     * Flushes ORM sessions, sends COMMIT after the statements already issued, then runs the after-commit steps;
+     * the connection goes back to the pool. Fails if COMMIT failed (the transaction was rolled back;
+     * {@code isRetryable()} says whether running it again may succeed, never for 20638), with one
+     * {@code AfterCommitStepException} if the data was committed but a step failed, or when the transaction was
+     * marked rollback-only (it then rolls back). On a joined handle it does nothing.
+     */
     CompletionStage<Void> commit();
 
-    /** Sends ROLLBACK and drops the after-commit steps; a no-op when already ended. */
+    /**
+     * Sends ROLLBACK after the statements already issued, cancels the after-commit steps and gives the connection
+     * back. A no-op when already rolled back; fails with {@link IllegalStateException} when already committed. On a
+     * joined handle it marks the outer transaction rollback-only.
+     */
     CompletionStage<Void> rollback();
 
-    /** Rolls back unless committed; idempotent. */
+    /**
+     * Rolls back unless committed, then gives the connection back; idempotent, never fails. On a joined handle
+     * without {@code commit()} it marks the outer transaction rollback-only.
+     */
     CompletionStage<Void> close();
 
     /** Whether the transaction is still open (not committed, rolled back or broken). */

@@ -109,9 +109,8 @@ class AsyncClientIT {
         for (int i = 0; i < 50; i++) {
             rows.add(List.of(prefix + i, BigDecimal.valueOf(i)));
         }
-        Result r = await(client.executeBatch("INSERT INTO a_item(name, price) VALUES (?, ?)", rows));
-        assertThat(r.affectedRows()).isEqualTo(50);
-        assertThat(r.generatedKeys()).hasSize(50).doesNotHaveDuplicates();
+        long[] counts = await(client.executeBatch("INSERT INTO a_item(name, price) VALUES (?, ?)", rows));
+        assertThat(counts).hasSize(50).containsOnly(1L);
         assertThat(await(client.query("SELECT COUNT(*) FROM a_item WHERE name LIKE ?", prefix + "%")).scalarLong())
                 .isEqualTo(50);
     }

@@ -56,6 +56,11 @@ class AsyncTransactionIT {
         mo.faults().clear();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void noConnectionLeftBorrowed() {
+        assertThat(client.poolStats().transactionConnectionsInUse()).as("connections still held by transactions").isZero();
+    }
+
     @AfterAll
     void stop() {
         await(client.closeAsync());
@@ -98,6 +103,16 @@ class AsyncTransactionIT {
     }
 
     @Test
+    void anErrorThrownByTheBodyStillRollsBackAndReleasesTheConnection() {
+        Throwable e = failure(client.transaction(tx -> {
+            tx.execute("INSERT INTO a_tx(tag, v) VALUES ('error', 1)");
+            throw new AssertionError("an Error, not an Exception");
+        }));
+        assertThat(e).isInstanceOf(AssertionError.class);
+        assertThat(count("error")).isZero();
+    }
+
+    @Test
     void aCompletedBodyCommitsAndReturnsItsValue() {
         long n = await(client.transaction(tx -> tx.execute("INSERT INTO a_tx(tag, v) VALUES ('ok', 1), ('ok', 2)")
                 .thenCompose(r -> tx.query("SELECT SUM(v) FROM a_tx WHERE tag = 'ok'"))
@@ -130,11 +145,54 @@ class AsyncTransactionIT {
     @Test
     void nestedTransactionJoinsTheOuterOne() {
         Throwable e = failure(client.transaction(outer -> outer.transaction(inner -> {
-            assertThat(inner).isSameAs(outer);
+            assertThat(inner.isJoined()).isTrue();
             return inner.execute("INSERT INTO a_tx(tag, v) VALUES ('nested', 1)");
         }).thenCompose(r -> CompletableFuture.failedFuture(new IllegalStateException("outer fails")))));
         assertThat(e).hasMessage("outer fails");
         assertThat(count("nested")).isZero();
+    }
+
+    @Test
+    void aFailedJoinedTransactionMakesTheOuterOneRollBackEvenIfTheFailureIsCaught() {
+        Throwable e = failure(client.transaction(outer -> outer.execute("INSERT INTO a_tx(tag, v) VALUES ('joined', 1)")
+                .thenCompose(r -> outer.transaction(inner -> {
+                    assertThat(inner.isJoined()).isTrue();
+                    return inner.execute("INSERT INTO a_tx(tag, v) VALUES ('joined', 2)")
+                            .thenCompose(x -> CompletableFuture.<Result>failedFuture(new IllegalStateException("inner")));
+                }))
+                .exceptionally(err -> null))); // the outer body swallows the failure ...
+        assertThat(e).hasMessageContaining("rolled back instead of committed"); // ... but cannot commit
+        assertThat(count("joined")).isZero();
+    }
+
+    @Test
+    void aJoinedHandlesCommitDoesNothingAndTheOuterCommits() {
+        await(client.transaction(outer -> outer.transaction(inner -> inner.execute("INSERT INTO a_tx(tag, v) VALUES ('jc', 1)")
+                .thenCompose(r -> inner.commit()))
+                .thenCompose(v -> {
+                    assertThat(outer.isActive()).isTrue();
+                    return outer.query("SELECT COUNT(*) FROM a_tx WHERE tag = 'jc'");
+                })));
+        assertThat(count("jc")).isEqualTo(1);
+    }
+
+    @Test
+    void setRollbackOnlyMakesCommitRollBack() {
+        AsyncTransaction tx = await(client.begin());
+        await(tx.execute("INSERT INTO a_tx(tag, v) VALUES ('rbo', 1)"));
+        tx.setRollbackOnly();
+        assertThat(failure(tx.commit())).hasMessageContaining("setRollbackOnly");
+        assertThat(count("rbo")).isZero();
+        assertThat(client.poolStats().transactionConnectionsInUse()).isZero();
+    }
+
+    @Test
+    void rollbackAfterCommitFailsButCloseDoesNot() {
+        AsyncTransaction tx = await(client.begin());
+        await(tx.commit());
+        assertThat(failure(tx.rollback())).isInstanceOf(IllegalStateException.class);
+        await(tx.close());
+        assertThat(failure(tx.commit())).isInstanceOf(IllegalStateException.class);
     }
 
     // ------------------------------------------------------------------ refused raw SQL

@@ -8,6 +8,7 @@ import io.matrixone.core.dialect.SqlKind;
 import io.matrixone.core.error.NotAllowedInTransactionException;
 import io.matrixone.core.error.SqlRedactor;
 import io.matrixone.core.result.Result;
+import io.matrixone.core.retry.RetryPolicy;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.version.ServerVersion;
 import io.vertx.core.Future;
@@ -74,9 +75,12 @@ public final class AsyncEngine {
         return refuseOrRun(sql, () -> runner.run(shared, sql, params, null));
     }
 
-    public CompletionStage<Result> executeBatch(String sql, List<? extends List<?>> rows) {
+    public CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows) {
+        if (rows.isEmpty()) {
+            return CompletableFuture.completedFuture(new long[0]);
+        }
         // all-or-nothing: a batch outside a transaction gets its own
-        return transaction(tx -> tx.executeBatch(sql, rows));
+        return transaction(tx -> tx.executeBatch(sql, rows), options.retryPolicy());
     }
 
     public CompletionStage<Long> stream(String sql, List<?> params, Consumer<Row> consumer) {
@@ -96,11 +100,11 @@ public final class AsyncEngine {
         return operation.executeAsync(st -> Stages.toStage(runner.run(shared, st.sql(), st.params(), null)));
     }
 
-    public <T> CompletionStage<T> transaction(Function<AsyncTransaction, CompletionStage<T>> body) {
+    public <T> CompletionStage<T> transaction(Function<AsyncTransaction, CompletionStage<T>> body, RetryPolicy policy) {
         if (closing.get() != null) {
             return CompletableFuture.failedFuture(closed());
         }
-        return Stages.asStage(transactions.run(body, options.retryPolicy()));
+        return Stages.asStage(transactions.run(body, policy));
     }
 
     public CompletionStage<AsyncTransaction> begin() {

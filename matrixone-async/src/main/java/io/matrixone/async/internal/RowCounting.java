@@ -13,7 +13,7 @@ import java.util.stream.Collector;
  */
 final class RowCounting {
     private long count;
-    private RuntimeException failure;
+    private Throwable failure;
 
     private RowCounting() {
     }
@@ -31,7 +31,7 @@ final class RowCounting {
         try {
             consumer.accept(row);
             count++;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // never into the driver's decoder
             failure = e;
         }
     }

@@ -42,15 +42,13 @@ public final class Rows {
         return builder.build();
     }
 
-    /** A batch: affected rows summed, generated keys in execution order. */
-    public static Result toBatchResult(RowSet<io.vertx.sqlclient.Row> first) {
-        long affected = 0;
-        List<Object> keys = new ArrayList<>();
+    /** A batch: the update count of each row, in row order (Vert.x chains one result per row). */
+    public static long[] toBatchCounts(RowSet<io.vertx.sqlclient.Row> first) {
+        List<Long> counts = new ArrayList<>();
         for (SqlResult<?> r = first; r != null; r = r.next()) {
-            affected += Math.max(r.rowCount(), 0);
-            keys.addAll(generatedKeys(r));
+            counts.add((long) r.rowCount());
         }
-        return Result.update(affected, keys);
+        return counts.stream().mapToLong(Long::longValue).toArray();
     }
 
     /**

@@ -66,16 +66,16 @@ public final class StatementRunner {
     }
 
     /** Runs one statement per parameter row with Vert.x's batch execution. */
-    public Future<Result> batch(SqlClient client, String sql, List<? extends List<?>> rows, Runnable onTimeout) {
+    public Future<long[]> batch(SqlClient client, String sql, List<? extends List<?>> rows, Runnable onTimeout) {
         if (rows.isEmpty()) {
-            return Future.succeededFuture(Result.update(0, List.of()));
+            return Future.succeededFuture(new long[0]);
         }
         return send(sql, onTimeout, () -> {
             List<Tuple> tuples = new ArrayList<>(rows.size());
             for (List<?> row : rows) {
                 tuples.add(Params.tuple(row));
             }
-            return client.preparedQuery(sql).executeBatch(tuples).map(Rows::toBatchResult);
+            return client.preparedQuery(sql).executeBatch(tuples).map(Rows::toBatchCounts);
         });
     }
 

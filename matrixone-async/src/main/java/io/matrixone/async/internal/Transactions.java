@@ -68,7 +68,7 @@ final class Transactions {
         context.runOnContext(v -> {
             try {
                 work.apply(context).onComplete(promise);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 promise.fail(e);
             }
         });
@@ -102,7 +102,7 @@ final class Transactions {
                     ? Future.failedFuture(new NullPointerException("the transaction body returned null instead of a stage"))
                     // attaching to a queued step's stage here throws IllegalStateException: the wait would never end
                     : Future.fromCompletionStage(stage, tx.context());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // user code: even an Error must roll back and release
             result = Future.failedFuture(e);
         }
         return result.transform(ar -> {

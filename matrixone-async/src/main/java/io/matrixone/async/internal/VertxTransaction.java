@@ -9,7 +9,6 @@ import io.matrixone.core.dialect.Statement;
 import io.matrixone.core.error.ConnectionLostException;
 import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.error.NotAllowedInTransactionException;
-import io.matrixone.core.error.QueryInterruptedException;
 import io.matrixone.core.error.SqlRedactor;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
@@ -115,7 +114,7 @@ public final class VertxTransaction implements AsyncTransaction {
     }
 
     @Override
-    public CompletionStage<Result> executeBatch(String sql, List<? extends List<?>> rows) {
+    public CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows) {
         return raw(sql, () -> enqueue(true, () -> runner.batch(connection, sql, rows, this::timedOut))
                 .onFailure(this::noteFailure));
     }
@@ -241,13 +240,34 @@ public final class VertxTransaction implements AsyncTransaction {
 
     @Override
     public <T> CompletionStage<T> transaction(Function<AsyncTransaction, CompletionStage<T>> body) {
+        JoinedTransaction joined = new JoinedTransaction(this);
+        CompletionStage<T> stage;
         try {
-            CompletionStage<T> stage = body.apply(this);
-            return stage != null ? stage : CompletableFuture.failedFuture(
-                    new NullPointerException("the transaction body returned null instead of a stage"));
-        } catch (RuntimeException e) {
+            stage = body.apply(joined);
+        } catch (Throwable e) {
+            markRollbackOnly("a joined transaction failed: " + e);
             return CompletableFuture.failedFuture(e);
         }
+        if (stage == null) {
+            markRollbackOnly("a joined transaction's body returned null");
+            return CompletableFuture.failedFuture(new NullPointerException("the transaction body returned null instead of a stage"));
+        }
+        // attaching to a queued step's stage throws here, as in the outer body: the wait would never end
+        return stage.whenComplete((value, error) -> {
+            if (error != null) {
+                markRollbackOnly("a joined transaction failed: " + Stages.unwrap(error));
+            }
+        });
+    }
+
+    @Override
+    public boolean isJoined() {
+        return false;
+    }
+
+    @Override
+    public void setRollbackOnly() {
+        markRollbackOnly("setRollbackOnly() was called");
     }
 
     // ---------------------------------------------------------------- ending
@@ -259,12 +279,14 @@ public final class VertxTransaction implements AsyncTransaction {
 
     @Override
     public CompletionStage<Void> rollback() {
-        return onContext(() -> rollbackNow(null));
+        return onContext(() -> state == State.COMMITTED
+                ? Future.failedFuture(new IllegalStateException("the transaction already committed; it cannot be rolled back"))
+                : rollbackNow(null));
     }
 
     @Override
     public CompletionStage<Void> close() {
-        return rollback();
+        return onContext(() -> state == State.COMMITTED ? Future.succeededFuture() : rollbackNow(null));
     }
 
     @Override
@@ -295,8 +317,7 @@ public final class VertxTransaction implements AsyncTransaction {
         if (rollbackOnly != null) {
             Throwable reason = rollbackOnly;
             return rollbackInternal(reason).transform(x -> Future.failedFuture(new MatrixOneException(
-                    "the transaction was rolled back instead of committed: an earlier statement failed in a way "
-                            + "that leaves its effect unknown (" + reason.getMessage() + ")", reason)));
+                    "the transaction was rolled back instead of committed: " + reason.getMessage(), reason)));
         }
         Future<Result> commit = enqueue(true, () -> runner.run(connection, "COMMIT", List.of(), null));
         return commit.transform(ar -> {
@@ -381,7 +402,7 @@ public final class VertxTransaction implements AsyncTransaction {
         Future<T> sent;
         try {
             sent = send.get();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             sent = Future.failedFuture(e);
         }
         sent.onComplete(promise);
@@ -400,7 +421,7 @@ public final class VertxTransaction implements AsyncTransaction {
     private static <T> Future<T> safely(Supplier<Future<T>> action) {
         try {
             return action.get();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return Future.failedFuture(e);
         }
     }
@@ -421,22 +442,24 @@ public final class VertxTransaction implements AsyncTransaction {
 
     /** A client-side timeout: the statement may still run on the server, so the transaction must not commit. */
     private void timedOut() {
-        Throwable reason = new QueryInterruptedException("a statement of this transaction timed out", 0, null, null, null);
-        if (Vertx.currentContext() == context) {
-            markRollbackOnly(reason);
-        } else {
-            context.runOnContext(v -> markRollbackOnly(reason));
-        }
+        markRollbackOnly("a statement timed out (client-side query timeout) and may still take effect on the server");
     }
 
     private void noteFailure(Throwable error) {
-        if (error instanceof ConnectionLostException) {
-            markRollbackOnly(error);
+        if (error instanceof ConnectionLostException lost) {
+            markRollbackOnly(lost); // the server rolled the transaction back when the connection broke
         }
     }
 
+    /** Thread-safe: the mark is set on the transaction's context, before any later call from the same thread. */
+    void markRollbackOnly(String reason) {
+        markRollbackOnly(new MatrixOneException(reason));
+    }
+
     private void markRollbackOnly(Throwable reason) {
-        if (rollbackOnly == null) {
+        if (Vertx.currentContext() != context) {
+            context.runOnContext(v -> markRollbackOnly(reason));
+        } else if (rollbackOnly == null) {
             rollbackOnly = reason;
         }
     }
