@@ -119,7 +119,9 @@ public final class AsyncMatrixOneClient implements AutoCloseable {
      * <p>Limits, honestly: there is no back-pressure. The consumer runs on the event loop as rows arrive; a slow
      * consumer slows reading from the socket (TCP flow control then slows the server) and every other statement
      * of that connection and event loop. It must not block. If it throws, the remaining rows are still read (the
-     * protocol cannot stop a result half-way) but not handed on, and the stage fails with that exception.
+     * protocol cannot stop a result half-way) but not handed on, and the stage fails with that exception. Outside
+     * a transaction the stream shares a pipelined connection: statements queued behind it on that connection wait
+     * until its last row; stream inside a transaction to give a long stream a connection of its own.
      */
     public CompletionStage<Long> stream(String sql, List<?> params, Consumer<Row> consumer) {
         Objects.requireNonNull(consumer, "consumer");

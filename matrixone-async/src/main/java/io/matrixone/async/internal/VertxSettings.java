@@ -58,7 +58,10 @@ public final class VertxSettings {
         return c;
     }
 
-    /** Options of a pool of {@code size} connections. */
+    /**
+     * Options of a pool of {@code size} connections. {@code minIdle} has no Vert.x counterpart: connections open
+     * on demand and close after {@code idleTimeout}.
+     */
     public static PoolOptions poolOptions(ClientOptions o, int size, String name) {
         return new PoolOptions()
                 .setName(name)
