@@ -60,7 +60,12 @@ public interface AsyncTransaction {
 
     /**
      * Runs a MatrixOne operation. An operation whose first statement MatrixOne refuses inside a transaction
-     * ({@code TxRule.AFTER_COMMIT}) is queued as an after-commit step, exactly like {@link #submit}.
+     * ({@code TxRule.AFTER_COMMIT}) is queued as an after-commit step, exactly like {@link #submit}; so is one
+     * that reads a snapshot this transaction queued (a clone from it runs after the snapshot is taken).
+     *
+     * <p>For code built on this (managers): the stage of a queued step cannot be transformed inside the
+     * transaction (see {@link #afterCommit(Operation)}); map the value inside the operation
+     * ({@code operation.map(f)}), not on the returned stage.
      */
     <T> CompletionStage<T> run(Operation<T> operation);
 

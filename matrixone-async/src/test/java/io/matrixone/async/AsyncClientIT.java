@@ -167,6 +167,18 @@ class AsyncClientIT {
     }
 
     @Test
+    void sendsNoSessionSetupOrResetStatements(Emulator mo) {
+        mo.statements().clear();
+        try (AsyncMatrixOneClient fresh = Clients.client(mo)) {
+            await(fresh.query("SELECT 1"));
+            await(fresh.transaction(tx -> tx.query("SELECT 2")));
+            await(fresh.transaction(tx -> tx.query("SELECT 3")));
+        }
+        assertThat(mo.statements().sqls()).noneMatch(sql -> sql.regionMatches(true, 0, "SET", 0, 3))
+                .noneMatch(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("RESET"));
+    }
+
+    @Test
     void runsOperations() {
         Operation<Long> count = Operation.of(Statement.of("SELECT COUNT(*) FROM a_item WHERE id > ?", 0), Result::scalarLong);
         Operation<String> chained = count.then(n -> Operation.of(Statement.of("SELECT CONCAT('n=', ?)", n),
