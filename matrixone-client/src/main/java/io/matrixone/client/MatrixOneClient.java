@@ -66,6 +66,14 @@ public final class MatrixOneClient implements AutoCloseable {
     private final Dialect dialect;
     /** The transaction the current thread is in, per client: nested begin()/transaction() join it. */
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    private final SnapshotManager snapshots;
+    private final CloneManager clones;
+    private final RestoreManager restores;
+    private final PitrManager pitr;
+    private final PublicationManager publications;
+    private final AccountManager accounts;
+    private final MoCtlManager moCtl;
+    private final VersionManager version;
 
     private MatrixOneClient(ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -80,6 +88,15 @@ public final class MatrixOneClient implements AutoCloseable {
             pool.close();
             throw e;
         }
+        ClientManagers.Runner managed = ClientManagers.of(this);
+        this.snapshots = new ClientManagers.Snapshots(managed);
+        this.clones = new ClientManagers.Clones(managed);
+        this.restores = new ClientManagers.Restores(managed, options.login().effectiveAccount());
+        this.pitr = new ClientManagers.Pitrs(managed);
+        this.publications = new ClientManagers.Publications(managed);
+        this.accounts = new ClientManagers.Accounts(managed);
+        this.moCtl = new ClientManagers.MoCtl(managed);
+        this.version = new ClientManagers.Versions(managed);
         log.info("MatrixOne client {} connected to {} ({}:{})", poolName, serverVersion, options.host(), options.port());
     }
 
@@ -443,6 +460,51 @@ public final class MatrixOneClient implements AutoCloseable {
 
     public ClientOptions options() {
         return options;
+    }
+
+    // =====================================================================================================
+    // Managers: MatrixOne's own features, each call at once on a pooled connection. Inside a transaction use
+    // the transaction's managers instead, which queue what MatrixOne refuses there.
+    // =====================================================================================================
+
+    /** Snapshots: create, drop, look up. */
+    public SnapshotManager snapshots() {
+        return snapshots;
+    }
+
+    /** Database and table clones, live or from a snapshot. */
+    public CloneManager clones() {
+        return clones;
+    }
+
+    /** Restores from snapshots, in the grammar of the server's version. */
+    public RestoreManager restores() {
+        return restores;
+    }
+
+    /** Point-in-time recovery ranges and restores. */
+    public PitrManager pitr() {
+        return pitr;
+    }
+
+    /** Publications and subscriptions. */
+    public PublicationManager publications() {
+        return publications;
+    }
+
+    /** Accounts, users, roles and grants. */
+    public AccountManager accounts() {
+        return accounts;
+    }
+
+    /** The {@code mo_ctl} control function: flush, checkpoint and the rest. */
+    public MoCtlManager moCtl() {
+        return moCtl;
+    }
+
+    /** Version queries ({@code version()}, {@code git_version()}). */
+    public VersionManager version() {
+        return version;
     }
 
     /** The pool's current numbers: active connections must return to 0 when nothing runs (no leak). */

@@ -357,6 +357,52 @@ public final class Transaction implements AutoCloseable, TransactionContext {
     }
 
     // =====================================================================================================
+    // Managers: MatrixOne's features on this transaction. What MatrixOne allows in a transaction runs at once
+    // on its connection; what it refuses (snapshots, restores, PITR, publications, accounts) is queued to run
+    // right after COMMIT, and the returned handle completes then.
+    // =====================================================================================================
+
+    /** Snapshots: creating and dropping run after COMMIT, so a snapshot holds everything this transaction wrote. */
+    public TxSnapshotManager snapshots() {
+        return new TxManagers.Snapshots(this, client.dialect());
+    }
+
+    /** Clones run at once and are undone by rollback, unless they read a snapshot queued in this transaction. */
+    public TxCloneManager clones() {
+        return new TxManagers.Clones(this, client.dialect());
+    }
+
+    /** Restores run after COMMIT. */
+    public TxRestoreManager restores() {
+        return new TxManagers.Restores(this, client.dialect(), client.options().login().effectiveAccount());
+    }
+
+    /** PITR statements (SHOW PITR included) run after COMMIT. */
+    public TxPitrManager pitr() {
+        return new TxManagers.Pitrs(this, client.dialect());
+    }
+
+    /** Publication DDL runs after COMMIT; listing and subscribing run at once. */
+    public TxPublicationManager publications() {
+        return new TxManagers.Publications(this, client.dialect());
+    }
+
+    /** Accounts, users, roles and grants run after COMMIT. */
+    public TxAccountManager accounts() {
+        return new TxManagers.Accounts(this, client.dialect());
+    }
+
+    /** {@code mo_ctl} runs at once on the transaction's connection; its effects are not transactional. */
+    public MoCtlManager moCtl() {
+        return new ClientManagers.MoCtl(TxManagers.runner(this, client.dialect()));
+    }
+
+    /** Version queries on the transaction's connection. */
+    public VersionManager version() {
+        return new ClientManagers.Versions(TxManagers.runner(this, client.dialect()));
+    }
+
+    // =====================================================================================================
     // Ending
     // =====================================================================================================
 
