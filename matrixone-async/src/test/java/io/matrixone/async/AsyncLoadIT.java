@@ -91,12 +91,12 @@ class AsyncLoadIT {
     @Test
     void timedOutRequestsLeaveNoConnectionBorrowed(Emulator mo) throws Exception {
         try (AsyncMatrixOneClient client = Clients.client(mo, o -> o.queryTimeout(Duration.ofMillis(200)))) {
-            mo.faults().latency("SLEEP_MARK", Duration.ofMillis(800));
+            mo.faults().latency("SLEEP_MARK", Duration.ofMillis(500));
             List<CompletableFuture<Result>> slow = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 8; i++) {
                 slow.add(client.query("SELECT 'SLEEP_MARK', ?", i).toCompletableFuture());
             }
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 4; i++) {
                 int id = i;
                 client.transaction(tx -> tx.query("SELECT 'SLEEP_MARK', ?", id));
             }
