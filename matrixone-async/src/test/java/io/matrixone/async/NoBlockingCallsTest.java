@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +44,22 @@ class NoBlockingCallsTest {
 
     @Test
     void noClassOfTheModuleBlocksOrUsesJdbc() throws Exception {
+        Path root = Path.of(AsyncMatrixOneClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isDirectory(root)) { // target/classes under surefire
+            scan(root);
+        } else {                       // the packaged jar under failsafe
+            try (FileSystem jar = FileSystems.newFileSystem(root)) {
+                scan(jar.getPath("/"));
+            }
+        }
+    }
+
+    private static void scan(Path root) throws IOException {
         List<String> violations = new ArrayList<>();
-        List<Path> classes = moduleClasses();
+        List<Path> classes;
+        try (Stream<Path> files = Files.walk(root.resolve("io/matrixone/async"))) {
+            classes = files.filter(p -> p.toString().endsWith(".class")).toList();
+        }
         assertThat(classes).as("compiled classes of io.matrixone.async").hasSizeGreaterThan(10);
         for (Path file : classes) {
             try (InputStream in = Files.newInputStream(file)) {
@@ -78,14 +93,6 @@ class NoBlockingCallsTest {
     static final class Sample {
         void blocks() throws InterruptedException {
             Thread.sleep(1);
-        }
-    }
-
-    private static List<Path> moduleClasses() throws URISyntaxException, IOException {
-        Path root = Path.of(AsyncMatrixOneClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path pkg = root.resolve("io/matrixone/async");
-        try (Stream<Path> files = Files.walk(pkg)) {
-            return files.filter(p -> p.toString().endsWith(".class")).toList();
         }
     }
 
