@@ -85,6 +85,11 @@ public final class MatrixOneReactiveSessionFactory implements AutoCloseable {
         return mutinyFactory;
     }
 
+    /** The Hibernate ORM factory underneath; not public: its blocking sessions have no connection to use. */
+    SessionFactory hibernateFactory() {
+        return factory;
+    }
+
     /** Keys of sessions being opened right now; zero when no {@code tx.orm(..)} is in progress. */
     int openingSessions() {
         return pool.boundCount();

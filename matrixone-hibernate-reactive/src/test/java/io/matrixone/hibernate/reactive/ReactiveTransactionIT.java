@@ -180,7 +180,7 @@ class ReactiveTransactionIT {
     }
 
     @Test
-    void stageSessionOfAnotherFactoryMethodStillCommitsWithTheTransactionWhenTheRefusalIsSwallowed() {
+    void aSwallowedWithTransactionRefusalLeavesTheMatrixOneTransactionInCharge() {
         // Swallowing the refusal keeps the MatrixOne transaction in charge: its work never ran, the rest commits.
         await(client.transaction(tx -> tx.orm(orm.stage()).thenCompose(session ->
                 session.persist(new User(1, "ann", "ann@example.com"))
