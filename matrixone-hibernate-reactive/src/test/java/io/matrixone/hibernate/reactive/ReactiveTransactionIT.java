@@ -189,6 +189,20 @@ class ReactiveTransactionIT {
         assertThat(countFromOutside()).isEqualTo(1);
     }
 
+    @Test
+    void theApplicationClosingItsSessionEarlyLeavesTheTransactionAndItsConnectionAlone() {
+        AtomicLong connection = new AtomicLong();
+        await(client.transaction(tx -> tx.orm(orm.stage()).thenCompose(session ->
+                session.persist(new User(1, "ann", "ann@example.com"))
+                        .thenCompose(v -> session.flush())
+                        .thenCompose(v -> session.close())           // sends nothing; later flushes skip it
+                        .thenCompose(v -> tx.execute("INSERT INTO hr_users (id, name, email) VALUES (2, 'bob', 'b@x')"))
+                        .thenCompose(r -> tx.query("SELECT CONNECTION_ID()"))
+                        .thenAccept(r -> connection.set(r.scalarLong())))));
+        assertThat(countFromOutside()).isEqualTo(2);
+        assertThat(transactionControl(connection.get())).containsExactly("BEGIN", "COMMIT");
+    }
+
     // ------------------------------------------------------------------ Mutiny
 
     @Test
