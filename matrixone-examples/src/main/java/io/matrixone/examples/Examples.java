@@ -1,0 +1,39 @@
+package io.matrixone.examples;
+
+import io.matrixone.examples.sync.BackupWithVerification;
+import io.matrixone.examples.sync.BatchInsertThenSnapshot;
+import io.matrixone.examples.sync.DataMigration;
+import io.matrixone.examples.sync.DevEnvironmentClone;
+import io.matrixone.examples.sync.ErrorHandling;
+import io.matrixone.examples.sync.MoCtlAndVersion;
+import io.matrixone.examples.sync.PoolAndEvents;
+import io.matrixone.examples.sync.QuickStart;
+import io.matrixone.examples.sync.RollbackOnError;
+import io.matrixone.examples.sync.SnapshotsAndTimeTravel;
+import io.matrixone.examples.sync.UnifiedTransaction;
+
+import java.util.List;
+
+/**
+ * Every example, in the order {@link RunExamples} runs them. Adding one (an async example in
+ * {@code io.matrixone.examples.async}, say) is one line here.
+ */
+public final class Examples {
+    private Examples() {
+    }
+
+    public static List<Example> all() {
+        return List.of(
+                new QuickStart(),
+                new UnifiedTransaction(),
+                new RollbackOnError(),
+                new BatchInsertThenSnapshot(),
+                new PoolAndEvents(),
+                new DataMigration(),
+                new BackupWithVerification(),
+                new DevEnvironmentClone(),
+                new SnapshotsAndTimeTravel(),
+                new ErrorHandling(),
+                new MoCtlAndVersion());
+    }
+}
