@@ -62,11 +62,13 @@ final class BoundConnectionPool implements Pool {
     }
 
     @Override
+    @Deprecated // as in Pool; refused here anyway
     public Pool connectHandler(Handler<SqlConnection> handler) {
         throw new UnsupportedOperationException("a MatrixOne transaction's connection is already connected");
     }
 
     @Override
+    @Deprecated // as in Pool; refused here anyway
     public Pool connectionProvider(Function<Context, Future<SqlConnection>> provider) {
         throw new UnsupportedOperationException("a MatrixOne transaction's connection comes from the transaction");
     }
