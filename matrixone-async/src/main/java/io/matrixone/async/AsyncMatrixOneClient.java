@@ -1,6 +1,7 @@
 package io.matrixone.async;
 
 import io.matrixone.async.internal.AsyncEngine;
+import io.matrixone.async.internal.AsyncManagers;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.result.Result;
@@ -55,9 +56,11 @@ import java.util.stream.Collector;
  */
 public final class AsyncMatrixOneClient implements AutoCloseable {
     private final AsyncEngine engine;
+    private final AsyncManagers managers;
 
     private AsyncMatrixOneClient(AsyncEngine engine) {
         this.engine = engine;
+        this.managers = AsyncManagers.forClient(this);
     }
 
     /** A client with a Vert.x instance of its own, closed with the client. */
@@ -90,6 +93,50 @@ public final class AsyncMatrixOneClient implements AutoCloseable {
 
     public ClientOptions options() {
         return engine.options();
+    }
+
+    // ---------------------------------------------------------------- managers
+    // MatrixOne's own features, the same operations as the sync client's managers (one dialect serves both).
+    // Each call runs at once on a pooled connection; inside a transaction use the transaction's managers.
+
+    /** Snapshots: create, drop, look up. */
+    public AsyncSnapshotManager snapshots() {
+        return managers.snapshots();
+    }
+
+    /** Database and table clones, live or from a snapshot. */
+    public AsyncCloneManager clones() {
+        return managers.clones();
+    }
+
+    /** Restores from snapshots, in the grammar of the server's version. */
+    public AsyncRestoreManager restores() {
+        return managers.restores();
+    }
+
+    /** Point-in-time recovery ranges and restores. */
+    public AsyncPitrManager pitr() {
+        return managers.pitr();
+    }
+
+    /** Publications and subscriptions. */
+    public AsyncPublicationManager publications() {
+        return managers.publications();
+    }
+
+    /** Accounts, users, roles and grants. */
+    public AsyncAccountManager accounts() {
+        return managers.accounts();
+    }
+
+    /** The {@code mo_ctl} control function: flush, checkpoint and the rest. */
+    public AsyncMoCtlManager moCtl() {
+        return managers.moCtl();
+    }
+
+    /** Version queries ({@code version()}, {@code git_version()}). */
+    public AsyncVersionManager version() {
+        return managers.version();
     }
 
     /** Runs a query; the whole result is read into memory. For large results use {@link #stream}. */

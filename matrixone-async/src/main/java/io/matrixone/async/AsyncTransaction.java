@@ -59,24 +59,24 @@ public interface AsyncTransaction {
     <A, R> CompletionStage<R> collect(String sql, List<?> params, Collector<Row, A, R> collector);
 
     /**
-     * Runs a MatrixOne operation. An operation whose first statement MatrixOne refuses inside a transaction
-     * ({@code TxRule.AFTER_COMMIT}) is queued as an after-commit step, exactly like {@link #submit}; so is one
-     * that reads a snapshot this transaction queued (a clone from it runs after the snapshot is taken).
-     *
-     * <p>For code built on this (managers): the stage of a queued step cannot be transformed inside the
-     * transaction (see {@link #afterCommit(Operation)}); map the value inside the operation
-     * ({@code operation.map(f)}), not on the returned stage.
+     * Runs a MatrixOne operation at once, inside the transaction. An operation MatrixOne refuses inside a
+     * transaction ({@code TxRule.AFTER_COMMIT}), or one that reads a snapshot this transaction queued, fails
+     * with {@code NotAllowedInTransactionException} and nothing is sent: use {@link #submit} for those. Same
+     * rules as the sync {@code Transaction.run}.
      */
     <T> CompletionStage<T> run(Operation<T> operation);
 
     /**
-     * Queues an operation as an after-commit step, whatever its rule: it runs right after COMMIT, in the
-     * order of submission, and never if the transaction rolls back. Same as {@link #afterCommit(Operation)}.
+     * Runs an operation where MatrixOne allows it: at once when it may run inside a transaction, otherwise
+     * queued as an after-commit step ({@code TxRule.AFTER_COMMIT}, or a clone of a snapshot this transaction
+     * queued, which then runs after that snapshot). The managers use this. A queued step's stage cannot be
+     * transformed inside the transaction (see {@link #afterCommit(Operation)}): map the value inside the
+     * operation ({@code operation.map(f)}), not on the returned stage.
      */
     <T> CompletionStage<T> submit(Operation<T> operation);
 
     /**
-     * Queues an operation to run right after COMMIT. The returned stage completes after COMMIT and the step;
+     * Queues an operation to run right after COMMIT, whatever its rule. The returned stage completes after COMMIT and the step;
      * it fails if the transaction rolls back or an after-commit step fails. Do not wait on it inside the
      * transaction body: composing on it there ({@code thenCompose}, {@code thenApply}, {@code join} ...)
      * fails at once with {@link IllegalStateException} ("completes after COMMIT; compose on the transaction's
@@ -137,4 +137,33 @@ public interface AsyncTransaction {
 
     /** The version of the server the transaction runs on. */
     ServerVersion serverVersion();
+
+    // ---------------------------------------------------------------- managers
+    // The same manager types as the client's. On a transaction, what MatrixOne allows inside a transaction runs
+    // at once; what it refuses (snapshots, restores, PITR, publication DDL, accounts) is queued to run right
+    // after COMMIT, and the stage completes then. Don't wait on such a stage inside the body.
+
+    /** Snapshots: creating and dropping complete after COMMIT; the snapshot holds what this transaction wrote. */
+    AsyncSnapshotManager snapshots();
+
+    /** Clones run at once and are undone by rollback, unless they read a snapshot queued in this transaction. */
+    AsyncCloneManager clones();
+
+    /** Restores run after COMMIT. */
+    AsyncRestoreManager restores();
+
+    /** PITR statements (SHOW PITR included) run after COMMIT. */
+    AsyncPitrManager pitr();
+
+    /** Publication DDL runs after COMMIT; listing and subscribing run at once. */
+    AsyncPublicationManager publications();
+
+    /** Accounts, users, roles and grants run after COMMIT. */
+    AsyncAccountManager accounts();
+
+    /** {@code mo_ctl} runs at once; its effects are not transactional. */
+    AsyncMoCtlManager moCtl();
+
+    /** Version queries on the transaction's connection. */
+    AsyncVersionManager version();
 }

@@ -312,8 +312,12 @@ class AsyncTransactionIT {
         mo.statements().clear();
         AtomicReference<CompletionStage<Void>> cloned = new AtomicReference<>();
         await(client.transaction(tx -> {
-            tx.run(create);
-            cloned.set(tx.run(cloneIt)); // reads the queued snapshot: queued after it, not run now
+            assertThatThrownBy(() -> tx.run(create).toCompletableFuture().join())
+                    .hasCauseInstanceOf(NotAllowedInTransactionException.class); // run() never queues
+            tx.submit(create);
+            assertThatThrownBy(() -> tx.run(cloneIt).toCompletableFuture().join())
+                    .hasCauseInstanceOf(NotAllowedInTransactionException.class);
+            cloned.set(tx.submit(cloneIt)); // reads the queued snapshot: queued after it, not run now
             return tx.execute("INSERT INTO a_tx(tag, v) VALUES ('op', 1)");
         }));
         await(cloned.get());

@@ -63,7 +63,8 @@ public final class AsyncEngine {
                 .connectingTo(connect).using(vertx).build();
         this.runner = new StatementRunner(vertx, options.queryTimeout(), options.slowQueryThreshold());
         this.server = new ServerInfo(options.serverVersion());
-        this.transactions = new Transactions(vertx, pool, runner, this::version);
+        this.transactions = new Transactions(vertx, pool, runner, this::version,
+                options.login().effectiveAccount());
         LOG.debug("async client created: {}", options); // ClientOptions.toString masks the password
     }
 

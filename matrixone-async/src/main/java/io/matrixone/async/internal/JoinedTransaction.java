@@ -1,7 +1,15 @@
 package io.matrixone.async.internal;
 
 import io.matrixone.async.AsyncOrmBinding;
+import io.matrixone.async.AsyncAccountManager;
+import io.matrixone.async.AsyncCloneManager;
+import io.matrixone.async.AsyncMoCtlManager;
+import io.matrixone.async.AsyncPitrManager;
+import io.matrixone.async.AsyncPublicationManager;
+import io.matrixone.async.AsyncRestoreManager;
+import io.matrixone.async.AsyncSnapshotManager;
 import io.matrixone.async.AsyncTransaction;
+import io.matrixone.async.AsyncVersionManager;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
@@ -26,6 +34,47 @@ final class JoinedTransaction implements AsyncTransaction {
 
     JoinedTransaction(VertxTransaction root) {
         this.root = root;
+    }
+
+    // The joined handle's managers queue on the outer transaction, like its statements.
+    @Override
+    public AsyncSnapshotManager snapshots() {
+        return root.managers().snapshots();
+    }
+
+    @Override
+    public AsyncCloneManager clones() {
+        return root.managers().clones();
+    }
+
+    @Override
+    public AsyncRestoreManager restores() {
+        return root.managers().restores();
+    }
+
+    @Override
+    public AsyncPitrManager pitr() {
+        return root.managers().pitr();
+    }
+
+    @Override
+    public AsyncPublicationManager publications() {
+        return root.managers().publications();
+    }
+
+    @Override
+    public AsyncAccountManager accounts() {
+        return root.managers().accounts();
+    }
+
+    @Override
+    public AsyncMoCtlManager moCtl() {
+        return root.managers().moCtl();
+    }
+
+    @Override
+    public AsyncVersionManager version() {
+        return root.managers().version();
     }
 
     @Override

@@ -29,13 +29,16 @@ final class Transactions {
     private final Pool pool;
     private final StatementRunner runner;
     private final Supplier<Future<ServerVersion>> version;
+    private final String loginAccount;
     private final AtomicInteger borrowed = new AtomicInteger();
 
-    Transactions(Vertx vertx, Pool pool, StatementRunner runner, Supplier<Future<ServerVersion>> version) {
+    Transactions(Vertx vertx, Pool pool, StatementRunner runner, Supplier<Future<ServerVersion>> version,
+                 String loginAccount) {
         this.vertx = vertx;
         this.pool = pool;
         this.runner = runner;
         this.version = version;
+        this.loginAccount = loginAccount;
     }
 
     /** Connections held by open transactions. */
@@ -52,7 +55,7 @@ final class Transactions {
     }
 
     private Future<VertxTransaction> beginHere(Context context) {
-        return version.get().compose(ver -> VertxTransaction.begin(vertx, context, pool, runner, ver,
+        return version.get().compose(ver -> VertxTransaction.begin(vertx, context, pool, runner, ver, loginAccount,
                 borrowed::incrementAndGet, borrowed::decrementAndGet));
     }
 

@@ -1,7 +1,15 @@
 package io.matrixone.async.internal;
 
 import io.matrixone.async.AsyncOrmBinding;
+import io.matrixone.async.AsyncAccountManager;
+import io.matrixone.async.AsyncCloneManager;
+import io.matrixone.async.AsyncMoCtlManager;
+import io.matrixone.async.AsyncPitrManager;
+import io.matrixone.async.AsyncPublicationManager;
+import io.matrixone.async.AsyncRestoreManager;
+import io.matrixone.async.AsyncSnapshotManager;
 import io.matrixone.async.AsyncTransaction;
+import io.matrixone.async.AsyncVersionManager;
 import io.matrixone.async.AsyncTransactionContext;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.dialect.SqlKind;
@@ -62,6 +70,7 @@ public final class VertxTransaction implements AsyncTransaction {
     private final Map<AsyncOrmBinding<?>, Future<?>> sessions = new LinkedHashMap<>();
     private final Promise<Void> ended = Promise.promise();
     private final AsyncTransactionContext ormContext;
+    private final AsyncManagers managers;
 
     private volatile State state = State.ACTIVE;
     private boolean dispatchPaused;
@@ -69,7 +78,7 @@ public final class VertxTransaction implements AsyncTransaction {
     private Throwable rollbackOnly;
 
     VertxTransaction(Vertx vertx, Context context, SqlConnection connection, StatementRunner runner,
-                     ServerVersion version, Runnable onRelease) {
+                     ServerVersion version, String loginAccount, Runnable onRelease) {
         this.vertx = vertx;
         this.context = context;
         this.connection = connection;
@@ -78,6 +87,7 @@ public final class VertxTransaction implements AsyncTransaction {
         this.onRelease = onRelease;
         this.steps = new AfterCommitSteps(context, () -> state != State.ACTIVE);
         this.ormContext = new OrmContext(BorrowedConnection.of(connection));
+        this.managers = AsyncManagers.forTransaction(this, loginAccount);
     }
 
     /**
@@ -85,11 +95,11 @@ public final class VertxTransaction implements AsyncTransaction {
      * connection's answers then arrive there.
      */
     static Future<VertxTransaction> begin(Vertx vertx, Context context, io.vertx.sqlclient.Pool pool,
-                                          StatementRunner runner, ServerVersion version, Runnable onBorrow,
-                                          Runnable onRelease) {
+                                          StatementRunner runner, ServerVersion version, String loginAccount,
+                                          Runnable onBorrow, Runnable onRelease) {
         return Stages.translated(pool.getConnection(), null).compose(conn -> {
             onBorrow.run();
-            VertxTransaction tx = new VertxTransaction(vertx, context, conn, runner, version, onRelease);
+            VertxTransaction tx = new VertxTransaction(vertx, context, conn, runner, version, loginAccount, onRelease);
             return runner.run(conn, "BEGIN", List.of(), null).transform(ar -> {
                 if (ar.succeeded()) {
                     return Future.succeededFuture(tx);
@@ -98,6 +108,52 @@ public final class VertxTransaction implements AsyncTransaction {
                 return tx.release().transform(x -> Future.failedFuture(ar.cause()));
             });
         });
+    }
+
+    // ---------------------------------------------------------------- managers
+
+    AsyncManagers managers() {
+        return managers;
+    }
+
+    @Override
+    public AsyncSnapshotManager snapshots() {
+        return managers.snapshots();
+    }
+
+    @Override
+    public AsyncCloneManager clones() {
+        return managers.clones();
+    }
+
+    @Override
+    public AsyncRestoreManager restores() {
+        return managers.restores();
+    }
+
+    @Override
+    public AsyncPitrManager pitr() {
+        return managers.pitr();
+    }
+
+    @Override
+    public AsyncPublicationManager publications() {
+        return managers.publications();
+    }
+
+    @Override
+    public AsyncAccountManager accounts() {
+        return managers.accounts();
+    }
+
+    @Override
+    public AsyncMoCtlManager moCtl() {
+        return managers.moCtl();
+    }
+
+    @Override
+    public AsyncVersionManager version() {
+        return managers.version();
     }
 
     // ---------------------------------------------------------------- statements
@@ -164,22 +220,37 @@ public final class VertxTransaction implements AsyncTransaction {
     @Override
     public <T> CompletionStage<T> run(Operation<T> operation) {
         Statement first = operation.firstStatement();
-        if (first.runsAfterCommit() || steps.createsSnapshot(first.readsSnapshot())) {
-            return submit(operation); // e.g. a clone of a snapshot this transaction queued: after it
+        if (first.runsAfterCommit()) {
+            return CompletableFuture.failedFuture(new NotAllowedInTransactionException("MatrixOne refuses this "
+                    + "statement inside a transaction (error 20101); use tx.submit(operation) to run it right after "
+                    + "COMMIT", first.redactedSql()));
         }
+        if (steps.createsSnapshot(first.readsSnapshot())) {
+            return CompletableFuture.failedFuture(new NotAllowedInTransactionException("this operation reads "
+                    + "snapshot '" + first.readsSnapshot() + "', which this transaction creates after COMMIT; use "
+                    + "tx.submit(operation) to run it after the snapshot was taken", first.redactedSql()));
+        }
+        return runNow(operation);
+    }
+
+    private <T> CompletionStage<T> runNow(Operation<T> operation) {
         return onContext(() -> active().compose(ok -> Future.fromCompletionStage(operation.executeAsync(
                 statement -> Stages.toStage(send(statement.sql(), statement.params()))), context)));
     }
 
     @Override
     public <T> CompletionStage<T> submit(Operation<T> operation) {
-        CompletionStage<T> stage = steps.add(operation);
-        return stage != null ? stage : CompletableFuture.failedFuture(ended("queue an after-commit step"));
+        Statement first = operation.firstStatement();
+        if (first.runsAfterCommit() || steps.createsSnapshot(first.readsSnapshot())) {
+            return afterCommit(operation); // e.g. a clone of a snapshot this transaction queued: after it
+        }
+        return runNow(operation);
     }
 
     @Override
     public <T> CompletionStage<T> afterCommit(Operation<T> operation) {
-        return submit(operation);
+        CompletionStage<T> stage = steps.add(operation);
+        return stage != null ? stage : CompletableFuture.failedFuture(ended("queue an after-commit step"));
     }
 
     @Override
@@ -188,7 +259,7 @@ public final class VertxTransaction implements AsyncTransaction {
         if (kind == SqlKind.SET || kind == SqlKind.TRANSACTION_CONTROL) {
             return CompletableFuture.failedFuture(notAllowed(kind, sql));
         }
-        return submit(Operation.of(Statement.afterCommit(sql, params), r -> r));
+        return afterCommit(Operation.of(Statement.afterCommit(sql, params), r -> r));
     }
 
     // ---------------------------------------------------------------- ORM
