@@ -1,9 +1,12 @@
 package io.matrixone.client;
 
+import io.matrixone.client.internal.BulkLoader;
 import io.matrixone.client.internal.ConnectionPool;
 import io.matrixone.client.internal.RowCursor;
 import io.matrixone.client.internal.SqlGuard;
 import io.matrixone.client.internal.SqlRunner;
+import io.matrixone.core.bulk.BulkInsert;
+import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
@@ -62,6 +65,7 @@ public final class MatrixOneClient implements AutoCloseable {
     private final ClientOptions options;
     private final ConnectionPool pool;
     private final SqlRunner runner;
+    private final BulkLoader bulkLoader;
     private final ServerVersion serverVersion;
     private final Dialect dialect;
     /** The transaction the current thread is in, per client: nested begin()/transaction() join it. */
@@ -78,6 +82,7 @@ public final class MatrixOneClient implements AutoCloseable {
     private MatrixOneClient(ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.runner = new SqlRunner(options);
+        this.bulkLoader = new BulkLoader(runner);
         String poolName = "matrixone-" + options.host() + ":" + options.port() + "-"
                 + Integer.toHexString(System.identityHashCode(this));
         this.pool = ConnectionPool.start(options, poolName);
@@ -205,6 +210,22 @@ public final class MatrixOneClient implements AutoCloseable {
             return new long[0];
         }
         return transaction(tx -> tx.executeBatch(sql, rows));
+    }
+
+    /**
+     * Inserts many rows fast, in one transaction (all rows or none; never retried, as the rows are read once).
+     * Inside a transaction of this client on the same thread, it joins it. By default the rows go as
+     * {@code LOAD DATA LOCAL INFILE} fed from the SDK's own in-memory stream, the server's fastest path, falling
+     * back to multi-row INSERTs if the server refuses local loading; the driver never sends any file (see
+     * {@link BulkInsert} and {@link io.matrixone.core.bulk.BulkMethod}).
+     * <pre>{@code
+     * BulkResult r = client.bulkInsert(BulkInsert.into("shop", "users").columns("id", "name", "email")
+     *         .rows(rows).onProgress(p -> log.info("{} rows, {}/s", p.rows(), (long) p.rowsPerSecond())));
+     * }</pre>
+     */
+    public BulkResult bulkInsert(BulkInsert insert) {
+        Objects.requireNonNull(insert, "insert").validate();
+        return transaction(RetryPolicy.NONE, tx -> tx.bulkInsert(insert));
     }
 
     /**
@@ -524,6 +545,10 @@ public final class MatrixOneClient implements AutoCloseable {
 
     SqlRunner runner() {
         return runner;
+    }
+
+    BulkLoader bulkLoader() {
+        return bulkLoader;
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.matrixone.client.internal.GuardedConnection;
 import io.matrixone.client.internal.RowCursor;
 import io.matrixone.client.internal.SqlGuard;
 import io.matrixone.client.internal.SqlRunner;
+import io.matrixone.core.bulk.BulkInsert;
+import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.dialect.SqlKind;
 import io.matrixone.core.dialect.Statement;
@@ -171,6 +173,32 @@ public final class Transaction implements AutoCloseable, TransactionContext {
             return runner.batch(r.connection, sql, rows);
         } catch (MatrixOneException e) {
             throw r.failed(e);
+        } finally {
+            r.exit();
+        }
+    }
+
+    /**
+     * Inserts many rows inside this transaction (see {@link MatrixOneClient#bulkInsert(BulkInsert)}): a rollback
+     * undoes all of them. If it fails part-way (a bad row, a server error, an exception from the progress
+     * callback), some batches may already be in: the transaction is then marked rollback-only.
+     */
+    public BulkResult bulkInsert(BulkInsert insert) {
+        Objects.requireNonNull(insert, "insert").validate();
+        Transaction r = target();
+        r.enter();
+        try {
+            r.requireUsable();
+            if (r.orm != null) {
+                r.orm.flushAll();
+            }
+            return client.bulkLoader().run(r.connection, insert);
+        } catch (MatrixOneException e) {
+            r.markRollbackOnly("a bulk insert failed part-way: " + e.getMessage());
+            throw r.failed(e);
+        } catch (RuntimeException | Error e) {
+            r.markRollbackOnly("a bulk insert failed part-way: " + e);
+            throw e;
         } finally {
             r.exit();
         }

@@ -3,6 +3,11 @@ package io.matrixone.client.internal;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.config.TlsMode;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -77,10 +82,51 @@ public final class DriverSettings {
         p.put("connectTimeout", Long.toString(millis(options.connectTimeout())));
         p.put("socketTimeout", Long.toString(millis(options.socketTimeout())));
 
+        // LOAD DATA LOCAL INFILE for bulk inserts, without ever letting the server read a client file: the driver
+        // announces local-file support but may read only inside an empty private directory; BulkLoader hooks its
+        // own stream for its own statements only. Never allowLoadLocalInfile=true here (see BulkLoader).
+        p.put("allowLoadLocalInfileInPath", localInfileDir());
+        p.put("allowUrlInLocalInfile", "false");
+
         tls(options, p);
 
         p.putAll(options.driverProperties()); // explicit user settings win
         return Collections.unmodifiableMap(p);
+    }
+
+    private static volatile String localInfileDir;
+
+    /**
+     * An empty directory only this process can write to (mode 0700 where the file system has POSIX permissions),
+     * created once per JVM and deleted at exit: the only place the driver would read a file from if a server asked.
+     */
+    public static String localInfileDir() {
+        String dir = localInfileDir;
+        if (dir == null) {
+            synchronized (DriverSettings.class) {
+                dir = localInfileDir;
+                if (dir == null) {
+                    localInfileDir = dir = createEmptyPrivateDir();
+                }
+            }
+        }
+        return dir;
+    }
+
+    private static String createEmptyPrivateDir() {
+        try {
+            Path path;
+            try {
+                path = Files.createTempDirectory("matrixone-no-local-files-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                path = Files.createTempDirectory("matrixone-no-local-files-");
+            }
+            path.toFile().deleteOnExit();
+            return path.toRealPath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the empty directory for allowLoadLocalInfileInPath", e);
+        }
     }
 
     /** The same settings as {@link Properties}, as {@code Driver.connect} wants them. */
