@@ -95,6 +95,14 @@ public final class AsyncMatrixOneClient implements AutoCloseable {
         return engine.options();
     }
 
+    /**
+     * The Vert.x instance this client runs on (its own, or the one given to {@link #create(ClientOptions, Vertx)}).
+     * Integrations that must share the client's event loops, such as Hibernate Reactive, take it from here.
+     */
+    public Vertx vertx() {
+        return engine.vertx();
+    }
+
     // ---------------------------------------------------------------- managers
     // MatrixOne's own features, the same operations as the sync client's managers (one dialect serves both).
     // Each call runs at once on a pooled connection; inside a transaction use the transaction's managers.

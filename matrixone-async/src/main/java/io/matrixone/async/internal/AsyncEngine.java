@@ -68,6 +68,10 @@ public final class AsyncEngine {
         LOG.debug("async client created: {}", options); // ClientOptions.toString masks the password
     }
 
+    public Vertx vertx() {
+        return vertx;
+    }
+
     public ClientOptions options() {
         return options;
     }

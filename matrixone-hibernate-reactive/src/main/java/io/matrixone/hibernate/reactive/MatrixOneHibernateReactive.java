@@ -105,6 +105,14 @@ public final class MatrixOneHibernateReactive {
     }
 
     /**
+     * A factory for these entity classes, for the transactions of {@code client}, on the client's own Vert.x
+     * instance ({@link AsyncMatrixOneClient#vertx()}), so Hibernate Reactive and the client share it.
+     */
+    public static MatrixOneReactiveSessionFactory sessionFactory(AsyncMatrixOneClient client, Class<?>... entities) {
+        return builder().client(client).entities(entities).build();
+    }
+
+    /**
      * A factory for these entity classes, for the transactions of {@code client}, on {@code vertx}: pass the Vert.x
      * instance the client was created on ({@code AsyncMatrixOneClient.create(options, vertx)}), so Hibernate
      * Reactive and the client share it.
@@ -124,6 +132,7 @@ public final class MatrixOneHibernateReactive {
         private final Map<String, Object> properties = new LinkedHashMap<>();
         private final List<Consumer<Configuration>> customizers = new ArrayList<>();
         private ClientOptions options;
+        private Vertx clientVertx;
         private Vertx vertx;
         private int poolSize;
 
@@ -136,6 +145,7 @@ public final class MatrixOneHibernateReactive {
          */
         public Builder client(AsyncMatrixOneClient client) {
             this.options = Objects.requireNonNull(client, "client").options();
+            this.clientVertx = client.vertx();
             return this;
         }
 
@@ -193,8 +203,9 @@ public final class MatrixOneHibernateReactive {
             if (options == null) {
                 throw new IllegalStateException("client is required: builder().client(asyncClient)");
             }
-            Vertx owned = vertx == null ? Vertx.vertx() : null;
-            Vertx shared = vertx != null ? vertx : owned;
+            // by default Hibernate Reactive shares the client's Vert.x, so sessions and transactions meet on one loop
+            Vertx owned = vertx == null && clientVertx == null ? Vertx.vertx() : null;
+            Vertx shared = vertx != null ? vertx : clientVertx != null ? clientVertx : owned;
             Pool plain = MySQLBuilder.pool()
                     .with(VertxSettings.poolOptions(options, poolSize > 0 ? poolSize
                             : VertxSettings.sharedConnections(options), "matrixone-orm"))

@@ -71,6 +71,18 @@ class ReactiveTransactionIT {
         await(vertx.close().toCompletionStage());
     }
 
+    @Test
+    void aFactoryBuiltFromTheClientAloneSharesTheClientsVertxAndJoinsItsTransactions() {
+        try (AsyncMatrixOneClient own = AsyncMatrixOneClient.create(options(mo));
+             MatrixOneReactiveSessionFactory factory = MatrixOneHibernateReactive.sessionFactory(own, User.class)) {
+            await(own.transaction(tx -> tx.orm(factory.stage())
+                    .thenCompose(s -> s.persist(new User(77L, "shared", "shared@example.com")).thenCompose(v -> s.flush()))
+                    .thenCompose(v -> tx.query("SELECT name FROM hr_users WHERE id = 77")))
+                    .thenAccept(r -> assertThat(r.scalar(String.class)).isEqualTo("shared")));
+            assertThat(await(client.query("SELECT COUNT(*) FROM hr_users WHERE id = 77")).scalarLong()).isEqualTo(1);
+        }
+    }
+
     // ------------------------------------------------------------------ Stage
 
     @Test
