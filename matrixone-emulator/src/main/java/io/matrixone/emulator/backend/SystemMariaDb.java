@@ -169,8 +169,13 @@ final class SystemMariaDb {
     }
 
     static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return; // the watchdog got there first
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException e) {
+            log.debug("{} vanished while being deleted (the watchdog deletes it too)", dir);
         } catch (IOException e) {
             log.warn("Could not delete {}", dir, e);
         }
