@@ -1,5 +1,11 @@
 package io.matrixone.examples;
 
+import io.matrixone.examples.async.AsyncBatchOperations;
+import io.matrixone.examples.async.AsyncConcurrentOperations;
+import io.matrixone.examples.async.AsyncManagerTour;
+import io.matrixone.examples.async.AsyncQuickStart;
+import io.matrixone.examples.async.AsyncRollbackOnError;
+import io.matrixone.examples.async.AsyncUnifiedTransaction;
 import io.matrixone.examples.sync.BackupWithVerification;
 import io.matrixone.examples.sync.BatchInsertThenSnapshot;
 import io.matrixone.examples.sync.DataMigration;
@@ -15,8 +21,8 @@ import io.matrixone.examples.sync.UnifiedTransaction;
 import java.util.List;
 
 /**
- * Every example, in the order {@link RunExamples} runs them. Adding one (an async example in
- * {@code io.matrixone.examples.async}, say) is one line here.
+ * Every example, in the order {@link RunExamples} runs them: the sync ones ({@code io.matrixone.examples.sync}),
+ * then the async ones ({@code io.matrixone.examples.async}). Adding one is one line here.
  */
 public final class Examples {
     private Examples() {
@@ -34,6 +40,12 @@ public final class Examples {
                 new DevEnvironmentClone(),
                 new SnapshotsAndTimeTravel(),
                 new ErrorHandling(),
-                new MoCtlAndVersion());
+                new MoCtlAndVersion(),
+                new AsyncQuickStart(),
+                new AsyncUnifiedTransaction(),
+                new AsyncRollbackOnError(),
+                new AsyncConcurrentOperations(),
+                new AsyncBatchOperations(),
+                new AsyncManagerTour());
     }
 }
