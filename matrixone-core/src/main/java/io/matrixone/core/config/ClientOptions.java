@@ -1,5 +1,6 @@
 package io.matrixone.core.config;
 
+import io.matrixone.core.event.StatementListener;
 import io.matrixone.core.retry.RetryPolicy;
 import io.matrixone.core.version.ServerVersion;
 
@@ -8,8 +9,10 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -74,6 +77,7 @@ public final class ClientOptions {
     private final ServerVersion serverVersion;
     private final Duration slowQueryThreshold;
     private final Map<String, String> driverProperties;
+    private final List<StatementListener> listeners;
     private final Builder source;
 
     private ClientOptions(Builder b) {
@@ -100,6 +104,7 @@ public final class ClientOptions {
         this.serverVersion = b.serverVersion;
         this.slowQueryThreshold = b.slowQueryThreshold;
         this.driverProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.driverProperties));
+        this.listeners = List.copyOf(b.listeners);
     }
 
     public static Builder builder() {
@@ -230,6 +235,11 @@ public final class ClientOptions {
         return driverProperties;
     }
 
+    /** The statement listeners, in the order they were registered; empty when none (then no event is created). */
+    public List<StatementListener> listeners() {
+        return listeners;
+    }
+
     @Override
     public String toString() {
         return "ClientOptions{" + host + ":" + port + ", login=" + login + ", password=****"
@@ -238,7 +248,8 @@ public final class ClientOptions {
                 + (queryTimeout.isZero() ? "" : ", queryTimeout=" + queryTimeout)
                 + ", pool=" + minIdle + ".." + maxPoolSize
                 + (serverVersion == null ? "" : ", serverVersion=" + serverVersion.semantic())
-                + (driverProperties.isEmpty() ? "" : ", driverProperties=" + driverProperties.keySet()) + "}";
+                + (driverProperties.isEmpty() ? "" : ", driverProperties=" + driverProperties.keySet())
+                + (listeners.isEmpty() ? "" : ", listeners=" + listeners.size()) + "}";
     }
 
     private static final String MALFORMED_URL =
@@ -270,6 +281,7 @@ public final class ClientOptions {
         private ServerVersion serverVersion;
         private Duration slowQueryThreshold = DEFAULT_SLOW_QUERY_THRESHOLD;
         private Map<String, String> driverProperties = new LinkedHashMap<>();
+        private List<StatementListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -300,6 +312,7 @@ public final class ClientOptions {
             b.serverVersion = serverVersion;
             b.slowQueryThreshold = slowQueryThreshold;
             b.driverProperties = new LinkedHashMap<>(driverProperties);
+            b.listeners = new ArrayList<>(listeners);
             return b;
         }
 
@@ -421,6 +434,16 @@ public final class ClientOptions {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
             this.driverProperties.put(name, value);
+            return this;
+        }
+
+        /**
+         * Adds a listener told about every statement the client sends (see {@link StatementListener}). May be
+         * called more than once: listeners are called in the order they were added. Default: none, and then no
+         * statement event is ever created.
+         */
+        public Builder listener(StatementListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.matrixone.core.config;
 
+import io.matrixone.core.event.StatementEvent;
+import io.matrixone.core.event.StatementListener;
 import io.matrixone.core.retry.RetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -182,6 +184,53 @@ class ClientOptionsTest {
         assertThat(o.port()).isEqualTo(6001);
         assertThat(o.driverProperties()).containsEntry("a", "1");
         assertThat(o.toBuilder().build().driverProperties()).containsEntry("a", "1");
+    }
+
+    // ---- statement listeners ----
+
+    @Test
+    void keepsListenersInTheOrderTheyWereAdded() {
+        StatementListener first = e -> { };
+        StatementListener second = e -> { };
+        ClientOptions o = ClientOptions.builder().listener(first).listener(second).listener(first).build();
+        assertThat(o.listeners()).containsExactly(first, second, first);
+        assertThat(ClientOptions.builder().build().listeners()).isEmpty();
+    }
+
+    @Test
+    void toBuilderKeepsTheListenersAndAVariantDoesNotChangeTheOriginal() {
+        StatementListener first = e -> { };
+        StatementListener second = e -> { };
+        ClientOptions o = ClientOptions.builder().listener(first).build();
+        ClientOptions variant = o.toBuilder().listener(second).build();
+        assertThat(variant.listeners()).containsExactly(first, second);
+        assertThat(o.listeners()).containsExactly(first);
+        assertThat(o.toBuilder().build().listeners()).containsExactly(first);
+    }
+
+    @Test
+    void toStringShowsOnlyHowManyListenersThereAre() {
+        StatementListener listener = new StatementListener() {
+            @Override
+            public void afterStatement(StatementEvent event) {
+            }
+
+            @Override
+            public String toString() {
+                return "listener-with-a-secret";
+            }
+        };
+        ClientOptions o = ClientOptions.builder().listener(listener).listener(e -> { }).build();
+        assertThat(o.toString()).contains("listeners=2").doesNotContain("listener-with-a-secret");
+        assertThat(ClientOptions.builder().build().toString()).doesNotContain("listeners");
+    }
+
+    @Test
+    void refusesANullListenerAndAChangeToTheList() {
+        assertThatThrownBy(() -> ClientOptions.builder().listener(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("listener");
+        ClientOptions o = ClientOptions.builder().listener(e -> { }).build();
+        assertThatThrownBy(() -> o.listeners().add(e -> { })).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
