@@ -88,7 +88,7 @@ public final class Transaction implements AutoCloseable, TransactionContext {
         this.client = client;
         this.root = this;
         this.connection = connection;
-        this.runner = client.runner();
+        this.runner = client.runner().inTransaction();
     }
 
     private Transaction(Transaction outer) {
@@ -102,7 +102,7 @@ public final class Transaction implements AutoCloseable, TransactionContext {
     static Transaction begin(MatrixOneClient client) {
         Connection c = client.pool().acquire();
         try {
-            client.runner().control(c, "BEGIN");
+            client.runner().inTransaction().control(c, "BEGIN");
         } catch (RuntimeException e) {
             client.pool().release(c, true);
             throw e;
@@ -478,7 +478,7 @@ public final class Transaction implements AutoCloseable, TransactionContext {
             closeSessions();
             try {
                 if (queue != null) {
-                    queue.runAll(s -> runner.run(connection, s));
+                    queue.runAll(s -> client.runner().run(connection, s)); // autocommit now: events say so
                 }
             } finally {
                 release(false);

@@ -1,5 +1,6 @@
 package io.matrixone.client.internal;
 
+import io.matrixone.core.event.StatementEvent;
 import io.matrixone.core.result.Row;
 
 import java.sql.PreparedStatement;
@@ -10,6 +11,9 @@ import java.sql.SQLException;
  * A streaming query in progress: one row in memory at a time. Closing it before the last row makes Connector/J
  * read and discard the rest; callers that can give the connection up abort it instead (see
  * {@link ConnectionPool#abortAndRelease}).
+ *
+ * <p>Listeners hear of the end once: at the last row, at a failure, or when the caller closes early (then it
+ * counts as succeeded with the rows read so far).
  */
 public final class RowCursor implements AutoCloseable {
     private final SqlRunner runner;
@@ -21,9 +25,13 @@ public final class RowCursor implements AutoCloseable {
     private long count;
     private boolean exhausted;
     private boolean closed;
+    /** The BEFORE event while the end is not reported yet; {@code null} without listeners or once reported. */
+    private StatementEvent event;
 
-    RowCursor(SqlRunner runner, String sql, long start, PreparedStatement ps, ResultSet rs) throws SQLException {
+    RowCursor(SqlRunner runner, String sql, long start, PreparedStatement ps, ResultSet rs, StatementEvent event)
+            throws SQLException {
         this.runner = runner;
+        this.event = event;
         this.sql = sql;
         this.start = start;
         this.ps = ps;
@@ -39,14 +47,17 @@ public final class RowCursor implements AutoCloseable {
         try {
             if (!rs.next()) {
                 exhausted = true;
-                runner.done(sql, start, count);
+                runner.done(sql, start, count, event);
+                event = null;
                 return null;
             }
             count++;
             return reader.row();
         } catch (SQLException e) {
             exhausted = true; // the stream is broken; nothing more will come
-            throw runner.failed(sql, start, e);
+            StatementEvent pending = event;
+            event = null;
+            throw runner.failed(sql, start, e, pending);
         }
     }
 
@@ -67,6 +78,8 @@ public final class RowCursor implements AutoCloseable {
             return;
         }
         closed = true;
+        StatementEvent pending = event;
+        event = null;
         try {
             try {
                 rs.close();
@@ -74,12 +87,15 @@ public final class RowCursor implements AutoCloseable {
                 ps.close();
             }
         } catch (SQLException e) {
-            throw runner.failed(sql, start, e);
+            throw runner.failed(sql, start, e, pending);
         }
+        runner.stopped(start, count, pending);
     }
 
     /** Closes after the connection was aborted: errors are expected and ignored. */
     public void closeQuietly() {
+        runner.stopped(start, count, event); // the caller stopped; the abort's errors are not the statement's
+        event = null;
         try {
             close();
         } catch (RuntimeException ignored) {

@@ -4,6 +4,8 @@ import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Statement;
 import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.error.SqlRedactor;
+import io.matrixone.core.event.StatementEvent;
+import io.matrixone.core.event.StatementListeners;
 import io.matrixone.core.result.Result;
 
 import java.sql.Connection;
@@ -23,6 +25,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Logging: each statement at DEBUG ({@code io.matrixone.sql}) with its SQL redacted, statements slower than
  * {@link ClientOptions#slowQueryThreshold()} at INFO. Parameter values are never logged.
+ *
+ * <p>Listeners ({@link ClientOptions#listeners()}): each statement run here is reported before it is sent and once
+ * it ended. Without listeners nothing is allocated for that: a final flag set at construction skips it all.
+ * Transactions use the twin from {@link #inTransaction()}, whose events say so.
  */
 public final class SqlRunner {
     private static final Logger log = LoggerFactory.getLogger("io.matrixone.sql");
@@ -30,11 +36,34 @@ public final class SqlRunner {
 
     private final long slowNanos;
     private final int queryTimeoutSeconds;
+    private final StatementListeners events;
+    /** Whether any listener is registered; false means no event is ever created. */
+    private final boolean notify;
+    private final boolean inTransaction;
+    private final SqlRunner transactional;
 
     public SqlRunner(ClientOptions options) {
         this.slowNanos = options.slowQueryThreshold().isZero() ? Long.MAX_VALUE : options.slowQueryThreshold().toNanos();
         long seconds = options.queryTimeout().toSeconds() + (options.queryTimeout().toNanosPart() > 0 ? 1 : 0);
         this.queryTimeoutSeconds = (int) Math.min(seconds, Integer.MAX_VALUE); // JDBC counts whole seconds
+        this.events = new StatementListeners(options.listeners(), StatementEvent.Client.SYNC);
+        this.notify = !events.isEmpty();
+        this.inTransaction = false;
+        this.transactional = new SqlRunner(this);
+    }
+
+    private SqlRunner(SqlRunner outside) {
+        this.slowNanos = outside.slowNanos;
+        this.queryTimeoutSeconds = outside.queryTimeoutSeconds;
+        this.events = outside.events;
+        this.notify = outside.notify;
+        this.inTransaction = true;
+        this.transactional = this;
+    }
+
+    /** The runner for a transaction's statements (BEGIN to COMMIT or ROLLBACK): the same, but its events say so. */
+    public SqlRunner inTransaction() {
+        return transactional;
     }
 
     /** Runs any statement: its rows if it returns some, else its affected-row count. */
@@ -55,12 +84,15 @@ public final class SqlRunner {
     /** A fixed statement without parameters and without answer, such as BEGIN or COMMIT. */
     public void control(Connection c, String sql) {
         long start = System.nanoTime();
+        StatementEvent event = notify ? events.before(sql, 0, inTransaction) : null;
         try (java.sql.Statement st = c.createStatement()) {
             st.execute(sql);
-            done(sql, start, -1);
         } catch (SQLException e) {
-            throw failed(sql, start, e);
+            throw failed(sql, start, e, event);
+        } catch (RuntimeException e) {
+            throw abandoned(start, e, event);
         }
+        done(sql, start, -1, event);
     }
 
     private Result run(Connection c, String sql, Object[] params, List<?> paramList, boolean keys) {
@@ -68,6 +100,9 @@ public final class SqlRunner {
             return runText(c, sql, keys);
         }
         long start = System.nanoTime();
+        StatementEvent event = notify ? events.before(sql, params != null ? params.length : paramList.size(),
+                inTransaction) : null;
+        Result result;
         try (PreparedStatement ps = keys ? c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)
                                          : c.prepareStatement(sql)) {
             if (params != null) {
@@ -78,7 +113,6 @@ public final class SqlRunner {
             if (queryTimeoutSeconds > 0) {
                 ps.setQueryTimeout(queryTimeoutSeconds);
             }
-            Result result;
             if (ps.execute()) {
                 try (ResultSet rs = ps.getResultSet()) {
                     result = new ResultReader(rs).readAll();
@@ -86,11 +120,13 @@ public final class SqlRunner {
             } else {
                 result = Result.update(Math.max(0, ps.getLargeUpdateCount()), keys ? generatedKeys(ps) : List.of());
             }
-            done(sql, start, result.size());
-            return result;
         } catch (SQLException e) {
-            throw failed(sql, start, e);
+            throw failed(sql, start, e, event);
+        } catch (RuntimeException e) {
+            throw abandoned(start, e, event);
         }
+        done(sql, start, result, event);
+        return result;
     }
 
     /**
@@ -100,11 +136,12 @@ public final class SqlRunner {
      */
     private Result runText(Connection c, String sql, boolean keys) {
         long start = System.nanoTime();
+        StatementEvent event = notify ? events.before(sql, 0, inTransaction) : null;
+        Result result;
         try (java.sql.Statement st = c.createStatement()) {
             if (queryTimeoutSeconds > 0) {
                 st.setQueryTimeout(queryTimeoutSeconds);
             }
-            Result result;
             if (keys ? st.execute(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : st.execute(sql)) {
                 try (ResultSet rs = st.getResultSet()) {
                     result = new ResultReader(rs).readAll();
@@ -112,11 +149,13 @@ public final class SqlRunner {
             } else {
                 result = Result.update(Math.max(0, st.getLargeUpdateCount()), keys ? generatedKeys(st) : List.of());
             }
-            done(sql, start, result.size());
-            return result;
         } catch (SQLException e) {
-            throw failed(sql, start, e);
+            throw failed(sql, start, e, event);
+        } catch (RuntimeException e) {
+            throw abandoned(start, e, event);
         }
+        done(sql, start, result, event);
+        return result;
     }
 
     private static List<Object> generatedKeys(java.sql.Statement ps) throws SQLException {
@@ -138,6 +177,8 @@ public final class SqlRunner {
             return NO_COUNTS;
         }
         long start = System.nanoTime();
+        StatementEvent event = notify ? events.before(sql, rows.get(0).size(), inTransaction) : null;
+        long[] counts;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (List<?> row : rows) {
                 Parameters.bind(ps, row);
@@ -146,12 +187,18 @@ public final class SqlRunner {
             if (queryTimeoutSeconds > 0) {
                 ps.setQueryTimeout(queryTimeoutSeconds);
             }
-            long[] counts = ps.executeLargeBatch();
-            done(sql, start, rows.size());
-            return counts;
+            counts = ps.executeLargeBatch();
         } catch (SQLException e) {
-            throw failed(sql, start, e);
+            throw failed(sql, start, e, event);
+        } catch (RuntimeException e) {
+            throw abandoned(start, e, event);
         }
+        long nanos = System.nanoTime() - start;
+        logDone(sql, nanos, rows.size());
+        if (event != null) {
+            events.succeeded(event, nanos, StatementListeners.rowCount(counts));
+        }
+        return counts;
     }
 
     /**
@@ -161,6 +208,7 @@ public final class SqlRunner {
      */
     public RowCursor open(Connection c, String sql, List<?> params) {
         long start = System.nanoTime();
+        StatementEvent event = notify ? events.before(sql, params == null ? 0 : params.size(), inTransaction) : null;
         PreparedStatement ps = null;
         try {
             ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -172,18 +220,38 @@ public final class SqlRunner {
                 ps.setQueryTimeout(queryTimeoutSeconds);
             }
             ResultSet rs = ps.executeQuery();
-            return new RowCursor(this, sql, start, ps, rs);
+            return new RowCursor(this, sql, start, ps, rs, event);
         } catch (SQLException e) {
             closeQuietly(ps);
-            throw failed(sql, start, e);
+            throw failed(sql, start, e, event);
         } catch (RuntimeException e) {
             closeQuietly(ps);
-            throw e;
+            throw abandoned(start, e, event);
         }
     }
 
     void done(String sql, long start, long rows) {
+        logDone(sql, System.nanoTime() - start, rows);
+    }
+
+    /** Logs a statement that ended well and reports it to the listeners ({@code event} null: no listeners). */
+    void done(String sql, long start, long rows, StatementEvent event) {
         long nanos = System.nanoTime() - start;
+        logDone(sql, nanos, rows);
+        if (event != null) {
+            events.succeeded(event, nanos, rows);
+        }
+    }
+
+    private void done(String sql, long start, Result result, StatementEvent event) {
+        long nanos = System.nanoTime() - start;
+        logDone(sql, nanos, result.size());
+        if (event != null) {
+            events.succeeded(event, nanos, StatementListeners.rowCount(result));
+        }
+    }
+
+    private void logDone(String sql, long nanos, long rows) {
         if (nanos >= slowNanos) {
             if (log.isInfoEnabled()) {
                 log.info("Slow statement ({} ms, {} rows): {}", nanos / 1_000_000, rows, SqlRedactor.redact(sql));
@@ -194,11 +262,35 @@ public final class SqlRunner {
     }
 
     MatrixOneException failed(String sql, long start, SQLException e) {
+        return failed(sql, start, e, null);
+    }
+
+    /** Translates, logs and reports a driver failure; returns the exception to throw. */
+    MatrixOneException failed(String sql, long start, SQLException e, StatementEvent event) {
         MatrixOneException translated = SqlErrors.translate(e, sql);
+        long nanos = System.nanoTime() - start;
         if (log.isDebugEnabled()) {
-            log.debug("Failed after {} us: {}", (System.nanoTime() - start) / 1_000, translated.getMessage());
+            log.debug("Failed after {} us: {}", nanos / 1_000, translated.getMessage());
+        }
+        if (event != null) {
+            events.failed(event, nanos, translated);
         }
         return translated;
+    }
+
+    /** Reports a streamed query the caller stopped reading early (see {@link RowCursor}): it ended, without error. */
+    void stopped(long start, long rows, StatementEvent event) {
+        if (event != null) {
+            events.succeeded(event, System.nanoTime() - start, rows);
+        }
+    }
+
+    /** Reports a failure that is not the driver's (a parameter of an unsupported type); returns it unchanged. */
+    RuntimeException abandoned(long start, RuntimeException e, StatementEvent event) {
+        if (event != null) {
+            events.failed(event, System.nanoTime() - start, e);
+        }
+        return e;
     }
 
     private static void closeQuietly(AutoCloseable c) {
