@@ -61,9 +61,10 @@ public final class AsyncEngine {
         this.pool = MySQLBuilder.pool()
                 .with(VertxSettings.poolOptions(options, VertxSettings.transactionConnections(options), "matrixone-tx"))
                 .connectingTo(connect).using(vertx).build();
-        this.runner = new StatementRunner(vertx, options.queryTimeout(), options.slowQueryThreshold());
+        this.runner = new StatementRunner(vertx, options.queryTimeout(), options.slowQueryThreshold(),
+                options.listeners());
         this.server = new ServerInfo(options.serverVersion());
-        this.transactions = new Transactions(vertx, pool, runner, this::version,
+        this.transactions = new Transactions(vertx, pool, runner.inTransaction(), this::version,
                 options.login().effectiveAccount());
         LOG.debug("async client created: {}", options); // ClientOptions.toString masks the password
     }

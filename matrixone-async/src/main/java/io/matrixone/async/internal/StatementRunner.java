@@ -2,8 +2,12 @@ package io.matrixone.async.internal;
 
 import io.matrixone.core.error.ErrorClassifier;
 import io.matrixone.core.error.SqlRedactor;
+import io.matrixone.core.event.StatementEvent;
+import io.matrixone.core.event.StatementListener;
+import io.matrixone.core.event.StatementListeners;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -31,6 +35,11 @@ import java.util.stream.Collector;
  * <p>The query timeout is enforced here, client-side: MatrixOne lacks a reliable way to cancel a statement
  * from the wire, so on expiry the stage fails with {@code QueryInterruptedException} and the statement may
  * still finish on the server; its result is discarded and its connection is returned once it has answered.
+ *
+ * <p>Listeners: each statement is reported before it is sent and when its stage completes (after a client-side
+ * timeout: with the timeout error), on the thread that completes it, before the caller's continuation runs.
+ * Without listeners a final flag set at construction skips it all: no event, no extra callback. Transactions use
+ * the twin from {@link #inTransaction()}, whose events say so.
  */
 public final class StatementRunner {
     private static final Logger LOG = LoggerFactory.getLogger("io.matrixone.async.sql");
@@ -40,13 +49,48 @@ public final class StatementRunner {
     private final Vertx vertx;
     private final long timeoutMillis;
     private final long slowNanos;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger inFlight;
+    private final StatementListeners events;
+    /** Whether any listener is registered; false means no event is ever created. */
+    private final boolean notify;
+    private final boolean inTransaction;
+    private final StatementRunner transactional;
+    private final StatementRunner autocommit;
 
-    public StatementRunner(Vertx vertx, Duration queryTimeout, Duration slowQueryThreshold) {
+    public StatementRunner(Vertx vertx, Duration queryTimeout, Duration slowQueryThreshold,
+                           List<StatementListener> listeners) {
         this.vertx = vertx;
         this.timeoutMillis = queryTimeout == null ? 0 : queryTimeout.toMillis();
         this.slowNanos = slowQueryThreshold == null || slowQueryThreshold.isZero() ? Long.MAX_VALUE
                 : slowQueryThreshold.toNanos();
+        this.inFlight = new AtomicInteger();
+        this.events = new StatementListeners(listeners, StatementEvent.Client.ASYNC);
+        this.notify = !events.isEmpty();
+        this.inTransaction = false;
+        this.autocommit = this;
+        this.transactional = new StatementRunner(this);
+    }
+
+    private StatementRunner(StatementRunner outside) {
+        this.vertx = outside.vertx;
+        this.timeoutMillis = outside.timeoutMillis;
+        this.slowNanos = outside.slowNanos;
+        this.inFlight = outside.inFlight;
+        this.events = outside.events;
+        this.notify = outside.notify;
+        this.inTransaction = true;
+        this.transactional = this;
+        this.autocommit = outside;
+    }
+
+    /** The runner for a transaction's statements (BEGIN to COMMIT or ROLLBACK): the same, but its events say so. */
+    public StatementRunner inTransaction() {
+        return transactional;
+    }
+
+    /** The runner for statements in autocommit mode, such as after-commit steps on a transaction's connection. */
+    public StatementRunner autocommit() {
+        return autocommit;
     }
 
     /** Statements sent and not answered yet, across the client. */
@@ -56,7 +100,7 @@ public final class StatementRunner {
 
     /** Runs any statement: the rows of a query, or an update's count and generated keys. */
     public Future<Result> run(SqlClient client, String sql, List<?> params, Runnable onTimeout) {
-        return send(sql, onTimeout, () -> {
+        return send(sql, params == null ? 0 : params.size(), onTimeout, () -> {
             if (params == null || params.isEmpty()) {
                 return client.query(sql).execute().map(Rows::toResult);
             }
@@ -70,7 +114,7 @@ public final class StatementRunner {
         if (rows.isEmpty()) {
             return Future.succeededFuture(new long[0]);
         }
-        return send(sql, onTimeout, () -> {
+        return send(sql, rows.get(0).size(), onTimeout, () -> {
             List<Tuple> tuples = new ArrayList<>(rows.size());
             for (List<?> row : rows) {
                 tuples.add(Params.tuple(row));
@@ -83,7 +127,7 @@ public final class StatementRunner {
     public <R> Future<R> collect(SqlClient client, String sql, List<?> params, Collector<Row, ?, R> collector,
                                  Runnable onTimeout) {
         Collector<io.vertx.sqlclient.Row, ?, R> adapted = Rows.adapt(collector);
-        return send(sql, onTimeout, () -> {
+        return send(sql, params == null ? 0 : params.size(), onTimeout, () -> {
             if (params == null || params.isEmpty()) {
                 return client.query(sql).collecting(adapted).execute().map(SqlResult::value);
             }
@@ -92,15 +136,17 @@ public final class StatementRunner {
         });
     }
 
-    private <T> Future<T> send(String sql, Runnable onTimeout, Sending<T> sending) {
+    private <T> Future<T> send(String sql, int parameterCount, Runnable onTimeout, Sending<T> sending) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("sending {}", SqlRedactor.redact(sql));
         }
         long start = System.nanoTime();
+        StatementEvent event = notify ? events.before(sql, parameterCount, inTransaction) : null;
         Future<T> sent;
         try {
             sent = sending.send();
         } catch (RuntimeException e) { // a parameter of an unsupported type: nothing was sent
+            events.failed(event, System.nanoTime() - start, e);
             return Future.failedFuture(e);
         }
         inFlight.incrementAndGet();
@@ -111,7 +157,21 @@ public final class StatementRunner {
                 LOG.info("slow statement ({} ms): {}", took / 1_000_000, SqlRedactor.redact(sql));
             }
         });
-        return timeoutMillis > 0 ? withTimeout(answered, sql, onTimeout) : answered;
+        Future<T> result = timeoutMillis > 0 ? withTimeout(answered, sql, onTimeout) : answered;
+        return event == null ? result : result.andThen(ar -> report(event, start, ar));
+    }
+
+    private void report(StatementEvent event, long start, AsyncResult<?> ar) {
+        long nanos = System.nanoTime() - start;
+        if (ar.failed()) {
+            events.failed(event, nanos, ar.cause());
+        } else if (ar.result() instanceof Result r) {
+            events.succeeded(event, nanos, StatementListeners.rowCount(r));
+        } else if (ar.result() instanceof long[] counts) {
+            events.succeeded(event, nanos, StatementListeners.rowCount(counts));
+        } else {
+            events.succeeded(event, nanos, -1); // a collector's value: the rows went to the caller, uncounted here
+        }
     }
 
     private <T> Future<T> withTimeout(Future<T> answered, String sql, Runnable onTimeout) {

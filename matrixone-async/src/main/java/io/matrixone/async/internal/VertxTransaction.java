@@ -396,7 +396,7 @@ public final class VertxTransaction implements AsyncTransaction {
                 return rollbackInternal(ar.cause()).transform(x -> Future.<Void>failedFuture(ar.cause()));
             }
             state = State.COMMITTED;
-            return steps.runAll(st -> runner.run(connection, st.sql(), st.params(), null))
+            return steps.runAll(st -> runner.autocommit().run(connection, st.sql(), st.params(), null))
                     .transform(ran -> release().transform(x -> ran.succeeded()
                             ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(ran.cause())));
         });
