@@ -10,8 +10,6 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads JDBC rows into detached {@link Row}s. Column labels and how to read each column are worked out once per
@@ -32,10 +30,10 @@ public final class ResultReader {
         this.rs = rs;
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
-        List<String> labels = new ArrayList<>(n);
+        String[] labels = new String[n];
         kinds = new int[n];
         for (int i = 0; i < n; i++) {
-            labels.add(md.getColumnLabel(i + 1));
+            labels[i] = md.getColumnLabel(i + 1);
             kinds[i] = switch (md.getColumnType(i + 1)) {
                 case Types.DATE -> DATE;
                 case Types.TIME -> TIME;

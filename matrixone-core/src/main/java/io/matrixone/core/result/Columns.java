@@ -11,20 +11,33 @@ import java.util.Map;
  */
 final class Columns {
     private final List<String> names;
-    private final Map<String, Integer> byLowerName;
+    /** Built on the first look-up by name: most results are read by index, and one is built per query. */
+    private volatile Map<String, Integer> byLowerName;
 
     private Columns(List<String> names) {
-        this.names = List.copyOf(names);
-        Map<String, Integer> index = new HashMap<>(names.size() * 2);
-        for (int i = 0; i < names.size(); i++) {
-            // the first of two equal labels wins, as in JDBC's findColumn
-            index.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
+        this.names = names;
+    }
+
+    private Map<String, Integer> index() {
+        Map<String, Integer> index = byLowerName;
+        if (index == null) {
+            index = new HashMap<>(names.size() * 2);
+            for (int i = 0; i < names.size(); i++) {
+                // the first of two equal labels wins, as in JDBC's findColumn
+                index.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
+            }
+            byLowerName = index; // a racing thread builds the same map; either is fine
         }
-        this.byLowerName = index;
+        return index;
     }
 
     static Columns of(List<String> names) {
-        return new Columns(names);
+        return new Columns(List.copyOf(names));
+    }
+
+    /** Takes the labels as they are: the caller hands over a fresh array it never touches again. */
+    static Columns ofOwned(String[] names) {
+        return new Columns(java.util.Collections.unmodifiableList(java.util.Arrays.asList(names)));
     }
 
     int size() {
@@ -40,7 +53,7 @@ final class Columns {
     }
 
     int find(String name) {
-        Integer i = byLowerName.get(name.toLowerCase(Locale.ROOT));
+        Integer i = index().get(name.toLowerCase(Locale.ROOT));
         return i == null ? -1 : i;
     }
 

@@ -47,6 +47,14 @@ public final class Result implements Iterable<Row> {
         return new Builder(Columns.of(columnLabels));
     }
 
+    /**
+     * Like {@link #builder(List)}, taking the array as it is (no copy): for drivers that read the labels into a
+     * fresh array per result. Do not modify the array afterwards.
+     */
+    public static Builder builder(String[] columnLabels) {
+        return new Builder(Columns.ofOwned(columnLabels));
+    }
+
     public List<String> columnNames() {
         return columns.names();
     }
