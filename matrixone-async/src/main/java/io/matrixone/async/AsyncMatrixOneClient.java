@@ -3,6 +3,7 @@ package io.matrixone.async;
 import io.matrixone.async.internal.AsyncEngine;
 import io.matrixone.async.internal.AsyncManagers;
 import io.matrixone.core.config.ClientOptions;
+import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
@@ -101,6 +102,14 @@ public final class AsyncMatrixOneClient implements AutoCloseable {
      */
     public Vertx vertx() {
         return engine.vertx();
+    }
+
+    /**
+     * MatrixOne's SQL for this client's server version (known after the first connection): for operations the
+     * managers do not wrap, e.g. {@code dialect().thenCompose(d -> run(d.timeTravel().count(db, table, at)))}.
+     */
+    public CompletionStage<Dialect> dialect() {
+        return managers.dialect();
     }
 
     // ---------------------------------------------------------------- managers

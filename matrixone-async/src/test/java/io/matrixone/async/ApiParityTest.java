@@ -73,7 +73,7 @@ class ApiParityTest {
         Map<String, String> sync = operations(MatrixOneClient.class);
         Map<String, String> async = operations(AsyncMatrixOneClient.class);
         // blocking-only conveniences and their non-blocking counterparts, on purpose
-        sync.keySet().removeAll(Set.of("streamRows(String,Object[])", "dialect()", "poolStats()"));
+        sync.keySet().removeAll(Set.of("streamRows(String,Object[])", "poolStats()"));
         async.keySet().removeAll(Set.of("collect(String,List,Collector)", "closeAsync()", "poolStats()", "vertx()"));
         assertThat(async).isEqualTo(sync);
     }

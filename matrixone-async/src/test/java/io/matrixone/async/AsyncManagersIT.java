@@ -13,6 +13,7 @@ import io.matrixone.core.model.RestoreSpec;
 import io.matrixone.core.model.Snapshot;
 import io.matrixone.core.model.SnapshotLevel;
 import io.matrixone.core.model.SnapshotSpec;
+import io.matrixone.core.model.TimePoint;
 import io.matrixone.emulator.Emulator;
 import io.matrixone.emulator.junit.EmulatorExtension;
 
@@ -66,6 +67,9 @@ class AsyncManagersIT {
                     .isInstanceOf(SnapshotExistsException.class);
 
             await(client.execute("DELETE FROM " + db + ".t"));
+            CompletionStage<Long> atSnapshot = client.dialect()
+                    .thenCompose(d -> client.run(d.timeTravel().count(db, "t", TimePoint.snapshot(sp))));
+            assertThat(await(atSnapshot)).isEqualTo(4L);
             String copy = unique("copy");
             await(client.clones().database(CloneSpec.database(copy, db).fromSnapshot(sp)));
             assertThat(count(client, copy)).isEqualTo(4);

@@ -59,8 +59,10 @@ public final class AsyncManagers {
     private final AsyncAccountManager accounts;
     private final AsyncMoCtlManager moCtl;
     private final AsyncVersionManager version;
+    private final Runner runner;
 
     private AsyncManagers(Runner r, String loginAccount) {
+        this.runner = r;
         this.snapshots = new Snapshots(r);
         this.clones = new Clones(r);
         this.restores = new Restores(r, loginAccount);
@@ -90,7 +92,17 @@ public final class AsyncManagers {
                 }
                 return tx.submit(op);
             }
+
+            @Override
+            public CompletionStage<Dialect> dialect() {
+                return CompletableFuture.completedFuture(dialect);
+            }
         }, loginAccount);
+    }
+
+    /** The dialect for the server's version, once known. */
+    public CompletionStage<Dialect> dialect() {
+        return runner.dialect();
     }
 
     public AsyncSnapshotManager snapshots() {
@@ -128,6 +140,8 @@ public final class AsyncManagers {
     /** Builds an operation with the right dialect and runs it; a builder's IllegalArgumentException fails the stage. */
     interface Runner {
         <T> CompletionStage<T> run(Function<Dialect, Operation<T>> build);
+
+        CompletionStage<Dialect> dialect();
     }
 
     /** Runs on the client once its server version is known; the dialect is built once. */
@@ -145,10 +159,19 @@ public final class AsyncManagers {
             if (d != null) {
                 return runWith(d, build);
             }
-            return client.serverVersion().thenCompose(v -> {
+            return dialect().thenCompose(created -> runWith(created, build));
+        }
+
+        @Override
+        public CompletionStage<Dialect> dialect() {
+            Dialect d = dialect;
+            if (d != null) {
+                return CompletableFuture.completedFuture(d);
+            }
+            return client.serverVersion().thenApply(v -> {
                 Dialect created = Dialect.of(v);
                 dialect = created;
-                return runWith(created, build);
+                return created;
             });
         }
 
