@@ -102,7 +102,7 @@ public final class RunBenchmarks {
 
     private static String pattern(String include, String classes) {
         String base = "io\\.matrixone\\.benchmarks\\.(" + classes + ")\\.";
-        return include.isEmpty() ? base : base + ".*(" + include + ").*";
+        return include.isEmpty() ? base : "^(?=.*(" + include + "))" + base; // include matches Class.method
     }
 
     private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
