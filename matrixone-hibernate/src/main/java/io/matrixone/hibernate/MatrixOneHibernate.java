@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -22,6 +23,7 @@ import org.hibernate.cfg.Configuration;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.SchemaToolingSettings;
 import org.hibernate.cfg.TransactionSettings;
+import org.hibernate.engine.jdbc.connections.internal.UserSuppliedConnectionProviderImpl;
 
 /**
  * Hibernate ORM in MatrixOne transactions: ORM writes, raw SQL and MatrixOne operations on one connection and in
@@ -69,6 +71,10 @@ import org.hibernate.cfg.TransactionSettings;
  * (not even the unwrapped {@code SessionImplementor}); {@code hibernate.allow_update_outside_transaction} is not
  * needed.
  *
+ * <p>Statement listeners ({@code ClientOptions.Builder.listener(..)}) do not see the statements Hibernate sends
+ * through a bound session: Hibernate runs them on the transaction's connection itself. They do see the SDK's own
+ * statements around them (BEGIN, raw SQL, COMMIT ...).
+ *
  * <p>Logging: Hibernate logs through JBoss Logging, which picks JUL unless the JVM is started with
  * {@code -Dorg.jboss.logging.provider=slf4j}; set it to get Hibernate's messages in the SDK's SLF4J backend.
  */
@@ -77,6 +83,13 @@ public final class MatrixOneHibernate {
     public static final String MYSQL_VERSION = "8.0.30";
     /** The database product Hibernate is told it talks to. */
     public static final String DATABASE_PRODUCT = "MySQL";
+
+    /** Settings by which Hibernate finds connections of its own; without any, it warns HHH102003. */
+    private static final Set<String> CONNECTION_SETTINGS = Set.of(JdbcSettings.CONNECTION_PROVIDER,
+            JdbcSettings.DATASOURCE, JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, JdbcSettings.JAKARTA_JTA_DATASOURCE,
+            JdbcSettings.URL, JdbcSettings.JAKARTA_JDBC_URL);
+    /** Prefixes of the pool settings that make Hibernate pick a pooling connection provider. */
+    private static final List<String> POOL_PREFIXES = List.of("hibernate.c3p0.", "hibernate.hikari.", "hibernate.agroal.");
 
     /** {@code 8.0.30-MatrixOne-v4.2.0}: the MySQL version MatrixOne (or OmniFabric) puts before its own. */
     private static final Pattern MYSQL_PREFIX = Pattern.compile("^(\\d+\\.\\d+\\.\\d+)-(?:MatrixOne|OmniFabric)-",
@@ -98,6 +111,10 @@ public final class MatrixOneHibernate {
      *       reachable;</li>
      *   <li>{@value SchemaToolingSettings#HBM2DDL_AUTO}{@code =none}: no schema changes unless asked for.</li>
      * </ul>
+     * No connection provider: a persistence unit may name a data source these settings cannot see, and an explicit
+     * provider would win over it. A factory built with {@link #builder()} and no data source gets Hibernate's
+     * user-supplied provider explicitly, so Hibernate does not warn HHH102003 ("no appropriate connection
+     * provider") about the connections the SDK hands each bound session.
      */
     public static Map<String, Object> settings() {
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -226,7 +243,23 @@ public final class MatrixOneHibernate {
             }
             MatrixOneHibernate.configure(configuration);
             customizers.forEach(c -> c.accept(configuration));
+            if (!hasConnectionSource(target)) {
+                // what Hibernate falls back to anyway, minus the warning: sessions bound by tx.orm(..) get the
+                // transaction's connection; a plain openSession() without a connection fails as before
+                target.put(JdbcSettings.CONNECTION_PROVIDER, new UserSuppliedConnectionProviderImpl());
+            }
             return new MatrixOneSessionFactory(configuration.buildSessionFactory());
+        }
+
+        /** Whether the settings (after every customizer) give Hibernate a way to connect on its own. */
+        private static boolean hasConnectionSource(Properties settings) {
+            for (Object key : settings.keySet()) {
+                String name = String.valueOf(key);
+                if (CONNECTION_SETTINGS.contains(name) || POOL_PREFIXES.stream().anyMatch(name::startsWith)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -3,7 +3,17 @@ package io.matrixone.hibernate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.matrixone.core.version.ServerVersion;
+
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.Timeouts;
@@ -12,8 +22,12 @@ import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.TransactionSettings;
 import org.hibernate.dialect.DatabaseVersion;
 import org.hibernate.dialect.MySQLDialect;
+import org.hibernate.engine.jdbc.connections.internal.DataSourceConnectionProvider;
+import org.hibernate.engine.jdbc.connections.internal.UserSuppliedConnectionProviderImpl;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Configuration and factory building, offline: no factory here may need a server. */
 class MatrixOneHibernateTest {
@@ -117,5 +131,56 @@ class MatrixOneHibernateTest {
         orm.close();
         orm.close();
         assertThat(orm.sessionFactory().isOpen()).isFalse();
+    }
+    @Test
+    void aFactoryWithoutDataSourceUsesTheUserSuppliedProviderWithoutWarningHhh102003() {
+        List<String> warnings = hibernateWarnings(() -> {
+            try (MatrixOneSessionFactory orm = MatrixOneHibernate.sessionFactory(User.class)) {
+                ConnectionProvider provider = orm.sessionFactory().unwrap(SessionFactoryImplementor.class)
+                        .getServiceRegistry().requireService(ConnectionProvider.class);
+                assertThat(provider).isInstanceOf(UserSuppliedConnectionProviderImpl.class);
+            }
+        });
+        assertThat(warnings).noneMatch(w -> w.contains("102003"));
+    }
+
+    @Test
+    void theWarningCheckWouldSeeHhh102003FromAFactoryThatLeftTheProviderToHibernate() {
+        List<String> warnings = hibernateWarnings(() -> {
+            Configuration cfg = MatrixOneHibernate.configure(new Configuration().addAnnotatedClass(User.class));
+            cfg.buildSessionFactory().close();
+        });
+        assertThat(warnings).anyMatch(w -> w.contains("102003"));
+    }
+
+    @Test
+    void aFactoryWithADataSourceKeepsHibernatesDataSourceProvider() {
+        // never asked for a connection: the factory opens none at boot
+        DataSource unreachable = (DataSource) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    throw new SQLException("no connection in an offline test");
+                });
+        try (MatrixOneSessionFactory orm = MatrixOneHibernate.builder().entities(User.class).dataSource(unreachable)
+                .build()) {
+            ConnectionProvider provider = orm.sessionFactory().unwrap(SessionFactoryImplementor.class)
+                    .getServiceRegistry().requireService(ConnectionProvider.class);
+            assertThat(provider).isNotInstanceOf(UserSuppliedConnectionProviderImpl.class)
+                    .isInstanceOf(DataSourceConnectionProvider.class);
+        }
+    }
+
+    /** The WARN lines Hibernate logs (through SLF4J, see the surefire configuration) while {@code action} runs. */
+    private static List<String> hibernateWarnings(Runnable action) {
+        Logger hibernate = (Logger) LoggerFactory.getLogger("org.hibernate");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        hibernate.addAppender(appender);
+        try {
+            action.run();
+        } finally {
+            hibernate.detachAppender(appender);
+        }
+        return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage).toList();
     }
 }
