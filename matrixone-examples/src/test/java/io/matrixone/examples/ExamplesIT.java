@@ -165,7 +165,9 @@ class ExamplesIT {
         Run run = run(new PoolAndEvents(), ctx -> assertThat(verifier.query("SELECT kind FROM " + ctx.database()
                 + ".events").column(0, String.class)).containsExactly("signup"));
         assertThat(run.output()).contains("the pool never exceeded 3 connections \u2714",
-                "statement event: ", "INSERT INTO events (kind) VALUES (?)");
+                "before: INSERT INTO events (kind) VALUES (?)  [in transaction]",
+                "after:  INSERT INTO events (kind) VALUES (?) -> ok, 1 rows", "after:  COMMIT -> ok",
+                "the listener saw the INSERT succeed inside the transaction").doesNotContain("signup");
     }
 
     @Test

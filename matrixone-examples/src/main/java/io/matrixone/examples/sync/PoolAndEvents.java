@@ -1,32 +1,30 @@
 package io.matrixone.examples.sync;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.matrixone.client.MatrixOneClient;
 import io.matrixone.client.PoolStats;
+import io.matrixone.core.event.StatementEvent;
+import io.matrixone.core.event.StatementListener;
 import io.matrixone.examples.Example;
 import io.matrixone.examples.ExampleContext;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Seed 001, "connection pool configuration" and "event handling". The pool is configured through
  * {@code ClientOptions} (HikariCP underneath) and observed with {@code poolStats()}.
  *
- * <p>The seed registers SQLAlchemy {@code before/after_cursor_execute} listeners. The SDK has no listener API
- * yet; what it offers is its statement log: logger {@code io.matrixone.sql} writes every statement (redacted:
- * literals and passwords never appear) with its duration at DEBUG, and slow ones at INFO
- * ({@code slowQueryThreshold}). Turn it on in {@code logback.xml}; here it is captured for the length of the
- * example.
+ * <p>The seed registers SQLAlchemy {@code before/after_cursor_execute} listeners that print each statement. Here a
+ * {@link StatementListener} registered in {@code ClientOptions} does the same: it is told before every statement
+ * the client sends (BEGIN and COMMIT included) and after it, with its duration and row count or its error. What it
+ * sees is redacted: string literals are masked and bound values are never passed, only their number. Statements
+ * that Hibernate sends through a session bound with {@code tx.orm(..)} are not seen (Hibernate runs them itself).
  */
 public final class PoolAndEvents implements Example {
     private static final int POOL_SIZE = 3;
@@ -39,11 +37,32 @@ public final class PoolAndEvents implements Example {
 
     @Override
     public String description() {
-        return "seed 001: pool settings and poolStats(); statement events through the io.matrixone.sql log";
+        return "seed 001: pool settings and poolStats(); before/after statement listeners";
     }
 
     @Override
     public void run(ExampleContext ctx) throws Exception {
+        List<StatementEvent> seen = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean print = new AtomicBoolean(true); // quiet while 8 threads query at once
+        StatementListener printing = new StatementListener() {
+            @Override
+            public void beforeStatement(StatementEvent e) {          // seed: before_cursor_execute
+                seen.add(e);
+                if (print.get()) {
+                    ctx.say("before: " + e.sql() + (e.inTransaction() ? "  [in transaction]" : ""));
+                }
+            }
+
+            @Override
+            public void afterStatement(StatementEvent e) {           // seed: after_cursor_execute
+                seen.add(e);
+                if (print.get()) {
+                    ctx.say("after:  " + e.sql() + " -> " + (e.isSuccess()
+                            ? "ok, " + (e.rowCount() < 0 ? "" : e.rowCount() + " rows, ") + e.duration().toMillis() + " ms"
+                            : "failed: " + e.error().getClass().getSimpleName()));
+                }
+            }
+        };
         MatrixOneClient client = ctx.client(options -> options
                 .maxPoolSize(POOL_SIZE)                          // seed: pool_size
                 .minIdle(1)
@@ -51,11 +70,10 @@ public final class PoolAndEvents implements Example {
                 .connectTimeout(Duration.ofSeconds(5))
                 .idleTimeout(Duration.ofMinutes(5))              // seed: pool_recycle
                 .maxLifetime(Duration.ofMinutes(10))
-                .slowQueryThreshold(Duration.ofMillis(100)));    // statements slower than this are logged at INFO
+                .slowQueryThreshold(Duration.ofMillis(100))      // slower statements are logged at INFO (io.matrixone.sql)
+                .listener(printing));                            // seed: event.listens_for(engine, ...)
         ctx.say("pool: max " + client.options().maxPoolSize() + " connections, acquire timeout "
                 + client.options().acquireTimeout().toSeconds() + " s");
-
-        ListAppender<ILoggingEvent> events = captureStatementLog(ctx);
 
         client.execute("CREATE TABLE events (id BIGINT AUTO_INCREMENT PRIMARY KEY, kind VARCHAR(20))");
         client.inTransaction(tx -> {
@@ -63,6 +81,7 @@ public final class PoolAndEvents implements Example {
             ctx.expect(client.poolStats().active(), 1, "connections borrowed inside a transaction");
         });
         ctx.expect(client.poolStats().active(), 0, "connections borrowed after it");
+        print.set(false);
 
         // More tasks than connections: the extra ones wait for a free connection instead of opening more.
         ExecutorService threads = Executors.newFixedThreadPool(TASKS);
@@ -90,31 +109,15 @@ public final class PoolAndEvents implements Example {
         ctx.check(peak <= POOL_SIZE, "the pool never exceeded " + POOL_SIZE + " connections");
         ctx.expect(client.poolStats().active(), 0, "connections borrowed afterwards");
 
-        List<String> lines = events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        lines.stream().filter(l -> l.contains("INSERT INTO events")).findFirst()
-                .ifPresent(l -> ctx.say("statement event: " + l));
-        lines.stream().filter(l -> l.startsWith("Slow statement")).findFirst()
-                .ifPresent(l -> ctx.say("slow-statement event: " + l));
-        ctx.check(lines.stream().anyMatch(l -> l.contains("INSERT INTO events")),
-                "every statement shows up in the io.matrixone.sql log (" + lines.size() + " events)");
-        ctx.check(lines.stream().noneMatch(l -> l.contains("signup")), "bound values never appear in the log");
-    }
-
-    /** Logger io.matrixone.sql at DEBUG into a list, for this example only (restored at clean-up). */
-    private static ListAppender<ILoggingEvent> captureStatementLog(ExampleContext ctx) {
-        Logger sqlLog = (Logger) LoggerFactory.getLogger("io.matrixone.sql");
-        Level level = sqlLog.getLevel();
-        boolean additive = sqlLog.isAdditive();
-        ListAppender<ILoggingEvent> events = new ListAppender<>();
-        events.start();
-        sqlLog.addAppender(events);
-        sqlLog.setLevel(Level.DEBUG);
-        sqlLog.setAdditive(false); // keep the runner's output readable
-        ctx.onCleanup(() -> {
-            sqlLog.detachAppender(events);
-            sqlLog.setLevel(level);
-            sqlLog.setAdditive(additive);
-        });
-        return events;
+        List<StatementEvent> events;
+        synchronized (seen) {
+            events = List.copyOf(seen);
+        }
+        ctx.check(events.stream().anyMatch(e -> e.sql().equals("INSERT INTO events (kind) VALUES (?)")
+                && e.isSuccess() && e.inTransaction() && e.rowCount() == 1),
+                "the listener saw the INSERT succeed inside the transaction (" + events.size() + " events)");
+        ctx.expect(events.stream().filter(e -> e.sql().equals("SELECT SLEEP(0.3)") && e.isSuccess()).count(),
+                (long) TASKS, "concurrent queries the listener saw end");
+        ctx.check(events.stream().noneMatch(e -> e.toString().contains("signup")), "bound values never reach a listener");
     }
 }
