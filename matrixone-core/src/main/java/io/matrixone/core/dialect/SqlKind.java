@@ -27,8 +27,17 @@ public enum SqlKind {
     /** Accounts, users, roles, GRANT, REVOKE: "administrative command is unsupported in transactions". */
     ADMINISTRATIVE;
 
+    /** Verbs that are always {@link #ORDINARY}: recognised without parsing or allocating (the hot path). */
+    private static final String[] ORDINARY_VERBS = {
+        "SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "WITH", "VALUES", "EXPLAIN", "LOAD", "CALL", "TABLE",
+        "DESC", "DESCRIBE", "TRUNCATE"
+    };
+
     /** Classifies by the leading keywords, after comments and whitespace. */
     public static SqlKind of(String sql) {
+        if (sql != null && startsWithOrdinaryVerb(sql)) {
+            return ORDINARY; // every query and DML statement: no word list, no upper-casing
+        }
         List<String> w = leadingWords(sql, 4);
         if (w.isEmpty()) {
             return ORDINARY;
@@ -64,6 +73,29 @@ public enum SqlKind {
             default:
                 return ORDINARY;
         }
+    }
+
+    /** Whether the text starts (after whitespace only) with one of {@link #ORDINARY_VERBS} as a whole word. */
+    private static boolean startsWithOrdinaryVerb(String sql) {
+        int n = sql.length();
+        int i = 0;
+        while (i < n && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        int end = i;
+        while (end < n && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        if (end == i || end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+            return false;
+        }
+        int len = end - i;
+        for (String verb : ORDINARY_VERBS) {
+            if (verb.length() == len && sql.regionMatches(true, i, verb, 0, len)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SqlKind ddl(String verb, String b, String c) {
