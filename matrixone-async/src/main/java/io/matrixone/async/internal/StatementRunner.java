@@ -150,12 +150,14 @@ public final class StatementRunner {
             return Future.failedFuture(e);
         }
         inFlight.incrementAndGet();
-        Future<T> answered = Stages.translated(sent, sql).andThen(ar -> {
+        // One completion step (not recover + andThen): it runs on the event loop for every statement.
+        Future<T> answered = sent.transform(ar -> {
             inFlight.decrementAndGet();
             long took = System.nanoTime() - start;
             if (took >= slowNanos && LOG.isInfoEnabled()) {
                 LOG.info("slow statement ({} ms): {}", took / 1_000_000, SqlRedactor.redact(sql));
             }
+            return ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.failedFuture(Stages.translate(ar.cause(), sql));
         });
         Future<T> result = timeoutMillis > 0 ? withTimeout(answered, sql, onTimeout) : answered;
         return event == null ? result : result.andThen(ar -> report(event, start, ar));
