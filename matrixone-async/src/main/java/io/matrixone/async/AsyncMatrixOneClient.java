@@ -2,6 +2,8 @@ package io.matrixone.async;
 
 import io.matrixone.async.internal.AsyncEngine;
 import io.matrixone.async.internal.AsyncManagers;
+import io.matrixone.core.bulk.BulkInsert;
+import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
@@ -174,6 +176,16 @@ public final class AsyncMatrixOneClient implements AutoCloseable {
     public CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows) {
         Objects.requireNonNull(rows, "rows");
         return engine.executeBatch(sql, rows);
+    }
+
+    /**
+     * Inserts many rows in one transaction of their own (all or nothing; never retried, as the rows are read once):
+     * multi-row INSERTs of {@code batchSize} rows, several pipelined on the transaction's connection. See
+     * {@link AsyncTransaction#bulkInsert}; the sync client's {@code bulkInsert} can also use LOAD DATA LOCAL INFILE.
+     */
+    public CompletionStage<BulkResult> bulkInsert(BulkInsert insert) {
+        Objects.requireNonNull(insert, "insert");
+        return transaction(RetryPolicy.NONE, tx -> tx.bulkInsert(insert));
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.matrixone.async;
 
+import io.matrixone.async.internal.AsyncBulkInsert;
+import io.matrixone.core.bulk.BulkInsert;
+import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
@@ -48,6 +51,16 @@ public interface AsyncTransaction {
      * Completes with the update count of each row, in row order.
      */
     CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows);
+
+    /**
+     * Inserts many rows inside this transaction as multi-row INSERTs pipelined on its connection (the async side of
+     * {@code MatrixOneClient.bulkInsert}; Vert.x has no LOAD DATA LOCAL INFILE, so {@code BulkMethod.LOAD_DATA} is
+     * refused). A rollback undoes all of it; a failure part-way marks the transaction rollback-only. Progress is
+     * reported after every batch on the transaction's context.
+     */
+    default CompletionStage<BulkResult> bulkInsert(BulkInsert insert) {
+        return AsyncBulkInsert.run(this, java.util.Objects.requireNonNull(insert, "insert"));
+    }
 
     /**
      * Hands each row of a query to {@code consumer} as it is decoded, without holding the result; completes
