@@ -1,9 +1,11 @@
 package io.matrixone.benchmarks;
 
+import io.matrixone.async.AsyncMatrixOneClient;
 import io.matrixone.client.MatrixOneClient;
 import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.bulk.BulkMethod;
 import io.matrixone.core.bulk.BulkResult;
+import io.vertx.core.Vertx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class BulkInsertBenchmark {
     static final String TABLE = "bench_bulk";
     static final int ROW_BY_ROW_DIVISOR = 50;
+    static final int AUTOCOMMIT_DIVISOR = 200;
 
     @Param({"mariadb"})
     public String target;
@@ -46,6 +49,8 @@ public class BulkInsertBenchmark {
 
     private Servers servers;
     private MatrixOneClient sdk;
+    private Vertx vertx;
+    private AsyncMatrixOneClient sdkAsync;
     private Connection batchConn;
     private Connection rowConn;
     private Connection fileConn;
@@ -55,6 +60,8 @@ public class BulkInsertBenchmark {
     public void setUp() throws Exception {
         servers = Servers.start(target);
         sdk = servers.sdkClient(2);
+        vertx = Vertx.vertx();
+        sdkAsync = servers.sdkAsync(4, vertx);
         Properties batch = new Properties();
         batch.setProperty("rewriteBatchedStatements", "true");
         batchConn = servers.direct(batch);
@@ -87,6 +94,8 @@ public class BulkInsertBenchmark {
         rowConn.close();
         fileConn.close();
         sdk.close();
+        sdkAsync.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
         servers.close();
         Files.deleteIfExists(file);
     }
@@ -104,6 +113,15 @@ public class BulkInsertBenchmark {
     public BulkResult sdkBulkInsertMethod() {
         BulkResult r = sdk.bulkInsert(BulkInsert.into(Servers.DB, TABLE).columns("id", "name", "email")
                 .rows(Rows.of(rows)).method(BulkMethod.INSERT));
+        check(r.rows(), rows);
+        return r;
+    }
+
+    /** The async client's bulk path: multi-row INSERTs of 1,000 rows, 4 pipelined (Vert.x has no LOCAL INFILE). */
+    @Benchmark
+    public BulkResult sdkAsyncBulk() {
+        BulkResult r = sdkAsync.bulkInsert(BulkInsert.into(Servers.DB, TABLE).columns("id", "name", "email")
+                .rows(Rows.of(rows))).toCompletableFuture().join();
         check(r.rows(), rows);
         return r;
     }
@@ -160,6 +178,24 @@ public class BulkInsertBenchmark {
         return n;
     }
 
+    /**
+     * Raw Connector/J, one INSERT per row in autocommit mode (each row its own transaction: what a naive loop
+     * does); rows / 200 rows.
+     */
+    @Benchmark
+    public long rowByRowAutocommit() throws SQLException {
+        long n = rows / AUTOCOMMIT_DIVISOR;
+        try (PreparedStatement ps = rowConn.prepareStatement("INSERT INTO " + TABLE + " (id, name, email) VALUES (?, ?, ?)")) {
+            for (long id = 1; id <= n; id++) {
+                ps.setLong(1, id);
+                ps.setString(2, Rows.name(id));
+                ps.setString(3, Rows.email(id));
+                ps.executeUpdate();
+            }
+        }
+        return n;
+    }
+
     private static void check(long got, long expected) {
         if (got != expected) {
             throw new IllegalStateException("inserted " + got + " rows, expected " + expected);
@@ -167,7 +203,11 @@ public class BulkInsertBenchmark {
     }
 
     static long rowsOf(String method, long rows) {
-        return method.equals("rowByRow") ? rows / ROW_BY_ROW_DIVISOR : rows;
+        return switch (method) {
+            case "rowByRow" -> rows / ROW_BY_ROW_DIVISOR;
+            case "rowByRowAutocommit" -> rows / AUTOCOMMIT_DIVISOR;
+            default -> rows;
+        };
     }
 
 }
