@@ -74,6 +74,30 @@ class StatementListenerIT {
     }
 
     @Test
+    void aBulkInsertIsReportedInsideItsTransactionWithTheRowsItLoadedButNotTheirValues(Emulator mo) {
+        Recorder recorder = new Recorder();
+        try (MatrixOneClient client = Clients.client(mo, o -> o.listener(recorder))) {
+            String t = Clients.table(client, "listen_bulk");
+            recorder.clear();
+            client.bulkInsert(io.matrixone.core.bulk.BulkInsert.into(t).columns("id", "name")
+                    .rows(List.of(List.of(1, "bulk-secret-a"), List.of(2, "bulk-secret-b"))));
+
+            List<String> lines = recorder.lines();
+            assertThat(lines.get(0)).isEqualTo("BEFORE BEGIN");
+            assertThat(lines).anyMatch(l -> l.startsWith("BEFORE LOAD DATA LOCAL INFILE"))
+                    .anyMatch(l -> l.startsWith("SUCCEEDED LOAD DATA LOCAL INFILE"))
+                    .endsWith("SUCCEEDED COMMIT");
+            StatementEvent load = recorder.events.stream()
+                    .filter(e -> e.phase() == StatementEvent.Phase.SUCCEEDED && e.sql().startsWith("LOAD DATA"))
+                    .findFirst().orElseThrow();
+            assertThat(load.inTransaction()).isTrue();
+            assertThat(load.rowCount()).isEqualTo(2);
+            assertThat(load.parameterCount()).isEqualTo(2);
+            assertThat(recorder.events.toString()).doesNotContain("bulk-secret");
+        }
+    }
+
+    @Test
     void anUpdateReportsItsAffectedRows(Emulator mo) {
         Recorder recorder = new Recorder();
         try (MatrixOneClient client = Clients.client(mo, o -> o.listener(recorder))) {

@@ -10,6 +10,7 @@ import io.matrixone.core.bulk.BulkProgress;
 import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.bulk.LoadDataEncoder;
 import io.matrixone.core.error.ErrorClassifier;
+import io.matrixone.core.event.StatementEvent;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ public final class BulkLoader {
     private final SqlRunner runner;
 
     public BulkLoader(SqlRunner runner) {
-        this.runner = runner;
+        this.runner = runner.inTransaction(); // a bulk insert always runs inside a transaction: its events say so
     }
 
     public BulkResult run(Connection c, BulkInsert spec) {
@@ -104,6 +105,7 @@ public final class BulkLoader {
             throw new LoadDataRefused(e); // not a Connector/J connection
         }
         boolean before = allow.getValue();
+        StatementEvent event = runner.announce(sql, spec.columns().size());
         try (Statement st = c.createStatement()) {
             JdbcStatement hook = st.unwrap(JdbcStatement.class);
             do {
@@ -132,9 +134,14 @@ public final class BulkLoader {
                 counts.batches++;
                 spec.progress().accept(progress(counts, start));
             } while (rows.hasNext());
-            runner.done(sql, start, counts.rows);
+            runner.done(sql, start, counts.rows, event);
         } catch (SQLException e) {
-            throw runner.failed(sql, start, e);
+            throw runner.failed(sql, start, e, event);
+        } catch (LoadDataRefused refused) {
+            runner.failed(sql, start, refused.cause, event); // reported; the caller may fall back to INSERT
+            throw refused;
+        } catch (RuntimeException e) {
+            throw runner.abandoned(start, e, event);
         } finally {
             allow.setValue(before);
         }
@@ -170,6 +177,7 @@ public final class BulkLoader {
         int batchSize = spec.batchSize(BulkMethod.INSERT);
         // A client-side prepared statement: Connector/J rewrites the batch into one multi-row INSERT in the text
         // protocol; a server-side one (the pool's default) re-prepares a statement per batch shape, measured 1.7x slower.
+        StatementEvent event = runner.announce(sql, spec.columns().size());
         try (PreparedStatement ps = clientPrepare(c, sql)) {
             while (rows.hasNext()) {
                 int n = 0;
@@ -186,9 +194,11 @@ public final class BulkLoader {
                 counts.batches++;
                 spec.progress().accept(progress(counts, start));
             }
-            runner.done(sql, start, counts.rows);
+            runner.done(sql, start, counts.rows, event);
         } catch (SQLException e) {
-            throw runner.failed(sql, start, e);
+            throw runner.failed(sql, start, e, event);
+        } catch (RuntimeException e) {
+            throw runner.abandoned(start, e, event);
         }
     }
 

@@ -230,6 +230,15 @@ public final class SqlRunner {
         }
     }
 
+    /**
+     * Announces a statement run outside this runner's own methods (a bulk load on the driver's statement) to the
+     * listeners; {@code null} when nobody listens. End it with {@link #done(String, long, long, StatementEvent)},
+     * {@link #failed(String, long, SQLException, StatementEvent)} or {@link #abandoned}.
+     */
+    StatementEvent announce(String sql, int parameters) {
+        return notify ? events.before(sql, parameters, inTransaction) : null;
+    }
+
     void done(String sql, long start, long rows) {
         logDone(sql, System.nanoTime() - start, rows);
     }
