@@ -1,5 +1,6 @@
 package io.matrixone.async.internal;
 
+import io.matrixone.core.dialect.Vectors;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Tuple;
 
@@ -74,7 +75,14 @@ public final class Params {
         if (v instanceof Enum<?> e) {
             return e.name();
         }
+        if (v instanceof float[] f) {
+            return Vectors.text(f); // MatrixOne's vector text, as the sync client binds it
+        }
+        if (v instanceof double[] d) {
+            return Vectors.text(d);
+        }
         throw new IllegalArgumentException("parameter " + (index + 1) + " has unsupported type "
-                + v.getClass().getName() + "; use String, a number, BigDecimal, Boolean, byte[], java.time, UUID or an enum");
+                + v.getClass().getName() + "; use String, a number, BigDecimal, Boolean, byte[], java.time, UUID, an "
+                + "enum or float[]/double[]");
     }
 }

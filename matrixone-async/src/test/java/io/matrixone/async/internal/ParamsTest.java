@@ -22,6 +22,12 @@ class ParamsTest {
     enum Level { ACCOUNT }
 
     @Test
+    void vectorsBindAsMatrixOneVectorTextLikeTheSyncClient() {
+        assertThat(Params.convert(new float[]{1f, 2.5f}, 0)).isEqualTo("[1.0, 2.5]");
+        assertThat(Params.convert(new double[]{-0.5, 3}, 0)).isEqualTo("[-0.5, 3.0]");
+    }
+
+    @Test
     void passesNativeTypesAndConvertsTheRest() {
         UUID id = UUID.randomUUID();
         Tuple t = Params.tuple(Arrays.asList("s", 1, 2L, 1.5d, true, null, new BigDecimal("1.10"), BigInteger.TEN,

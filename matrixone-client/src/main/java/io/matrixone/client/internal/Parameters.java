@@ -1,5 +1,7 @@
 package io.matrixone.client.internal;
 
+import io.matrixone.core.dialect.Vectors;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -93,37 +95,14 @@ public final class Parameters {
         } else if (v instanceof Character c) {
             ps.setString(index, c.toString());
         } else if (v instanceof float[] f) {
-            ps.setString(index, vector(f));
+            ps.setString(index, Vectors.text(f));
         } else if (v instanceof double[] d) {
-            ps.setString(index, vector(d));
+            ps.setString(index, Vectors.text(d));
         } else if (v instanceof java.util.Date) { // java.sql.Date, Time, Timestamp included
             ps.setObject(index, v);
         } else {
             throw new IllegalArgumentException("parameter " + index + " has unsupported type " + v.getClass().getName()
                     + "; bind a String, number, Boolean, byte[], java.time value, UUID, enum, float[] or null");
         }
-    }
-
-    /** MatrixOne's vector literal: {@code [1.0, 2.5]}. */
-    static String vector(float[] values) {
-        StringBuilder sb = new StringBuilder(values.length * 8 + 2).append('[');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(values[i]);
-        }
-        return sb.append(']').toString();
-    }
-
-    static String vector(double[] values) {
-        StringBuilder sb = new StringBuilder(values.length * 8 + 2).append('[');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(values[i]);
-        }
-        return sb.append(']').toString();
     }
 }
