@@ -69,6 +69,11 @@ public final class DriverSettings {
         p.put("continueBatchOnError", "false");
         // One multi-row INSERT per batch instead of one round trip per row (the bulk-load target in DESIGN §6).
         p.put("rewriteBatchedStatements", "true");
+        // No JDBC escape processing: Connector/J would rewrite '{fn x}', '{call x}', '{?=call x}' and '/*' even
+        // inside back-quoted names the SDK already validated and quoted ('{fn victim}' became 'victim'), so a
+        // statement would reach the server altered. MatrixOne has no use for JDBC escapes; SQL goes out as written.
+        p.put("enableEscapeProcessing", "false");
+        p.put("processEscapeCodesForPrepStmts", "false");
         // MatrixOne speaks utf8mb4; the driver maps UTF-8 to it.
         p.put("characterEncoding", "UTF-8");
         // '0000-00-00' dates read as NULL rather than failing the whole row.
