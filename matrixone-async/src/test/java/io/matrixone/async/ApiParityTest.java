@@ -3,7 +3,6 @@ package io.matrixone.async;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matrixone.client.AccountManager;
-import io.matrixone.client.AfterCommit;
 import io.matrixone.client.CloneManager;
 import io.matrixone.client.MatrixOneClient;
 import io.matrixone.client.MoCtlManager;
@@ -19,6 +18,7 @@ import io.matrixone.client.TxPublicationManager;
 import io.matrixone.client.TxRestoreManager;
 import io.matrixone.client.TxSnapshotManager;
 import io.matrixone.client.VersionManager;
+import io.matrixone.core.tx.AfterCommit;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -3,7 +3,7 @@ package io.matrixone.async;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.dialect.Statement;
 import io.matrixone.core.error.DuplicateKeyException;
-import io.matrixone.core.error.NotAllowedInTransactionException;
+import io.matrixone.core.error.StatementNotAllowedException;
 import io.matrixone.core.error.UnknownTableException;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.version.ServerVersion;
@@ -160,9 +160,9 @@ class AsyncClientIT {
     void rawSetIsRefusedAtClientLevel(Emulator mo) {
         mo.statements().clear();
         Throwable e = failure(client.execute("SET @x = 1"));
-        assertThat(e).isInstanceOf(NotAllowedInTransactionException.class).hasMessageContaining("random pooled connection");
+        assertThat(e).isInstanceOf(StatementNotAllowedException.class).hasMessageContaining("random pooled connection");
         Throwable b = failure(client.execute("BEGIN"));
-        assertThat(b).isInstanceOf(NotAllowedInTransactionException.class);
+        assertThat(b).isInstanceOf(StatementNotAllowedException.class);
         assertThat(mo.statements().containsSql("SET @x")).isFalse();
     }
 

@@ -1,7 +1,7 @@
 package io.matrixone.async;
 
 import io.matrixone.core.config.ClientOptions;
-import io.matrixone.core.error.NotAllowedInTransactionException;
+import io.matrixone.core.error.StatementNotAllowedException;
 import io.matrixone.core.version.ServerVersion;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
@@ -21,11 +21,11 @@ class AsyncClientTest {
     @Test
     void setAndTransactionControlAreRefusedBeforeConnecting() {
         try (AsyncMatrixOneClient client = AsyncMatrixOneClient.create(offline())) {
-            assertThat(failure(client.execute("SET time_zone = '+00:00'"))).isInstanceOf(NotAllowedInTransactionException.class);
-            assertThat(failure(client.query("  /* c */ set @a = 1"))).isInstanceOf(NotAllowedInTransactionException.class);
-            assertThat(failure(client.execute("COMMIT"))).isInstanceOf(NotAllowedInTransactionException.class);
+            assertThat(failure(client.execute("SET time_zone = '+00:00'"))).isInstanceOf(StatementNotAllowedException.class);
+            assertThat(failure(client.query("  /* c */ set @a = 1"))).isInstanceOf(StatementNotAllowedException.class);
+            assertThat(failure(client.execute("COMMIT"))).isInstanceOf(StatementNotAllowedException.class);
             assertThat(failure(client.stream("START TRANSACTION", List.of(), r -> { })))
-                    .isInstanceOf(NotAllowedInTransactionException.class);
+                    .isInstanceOf(StatementNotAllowedException.class);
         }
     }
 

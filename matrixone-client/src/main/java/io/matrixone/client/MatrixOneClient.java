@@ -3,18 +3,18 @@ package io.matrixone.client;
 import io.matrixone.client.internal.BulkLoader;
 import io.matrixone.client.internal.ConnectionPool;
 import io.matrixone.client.internal.RowCursor;
-import io.matrixone.client.internal.SqlGuard;
+import io.matrixone.client.internal.SqlErrors;
 import io.matrixone.client.internal.SqlRunner;
 import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
-import io.matrixone.core.dialect.SqlKind;
 import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.retry.RetryPolicy;
+import io.matrixone.core.tx.TransactionRules;
 import io.matrixone.core.version.ServerVersion;
 
 import java.sql.Connection;
@@ -23,11 +23,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +48,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Statements outside a transaction run in autocommit mode, each on whatever pooled connection is free. For
  * that reason session state cannot be changed with raw SQL here: {@code SET ...} is refused (it would apply to
- * one random pooled connection); session variables for every connection go into the driver property
- * {@code sessionVariables} ({@link ClientOptions.Builder#driverProperty}). BEGIN/COMMIT/ROLLBACK are refused too:
- * use {@link #transaction(TransactionBody)} or {@link #begin()}.
+ * one random pooled connection); session variables for every connection go into the options
+ * ({@code ClientOptions.Builder.sessionVariable(name, value)}). BEGIN/COMMIT/ROLLBACK are refused too: use
+ * {@link #transaction(TransactionBody)} or {@link #begin()}. Both refusals are a
+ * {@link io.matrixone.core.error.StatementNotAllowedException}; nothing is sent.
+ *
+ * <p>Called on a thread that is inside a transaction of this client ({@code transaction(..)} or {@code begin()}),
+ * the statement methods, {@link #run} and the managers join that transaction, as Spring's {@code JdbcTemplate}
+ * does: they see its uncommitted writes and are undone by its rollback. An operation MatrixOne refuses inside a
+ * transaction (a snapshot, a restore ...) is then refused: use the transaction's managers, which queue it to run
+ * right after COMMIT.
  *
  * <p>The server version is detected once, when the client is created ({@code SELECT version()}), unless
  * {@link ClientOptions#serverVersion()} pins it; creating the client opens the first connection, so a wrong
@@ -69,7 +74,7 @@ public final class MatrixOneClient implements AutoCloseable {
     private final ServerVersion serverVersion;
     private final Dialect dialect;
     /** The transaction the current thread is in, per client: nested begin()/transaction() join it. */
-    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    private final ThreadLocal<RootTransaction> current = new ThreadLocal<>();
     private final SnapshotManager snapshots;
     private final CloneManager clones;
     private final RestoreManager restores;
@@ -129,13 +134,12 @@ public final class MatrixOneClient implements AutoCloseable {
     }
 
     private ServerVersion detectVersion() {
-        Connection c = pool.acquire();
-        try {
+        return withConnection(c -> {
             String reported = runner.query(c, VERSION_SQL, null).scalar(String.class);
             ServerVersion v = parseOrNull(reported);
             if (v == null || !v.isMatrixOne()) {
                 // a proxy may answer version() itself; the handshake names the server too
-                ServerVersion handshake = parseOrNull(c.getMetaData().getDatabaseProductVersion());
+                ServerVersion handshake = parseOrNull(handshakeVersion(c));
                 if (handshake != null && handshake.isMatrixOne()) {
                     v = handshake;
                 }
@@ -145,10 +149,14 @@ public final class MatrixOneClient implements AutoCloseable {
                         + "ClientOptions.Builder.serverVersion(...)");
             }
             return v;
+        });
+    }
+
+    private static String handshakeVersion(Connection c) {
+        try {
+            return c.getMetaData().getDatabaseProductVersion();
         } catch (SQLException e) {
             throw new MatrixOneException("cannot read the server version", e);
-        } finally {
-            pool.release(c, false);
         }
     }
 
@@ -168,32 +176,30 @@ public final class MatrixOneClient implements AutoCloseable {
      * Runs a query on a pooled connection and returns all its rows, detached from the connection. Parameters are
      * always bound ({@code null} binds SQL NULL). For large results use {@link #stream} or {@link #streamRows}.
      *
-     * @throws IllegalArgumentException for SET or transaction control (nothing is sent)
+     * @throws io.matrixone.core.error.StatementNotAllowedException for SET or transaction control (nothing is sent)
      */
     public Result query(String sql, Object... params) {
-        checkSessionNeutral(sql);
-        Connection c = pool.acquire();
-        try {
-            return runner.query(c, sql, params);
-        } finally {
-            pool.release(c, false);
+        RootTransaction tx = activeOnThisThread();
+        if (tx != null) {
+            return tx.query(sql, params);
         }
+        refuseOnClient(sql);
+        return withConnection(c -> runner.query(c, sql, params));
     }
 
     /**
      * Runs an INSERT, UPDATE, DELETE or DDL statement in autocommit mode: the affected rows and the keys the server
      * generated ({@link Result#generatedKey()}).
      *
-     * @throws IllegalArgumentException for SET or transaction control (nothing is sent)
+     * @throws io.matrixone.core.error.StatementNotAllowedException for SET or transaction control (nothing is sent)
      */
     public Result execute(String sql, Object... params) {
-        checkSessionNeutral(sql);
-        Connection c = pool.acquire();
-        try {
-            return runner.update(c, sql, params);
-        } finally {
-            pool.release(c, false);
+        RootTransaction tx = activeOnThisThread();
+        if (tx != null) {
+            return tx.execute(sql, params);
         }
+        refuseOnClient(sql);
+        return withConnection(c -> runner.update(c, sql, params));
     }
 
     /**
@@ -204,8 +210,10 @@ public final class MatrixOneClient implements AutoCloseable {
      *         {@link java.sql.Statement#SUCCESS_NO_INFO})
      */
     public long[] executeBatch(String sql, List<? extends List<?>> rows) {
-        Objects.requireNonNull(rows, "rows");
-        checkSessionNeutral(sql);
+        Objects.requireNonNull(rows, "rows must not be null");
+        if (activeOnThisThread() == null) {
+            refuseOnClient(sql);
+        }
         if (rows.isEmpty()) {
             return new long[0];
         }
@@ -224,7 +232,7 @@ public final class MatrixOneClient implements AutoCloseable {
      * }</pre>
      */
     public BulkResult bulkInsert(BulkInsert insert) {
-        Objects.requireNonNull(insert, "insert").validate();
+        Objects.requireNonNull(insert, "insert must not be null").validate();
         return transaction(RetryPolicy.NONE, tx -> tx.bulkInsert(insert));
     }
 
@@ -237,8 +245,12 @@ public final class MatrixOneClient implements AutoCloseable {
      * @return the number of rows consumed
      */
     public long stream(String sql, List<?> params, Consumer<Row> consumer) {
-        Objects.requireNonNull(consumer, "consumer");
-        checkSessionNeutral(sql);
+        RootTransaction tx = activeOnThisThread();
+        if (tx != null) {
+            return tx.stream(sql, params, consumer);
+        }
+        refuseOnClient(sql);
+        Objects.requireNonNull(consumer, "consumer must not be null");
         Connection c = pool.acquire();
         RowCursor cursor = null;
         try {
@@ -264,7 +276,11 @@ public final class MatrixOneClient implements AutoCloseable {
      * otherwise read every remaining row); the pool opens a new one.
      */
     public Stream<Row> streamRows(String sql, Object... params) {
-        checkSessionNeutral(sql);
+        RootTransaction tx = activeOnThisThread();
+        if (tx != null) {
+            return tx.streamRows(sql, params);
+        }
+        refuseOnClient(sql);
         Connection c = pool.acquire();
         RowCursor cursor;
         try {
@@ -273,19 +289,7 @@ public final class MatrixOneClient implements AutoCloseable {
             pool.release(c, false);
             throw e;
         }
-        Spliterator<Row> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
-            @Override
-            public boolean tryAdvance(Consumer<? super Row> action) {
-                Row row = cursor.next();
-                if (row == null) {
-                    return false;
-                }
-                action.accept(row);
-                return true;
-            }
-        };
-        return StreamSupport.stream(rows, false).onClose(() -> finishStream(c, cursor));
+        return cursor.stream(() -> finishStream(c, cursor));
     }
 
     /** Returns a streaming connection: cheaply if every row was read, by discarding it if rows are left. */
@@ -303,30 +307,35 @@ public final class MatrixOneClient implements AutoCloseable {
 
     /**
      * Runs a MatrixOne operation (what the managers build: snapshots, clones, restore ...) in autocommit mode; all
-     * its statements run on one pooled connection. Inside a transaction use {@link Transaction#submit(Operation)}.
+     * its statements run on one pooled connection. On a thread inside a transaction of this client it joins the
+     * transaction ({@link Transaction#run}); there use {@link Transaction#submit(Operation)} for what MatrixOne
+     * refuses inside a transaction.
      */
     public <T> T run(Operation<T> operation) {
-        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(operation, "operation must not be null");
+        RootTransaction tx = activeOnThisThread();
+        if (tx != null) {
+            return tx.run(operation);
+        }
+        return withConnection(c -> operation.execute(statement -> runner.run(c, statement)));
+    }
+
+    /** The one way a statement borrows a pooled connection and gives it back, on every path. */
+    private <T> T withConnection(Function<Connection, T> work) {
         Connection c = pool.acquire();
         try {
-            return operation.execute(statement -> runner.run(c, statement));
+            return work.apply(c);
         } finally {
             pool.release(c, false);
         }
     }
 
-    /** Refuses raw SQL that would change one random pooled connection's session. */
-    private static void checkSessionNeutral(String sql) {
-        Objects.requireNonNull(sql, "sql");
-        SqlKind kind = SqlGuard.kindOf(sql);
-        if (kind == SqlKind.SET) {
-            throw new IllegalArgumentException("SET is refused on the client: it would change the session of one random "
-                    + "pooled connection. Set session variables for every connection with ClientOptions.Builder"
-                    + ".driverProperty(\"sessionVariables\", \"name=value,...\")");
-        }
-        if (kind == SqlKind.TRANSACTION_CONTROL) {
-            throw new IllegalArgumentException("transaction control is refused on the client: it would leave a pooled "
-                    + "connection inside a transaction. Use client.transaction(tx -> ...) or client.begin()");
+    /** Refuses raw SQL that would change one random pooled connection's session, or read a client file. */
+    private static void refuseOnClient(String sql) {
+        Objects.requireNonNull(sql, "sql must not be null");
+        MatrixOneException refusal = TransactionRules.refusal(sql, TransactionRules.Place.CLIENT);
+        if (refusal != null) {
+            throw refusal;
         }
     }
 
@@ -354,18 +363,22 @@ public final class MatrixOneClient implements AutoCloseable {
 
     /** {@link #transaction(TransactionBody)} with an explicit retry policy ({@link RetryPolicy#NONE}: no retry). */
     public <T> T transaction(RetryPolicy retryPolicy, TransactionBody<T> body) {
-        Objects.requireNonNull(retryPolicy, "retryPolicy");
-        Objects.requireNonNull(body, "body");
-        Transaction outer = activeOnThisThread();
+        Objects.requireNonNull(retryPolicy, "retryPolicy must not be null");
+        Objects.requireNonNull(body, "body must not be null");
+        RootTransaction outer = activeOnThisThread();
         if (outer != null) {
+            JoinedTransaction joined = outer.join();
             try {
-                return outer.runJoined(body);
+                T value = body.run(joined);
+                joined.bodyEnded(null);
+                return value;
             } catch (Throwable t) {
-                throw propagate(t);
+                joined.bodyEnded(t);
+                throw propagate(translated(t));
             }
         }
         for (int attempt = 1; ; attempt++) {
-            Transaction tx = start();
+            RootTransaction tx = start();
             try {
                 T value = body.run(tx);
                 if (tx.isActive()) {
@@ -373,18 +386,29 @@ public final class MatrixOneClient implements AutoCloseable {
                 }
                 return value;
             } catch (Throwable t) {
-                tx.rollbackAfter(t);
-                if (tx.commitSucceeded() || !retryPolicy.shouldRetry(t, attempt)) {
-                    throw propagate(t);
+                Throwable failure = translated(t);
+                tx.rollbackAfter(failure);
+                if (tx.commitSucceeded() || !retryPolicy.shouldRetry(failure, attempt)) {
+                    throw propagate(failure);
                 }
-                backoff(retryPolicy, attempt, t);
+                backoff(retryPolicy, attempt, failure);
             }
         }
     }
 
+    /**
+     * A body's failure as the caller sees it: a driver error thrown through other code on the transaction's
+     * connection (an ORM session's {@code ConstraintViolationException}) becomes the SDK's exception, with the
+     * original as its cause; anything else is unchanged.
+     */
+    private static Throwable translated(Throwable t) {
+        MatrixOneException sdk = SqlErrors.translateCaused(t);
+        return sdk != null ? sdk : t;
+    }
+
     /** {@link #transaction(TransactionBody)} for a body without a value. */
     public void inTransaction(TransactionWork work) {
-        Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(work, "work must not be null");
         transaction(tx -> {
             work.run(tx);
             return null;
@@ -393,7 +417,7 @@ public final class MatrixOneClient implements AutoCloseable {
 
     /** {@link #inTransaction(TransactionWork)} with an explicit retry policy. */
     public void inTransaction(RetryPolicy retryPolicy, TransactionWork work) {
-        Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(work, "work must not be null");
         transaction(retryPolicy, tx -> {
             work.run(tx);
             return null;
@@ -406,21 +430,21 @@ public final class MatrixOneClient implements AutoCloseable {
      * thread it returns a handle joined to that one.
      */
     public Transaction begin() {
-        Transaction outer = activeOnThisThread();
+        RootTransaction outer = activeOnThisThread();
         if (outer != null) {
             return outer.join();
         }
         return start();
     }
 
-    private Transaction start() {
-        Transaction tx = Transaction.begin(this);
+    private RootTransaction start() {
+        RootTransaction tx = RootTransaction.begin(this);
         current.set(tx);
         return tx;
     }
 
-    private Transaction activeOnThisThread() {
-        Transaction tx = current.get();
+    private RootTransaction activeOnThisThread() {
+        RootTransaction tx = current.get();
         if (tx != null && !tx.isActive()) {
             current.remove(); // ended on another thread
             return null;
@@ -429,7 +453,7 @@ public final class MatrixOneClient implements AutoCloseable {
     }
 
     /** Called by a transaction when it ended. */
-    void ended(Transaction tx) {
+    void ended(RootTransaction tx) {
         if (current.get() == tx) {
             current.remove();
         }

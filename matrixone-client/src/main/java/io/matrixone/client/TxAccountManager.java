@@ -8,6 +8,7 @@ import io.matrixone.core.model.Identity;
 import io.matrixone.core.model.RoleGrant;
 import io.matrixone.core.model.RoleSpec;
 import io.matrixone.core.model.UserSpec;
+import io.matrixone.core.tx.AfterCommit;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.matrixone.client;
 
 import io.matrixone.core.model.CloneSpec;
+import io.matrixone.core.tx.AfterCommit;
 
 /**
  * Clones inside a transaction. MatrixOne runs CLONE inside a BEGIN-started transaction: it sees the

@@ -23,6 +23,7 @@ import io.matrixone.core.model.SnapshotSpec;
 import io.matrixone.core.model.Subscription;
 import io.matrixone.core.model.SubscriptionSpec;
 import io.matrixone.core.model.UserSpec;
+import io.matrixone.core.tx.AfterCommit;
 
 import java.util.List;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import io.matrixone.core.model.Pitr;
 import io.matrixone.core.model.PitrRange;
 import io.matrixone.core.model.PitrRestoreSpec;
 import io.matrixone.core.model.PitrSpec;
+import io.matrixone.core.tx.AfterCommit;
 
 import java.util.List;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import io.matrixone.core.model.PublicationAlter;
 import io.matrixone.core.model.PublicationSpec;
 import io.matrixone.core.model.Subscription;
 import io.matrixone.core.model.SubscriptionSpec;
+import io.matrixone.core.tx.AfterCommit;
 
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package io.matrixone.client;
 
 import io.matrixone.core.model.Snapshot;
 import io.matrixone.core.model.SnapshotSpec;
+import io.matrixone.core.tx.AfterCommit;
 
 import java.util.List;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ch.qos.logback.classic.Level;
+import io.matrixone.core.error.StatementNotAllowedException;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -164,9 +165,9 @@ class ClientIT {
         try (MatrixOneClient client = Clients.client(mo)) {
             String marker = Clients.unique("marker");
             assertThatThrownBy(() -> client.execute("SET @" + marker + " = 1"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sessionVariables");
+                    .isInstanceOf(StatementNotAllowedException.class).hasMessageContaining("sessionVariable(name, value)");
             assertThatThrownBy(() -> client.query("BEGIN /* " + marker + " */"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("client.transaction");
+                    .isInstanceOf(StatementNotAllowedException.class).hasMessageContaining("client.transaction");
             assertThat(mo.statements().containsSql(marker)).isFalse();
         }
     }

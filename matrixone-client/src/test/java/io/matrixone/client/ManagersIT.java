@@ -18,6 +18,7 @@ import io.matrixone.core.model.Snapshot;
 import io.matrixone.core.model.SnapshotLevel;
 import io.matrixone.core.model.SnapshotSpec;
 import io.matrixone.core.model.TimePoint;
+import io.matrixone.core.tx.AfterCommit;
 import io.matrixone.emulator.Emulator;
 import io.matrixone.emulator.junit.EmulatorVersion;
 import io.matrixone.emulator.junit.EmulatorExtension;

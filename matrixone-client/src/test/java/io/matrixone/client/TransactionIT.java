@@ -17,6 +17,7 @@ import io.matrixone.core.model.Snapshot;
 import io.matrixone.core.model.SnapshotSpec;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.retry.RetryPolicy;
+import io.matrixone.core.tx.AfterCommit;
 import io.matrixone.emulator.Emulator;
 import io.matrixone.emulator.StatementLog;
 import io.matrixone.emulator.junit.EmulatorExtension;
@@ -47,6 +48,14 @@ class TransactionIT {
         return client.query("SELECT COUNT(*) FROM " + table).scalarLong();
     }
 
+    /**
+     * The count another thread sees: on this thread, inside a transaction, the client's statements join the
+     * transaction and would see its uncommitted rows.
+     */
+    private static long countElsewhere(MatrixOneClient client, String table) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> count(client, table)).join();
+    }
+
     private static boolean snapshotExists(MatrixOneClient client, String name) {
         return client.query("SELECT COUNT(*) FROM mo_catalog.mo_snapshots WHERE sname = ?", name).scalarLong() == 1;
     }
@@ -72,7 +81,7 @@ class TransactionIT {
             try (Transaction tx = client.begin()) {
                 tx.execute("INSERT INTO " + t + " (name) VALUES (?)", "inside");
                 assertThat(tx.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(1);
-                assertThat(count(client, t)).isZero();             // another pooled connection
+                assertThat(countElsewhere(client, t)).isZero();    // another pooled connection
                 assertThat(Clients.backendCount(mo, t)).isZero();  // straight to MariaDB
                 tx.commit();
                 assertThat(tx.isActive()).isFalse();
@@ -308,10 +317,43 @@ class TransactionIT {
                     joined.execute("INSERT INTO " + t + " (name) VALUES ('joined')");
                     joined.commit(); // does nothing: the outer commits
                 }
-                assertThat(count(client, t)).isZero(); // nothing committed yet
+                assertThat(countElsewhere(client, t)).isZero(); // nothing committed yet
             });
             assertThat(count(client, t)).isEqualTo(3);
             assertThat(client.poolStats().active()).isZero();
+        }
+    }
+
+    @Test
+    void clientStatementsOnTheTransactionsThreadJoinIt(Emulator mo) {
+        try (MatrixOneClient client = Clients.client(mo)) {
+            String t = Clients.table(client, "joinrule");
+            client.inTransaction(tx -> {
+                tx.execute("INSERT INTO " + t + " (name) VALUES ('a')");
+                long txSession = sessionOf(tx);
+                // query, execute, executeBatch, stream and run all go to the transaction's connection
+                assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(1);
+                client.execute("INSERT INTO " + t + " (name) VALUES ('b')");
+                client.executeBatch("INSERT INTO " + t + " (name) VALUES (?)", List.of(List.of("c"), List.of("d")));
+                assertThat(client.stream("SELECT name FROM " + t, List.of(), row -> { })).isEqualTo(4);
+                try (var rows = client.streamRows("SELECT name FROM " + t)) {
+                    assertThat(rows.count()).isEqualTo(4);
+                }
+                assertThat((long) client.run(Operation.of(Statement.of("SELECT CONNECTION_ID()"), Result::scalarLong)))
+                        .isEqualTo(txSession);
+                // what MatrixOne refuses inside a transaction is refused: the transaction's managers queue it
+                assertThatThrownBy(() -> client.snapshots().create(SnapshotSpec.account(Clients.unique("js"))))
+                        .isInstanceOf(NotAllowedInTransactionException.class).hasMessageContaining("tx.snapshots()");
+                assertThatThrownBy(() -> client.execute("SET @x = 1"))
+                        .isInstanceOf(NotAllowedInTransactionException.class);
+                assertThat(countElsewhere(client, t)).isZero();
+                // streaming sent no SET (Connector/J's net_write_timeout dance would commit on MatrixOne <= 4.2.0)
+                List<String> sent = sessionSql(mo, txSession);
+                assertThat(sent.subList(sent.lastIndexOf("BEGIN"), sent.size())).noneMatch(sql -> sql.startsWith("SET"));
+                tx.setRollbackOnly();
+            });
+        } catch (MatrixOneException expected) {
+            assertThat(expected).hasMessageContaining("rolled back instead of committed");
         }
     }
 
@@ -543,7 +585,7 @@ class TransactionIT {
                 assertThatThrownBy(() -> binding.connection.setAutoCommit(true)).isInstanceOf(SQLException.class);
                 assertThatThrownBy(() -> binding.connection.setSavepoint()).isInstanceOf(SQLException.class);
                 binding.connection.close(); // nothing happens
-                assertThat(count(client, t)).isZero();
+                assertThat(countElsewhere(client, t)).isZero();
             });
             assertThat(binding.events).containsExactly("open", "flush 1", "flush 1", "close");
             assertThat(count(client, t)).isEqualTo(2);

@@ -38,6 +38,17 @@ public final class Faults {
     public record DropAfter() implements Action {
     }
 
+    /**
+     * Play a hostile server: answer the statement with a {@code LOCAL INFILE} request for {@code fileName}, read
+     * whatever the client sends back (recorded in {@link #localFileRequests()}), then answer OK without running it.
+     */
+    public record RequestLocalFile(String fileName) implements Action {
+    }
+
+    /** A local-file request the emulator made, and how many bytes of file content the client sent for it. */
+    public record LocalFileRequest(String fileName, String sql, long bytesReceived) {
+    }
+
     /** The relay's decision for one statement: wait this long, then do this. */
     public record Decision(Duration delay, Action action) {
     }
@@ -63,6 +74,7 @@ public final class Faults {
     }
 
     private final List<Rule> rules = new ArrayList<>();
+    private final List<LocalFileRequest> fileRequests = new ArrayList<>();
     private final List<Latency> latencies = new ArrayList<>();
 
     /** The next statement matching {@code regex} fails with this error (SQLSTATE HY000, as MatrixOne sends). */
@@ -91,6 +103,26 @@ public final class Faults {
         return add(new Rule(regex, new DropAfter(), 1));
     }
 
+    /**
+     * The next statement matching {@code regex} is answered with a request for the client's local file
+     * {@code fileName}, as a hostile or impersonated server could send to any query. The client must refuse: see
+     * {@link #localFileRequests()} for what it sent.
+     */
+    public Faults requestLocalFile(String regex, String fileName) {
+        Objects.requireNonNull(fileName, "fileName");
+        return add(new Rule(regex, new RequestLocalFile(fileName), 1));
+    }
+
+    /** The local-file requests made so far, with the bytes each client sent in answer. */
+    public synchronized List<LocalFileRequest> localFileRequests() {
+        return List.copyOf(fileRequests);
+    }
+
+    /** Records what a client sent in answer to a local-file request (called by the relay). */
+    public synchronized void recordLocalFileRequest(LocalFileRequest request) {
+        fileRequests.add(request);
+    }
+
     /** Every statement waits this long before it runs. */
     public Faults latency(Duration delay) {
         return latency(".*", delay);
@@ -109,6 +141,7 @@ public final class Faults {
     public synchronized Faults clear() {
         rules.clear();
         latencies.clear();
+        fileRequests.clear();
         return this;
     }
 

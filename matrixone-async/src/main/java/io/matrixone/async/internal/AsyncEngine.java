@@ -4,19 +4,17 @@ import io.matrixone.async.AsyncPoolStats;
 import io.matrixone.async.AsyncTransaction;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Operation;
-import io.matrixone.core.dialect.SqlKind;
-import io.matrixone.core.error.NotAllowedInTransactionException;
-import io.matrixone.core.error.SqlRedactor;
+import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.retry.RetryPolicy;
 import io.matrixone.core.result.Row;
+import io.matrixone.core.tx.TransactionRules;
 import io.matrixone.core.version.ServerVersion;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLBuilder;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +41,8 @@ public final class AsyncEngine {
     private final ClientOptions options;
     private final Vertx vertx;
     private final boolean ownsVertx;
-    private final SqlClient shared;
+    private final Pool sharedPool;
+    private final SharedConnections shared;
     private final Pool pool;
     private final StatementRunner runner;
     private final ServerInfo server;
@@ -55,9 +54,11 @@ public final class AsyncEngine {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         MySQLConnectOptions connect = VertxSettings.connectOptions(options);
-        this.shared = MySQLBuilder.client()
-                .with(VertxSettings.poolOptions(options, VertxSettings.sharedConnections(options), "matrixone-shared"))
+        int sharedSize = VertxSettings.sharedConnections(options);
+        this.sharedPool = MySQLBuilder.pool()
+                .with(VertxSettings.poolOptions(options, sharedSize, "matrixone-shared"))
                 .connectingTo(connect).using(vertx).build();
+        this.shared = new SharedConnections(sharedPool, sharedSize);
         this.pool = MySQLBuilder.pool()
                 .with(VertxSettings.poolOptions(options, VertxSettings.transactionConnections(options), "matrixone-tx"))
                 .connectingTo(connect).using(vertx).build();
@@ -136,7 +137,8 @@ public final class AsyncEngine {
     public CompletionStage<Void> closeAsync() {
         Future<Void> started = closing.get();
         if (started == null) {
-            Future<Void> close = Future.join(shared.close(), pool.close()).<Void>mapEmpty()
+            Future<Void> close = shared.close().eventually(() -> Future.join(sharedPool.close(), pool.close()))
+                    .<Void>mapEmpty()
                     .eventually(() -> ownsVertx ? vertx.close() : Future.succeededFuture());
             started = closing.compareAndSet(null, close) ? close : closing.get();
         }
@@ -145,23 +147,19 @@ public final class AsyncEngine {
 
     /**
      * Outside a transaction the SDK refuses SET (it would change one random pooled connection, not "the
-     * session") and transaction control (BEGIN on a shared pipelined connection would pull other callers'
-     * statements into it): use {@code transaction(..)} or {@code begin()}.
+     * session"), transaction control (BEGIN on a shared pipelined connection would pull other callers' statements
+     * into it) and LOAD DATA LOCAL (a file read): the same rules as the sync client ({@link TransactionRules}).
      */
     private <T> CompletionStage<T> refuseOrRun(String sql, java.util.function.Supplier<Future<T>> send) {
         if (closing.get() != null) {
             return CompletableFuture.failedFuture(closed());
         }
-        SqlKind kind = SqlKind.of(sql);
-        if (kind == SqlKind.SET) {
-            return CompletableFuture.failedFuture(new NotAllowedInTransactionException(
-                    "SET is refused by the async client: it would change one random pooled connection. Put session "
-                            + "settings in the options, or set them per statement", SqlRedactor.redact(sql)));
+        if (sql == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("sql must not be null"));
         }
-        if (kind == SqlKind.TRANSACTION_CONTROL) {
-            return CompletableFuture.failedFuture(new NotAllowedInTransactionException(
-                    "transaction control is refused outside a transaction object: use client.transaction(..) or "
-                            + "client.begin(), which own one connection from BEGIN to COMMIT", SqlRedactor.redact(sql)));
+        MatrixOneException refusal = TransactionRules.refusal(sql, TransactionRules.Place.CLIENT);
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(refusal);
         }
         return Stages.toStage(send.get());
     }

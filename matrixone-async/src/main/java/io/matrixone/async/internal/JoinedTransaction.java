@@ -1,9 +1,9 @@
 package io.matrixone.async.internal;
 
-import io.matrixone.async.AsyncOrmBinding;
 import io.matrixone.async.AsyncAccountManager;
 import io.matrixone.async.AsyncCloneManager;
 import io.matrixone.async.AsyncMoCtlManager;
+import io.matrixone.async.AsyncOrmBinding;
 import io.matrixone.async.AsyncPitrManager;
 import io.matrixone.async.AsyncPublicationManager;
 import io.matrixone.async.AsyncRestoreManager;
@@ -13,6 +13,8 @@ import io.matrixone.async.AsyncVersionManager;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
+import io.matrixone.core.tx.JoinedHandle;
+import io.matrixone.core.tx.TransactionState;
 import io.matrixone.core.version.ServerVersion;
 
 import java.util.List;
@@ -20,116 +22,153 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collector;
 
 /**
- * The handle a nested {@code tx.transaction(body)} receives: it joins the outer transaction (MatrixOne has no
- * working savepoints), so statements go to the outer one; its commit does nothing (the outer one commits), and its
- * rollback, or a close without commit, marks the outer one rollback-only. Same rules as the sync client.
+ * The handle a nested {@code tx.transaction(body)} receives: statements go to the outer transaction; the handle's
+ * own rules ({@link JoinedHandle}, shared with the sync client) decide what its commit, rollback and close mean, and
+ * every call fails once it is closed or its nested body ended.
  */
 final class JoinedTransaction implements AsyncTransaction {
     private final VertxTransaction root;
-    private volatile boolean committed;
-    private volatile boolean closed;
+    private final JoinedHandle handle;
+    private final AsyncManagers managers;
 
-    JoinedTransaction(VertxTransaction root) {
+    private JoinedTransaction(VertxTransaction root, TransactionState outer) {
         this.root = root;
+        this.handle = new JoinedHandle(outer);
+        this.managers = AsyncManagers.forTransaction(this, root.loginAccount());
     }
 
-    // The joined handle's managers queue on the outer transaction, like its statements.
+    /** Runs a nested body on a new joined handle; the handle closes when the body's stage completes. */
+    static <T> CompletionStage<T> run(VertxTransaction root, TransactionState outer,
+                                      Function<AsyncTransaction, CompletionStage<T>> body) {
+        JoinedTransaction joined = new JoinedTransaction(root, outer);
+        CompletionStage<T> stage;
+        try {
+            stage = body.apply(joined);
+        } catch (Throwable e) {
+            joined.handle.bodyEnded(e);
+            return CompletableFuture.failedFuture(e);
+        }
+        if (stage == null) {
+            NullPointerException npe = new NullPointerException("the transaction body returned null instead of a stage");
+            joined.handle.bodyEnded(npe);
+            return CompletableFuture.failedFuture(npe);
+        }
+        return stage.whenComplete((value, error) -> joined.handle.bodyEnded(error == null ? null : Stages.unwrap(error)));
+    }
+
+    /** {@code action} on the outer transaction, or a failed stage once this handle may no longer be used. */
+    private <T> CompletionStage<T> outer(Supplier<CompletionStage<T>> action) {
+        RuntimeException refusal = handle.refusal();
+        return refusal != null ? CompletableFuture.failedFuture(refusal) : action.get();
+    }
+
+    private static CompletionStage<Void> done(Runnable rule) {
+        try {
+            rule.run();
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    // The joined handle's managers submit through the handle: queued on the outer transaction, refused once closed.
     @Override
     public AsyncSnapshotManager snapshots() {
-        return root.managers().snapshots();
+        return managers.snapshots();
     }
 
     @Override
     public AsyncCloneManager clones() {
-        return root.managers().clones();
+        return managers.clones();
     }
 
     @Override
     public AsyncRestoreManager restores() {
-        return root.managers().restores();
+        return managers.restores();
     }
 
     @Override
     public AsyncPitrManager pitr() {
-        return root.managers().pitr();
+        return managers.pitr();
     }
 
     @Override
     public AsyncPublicationManager publications() {
-        return root.managers().publications();
+        return managers.publications();
     }
 
     @Override
     public AsyncAccountManager accounts() {
-        return root.managers().accounts();
+        return managers.accounts();
     }
 
     @Override
     public AsyncMoCtlManager moCtl() {
-        return root.managers().moCtl();
+        return managers.moCtl();
     }
 
     @Override
     public AsyncVersionManager version() {
-        return root.managers().version();
+        return managers.version();
     }
 
     @Override
     public CompletionStage<Result> query(String sql, Object... params) {
-        return root.query(sql, params);
+        return outer(() -> root.query(sql, params));
     }
 
     @Override
     public CompletionStage<Result> execute(String sql, Object... params) {
-        return root.execute(sql, params);
+        return outer(() -> root.execute(sql, params));
     }
 
     @Override
     public CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows) {
-        return root.executeBatch(sql, rows);
+        return outer(() -> root.executeBatch(sql, rows));
     }
 
     @Override
     public CompletionStage<Long> stream(String sql, List<?> params, Consumer<Row> consumer) {
-        return root.stream(sql, params, consumer);
+        return outer(() -> root.stream(sql, params, consumer));
     }
 
     @Override
     public <A, R> CompletionStage<R> collect(String sql, List<?> params, Collector<Row, A, R> collector) {
-        return root.collect(sql, params, collector);
+        return outer(() -> root.collect(sql, params, collector));
     }
 
     @Override
     public <T> CompletionStage<T> run(Operation<T> operation) {
-        return root.run(operation);
+        return outer(() -> root.run(operation));
     }
 
     @Override
     public <T> CompletionStage<T> submit(Operation<T> operation) {
-        return root.submit(operation);
+        return outer(() -> root.submit(operation));
     }
 
     @Override
     public <T> CompletionStage<T> afterCommit(Operation<T> operation) {
-        return root.afterCommit(operation);
+        return outer(() -> root.afterCommit(operation));
     }
 
     @Override
     public CompletionStage<Result> afterCommit(String sql, Object... params) {
-        return root.afterCommit(sql, params);
+        return outer(() -> root.afterCommit(sql, params));
     }
 
     @Override
     public <S> CompletionStage<S> orm(AsyncOrmBinding<S> binding) {
-        return root.orm(binding);
+        return outer(() -> root.orm(binding));
     }
 
     @Override
     public <T> CompletionStage<T> transaction(Function<AsyncTransaction, CompletionStage<T>> body) {
-        return root.transaction(body);
+        return outer(() -> root.transaction(body));
     }
 
     @Override
@@ -139,35 +178,31 @@ final class JoinedTransaction implements AsyncTransaction {
 
     @Override
     public void setRollbackOnly() {
+        RuntimeException refusal = handle.refusal();
+        if (refusal != null) {
+            throw refusal;
+        }
         root.setRollbackOnly();
     }
 
     @Override
     public CompletionStage<Void> commit() {
-        committed = true;
-        return CompletableFuture.completedFuture(null);
+        return done(handle::commit);
     }
 
     @Override
     public CompletionStage<Void> rollback() {
-        root.markRollbackOnly("a joined transaction called rollback()");
-        return CompletableFuture.completedFuture(null);
+        return done(handle::rollback);
     }
 
     @Override
     public CompletionStage<Void> close() {
-        if (!closed) {
-            closed = true;
-            if (!committed && root.isActive()) {
-                root.markRollbackOnly("a joined transaction was closed without commit()");
-            }
-        }
-        return CompletableFuture.completedFuture(null);
+        return done(handle::close);
     }
 
     @Override
     public boolean isActive() {
-        return root.isActive() && !closed;
+        return handle.isActive();
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.matrixone.async.internal;
 import io.matrixone.core.error.ErrorClassifier;
 import io.matrixone.core.error.MatrixOneException;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLBatchException;
 import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -13,6 +15,7 @@ import java.util.Collections;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * The one bridge between Vert.x and the public API: Vert.x {@link Future}s become {@link CompletionStage}s
@@ -23,6 +26,15 @@ public final class Stages {
     /** MySQL client error numbers for "cannot connect" and "lost connection during query". */
     private static final int CR_CONN_HOST_ERROR = 2003;
     private static final int CR_SERVER_LOST = 2013;
+    /** MySQL client error "LOAD DATA LOCAL INFILE file request rejected due to restrictions on access". */
+    static final int CR_LOAD_DATA_LOCAL_INFILE_REJECTED = 2068;
+    /**
+     * How Vert.x words the failure of a command it could not send because the connection closed: it has no type
+     * of its own ({@code NoStackTraceThrowable} / {@code VertxException}), only these texts.
+     */
+    private static final String[] CLOSED_CONNECTION_TEXTS = {
+        "Connection is not active now", "Pending requests failed to be sent due to connection has been closed"
+    };
 
     private Stages() {
     }
@@ -51,7 +63,11 @@ public final class Stages {
      * failures are classified by error number.
      */
     public static RuntimeException translate(Throwable error, String sql) {
-        Throwable e = driverCause(unwrap(error));
+        Throwable u = unwrap(error);
+        if (u instanceof TrackedConnection.NotSent notSent) {
+            u = notSent.getCause();
+        }
+        Throwable e = driverCause(u);
         if (e instanceof MatrixOneException m) {
             return m;
         }
@@ -61,7 +77,10 @@ public final class Stages {
         if (e instanceof ConnectException) {
             return ErrorClassifier.classify(CR_CONN_HOST_ERROR, "08001", e.getMessage(), sql, e);
         }
-        if (e instanceof ClosedConnectionException || e instanceof IOException) {
+        if (e instanceof LocalFileGuard.LocalFileRefused) {
+            return ErrorClassifier.classify(CR_LOAD_DATA_LOCAL_INFILE_REJECTED, "HY000", e.getMessage(), sql, null);
+        }
+        if (e instanceof ClosedConnectionException || e instanceof IOException || isClosedConnection(e)) {
             return ErrorClassifier.classify(CR_SERVER_LOST, "08S01", e.getMessage(), sql, e);
         }
         if (e instanceof RuntimeException r && !(e instanceof io.vertx.core.VertxException)) {
@@ -69,6 +88,21 @@ public final class Stages {
         }
         return new MatrixOneException(String.valueOf(e.getMessage()), 0, null,
                 sql == null ? null : io.matrixone.core.error.SqlRedactor.redact(sql), e);
+    }
+
+    private static boolean isClosedConnection(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && (c instanceof io.vertx.core.VertxException
+                    || c instanceof io.vertx.core.impl.NoStackTraceThrowable)) {
+                for (String text : CLOSED_CONNECTION_TEXTS) {
+                    if (m.startsWith(text)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -100,6 +134,29 @@ public final class Stages {
             }
         }
         return e;
+    }
+
+    /**
+     * {@code work}'s outcome, or a failure made by {@code expired} if it takes longer than {@code millis}; the
+     * work itself goes on (its late answer is dropped). {@code onExpired} runs once if the time ran out.
+     */
+    public static <T> Future<T> within(Vertx vertx, Future<T> work, long millis, Supplier<Throwable> expired,
+                                       Runnable onExpired) {
+        Promise<T> promise = Promise.promise();
+        long timer = vertx.setTimer(millis, id -> {
+            if (promise.tryFail(expired.get()) && onExpired != null) {
+                onExpired.run();
+            }
+        });
+        work.onComplete(ar -> {
+            vertx.cancelTimer(timer);
+            if (ar.succeeded()) {
+                promise.tryComplete(ar.result());
+            } else {
+                promise.tryFail(ar.cause());
+            }
+        });
+        return promise.future();
     }
 
     /** The real failure inside {@link CompletionException} / {@link ExecutionException} wrappers. */

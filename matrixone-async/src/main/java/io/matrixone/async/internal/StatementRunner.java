@@ -9,9 +9,7 @@ import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
@@ -24,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collector;
 
 /**
- * Sends one statement on a Vert.x {@link SqlClient} (the shared pipelined client or a transaction's
+ * Sends one statement to a {@link StatementTarget} (the shared pipelined connections or a transaction's
  * connection): parameters converted by {@link Params}, results by {@link Rows}, errors by {@link Stages},
  * logged at DEBUG with literals redacted and at INFO when slow. One per client; thread-safe.
  *
@@ -99,18 +97,18 @@ public final class StatementRunner {
     }
 
     /** Runs any statement: the rows of a query, or an update's count and generated keys. */
-    public Future<Result> run(SqlClient client, String sql, List<?> params, Runnable onTimeout) {
+    public Future<Result> run(StatementTarget target, String sql, List<?> params, Runnable onTimeout) {
         return send(sql, params == null ? 0 : params.size(), onTimeout, () -> {
             if (params == null || params.isEmpty()) {
-                return client.query(sql).execute().map(Rows::toResult);
+                return target.send(c -> c.query(sql).execute().map(Rows::toResult));
             }
             Tuple tuple = Params.tuple(params);
-            return client.preparedQuery(sql).execute(tuple).map(Rows::toResult);
+            return target.send(c -> c.preparedQuery(sql).execute(tuple).map(Rows::toResult));
         });
     }
 
     /** Runs one statement per parameter row with Vert.x's batch execution. */
-    public Future<long[]> batch(SqlClient client, String sql, List<? extends List<?>> rows, Runnable onTimeout) {
+    public Future<long[]> batch(StatementTarget target, String sql, List<? extends List<?>> rows, Runnable onTimeout) {
         if (rows.isEmpty()) {
             return Future.succeededFuture(new long[0]);
         }
@@ -119,20 +117,20 @@ public final class StatementRunner {
             for (List<?> row : rows) {
                 tuples.add(Params.tuple(row));
             }
-            return client.preparedQuery(sql).executeBatch(tuples).map(Rows::toBatchCounts);
+            return target.send(c -> c.preparedQuery(sql).executeBatch(tuples).map(Rows::toBatchCounts));
         });
     }
 
     /** Feeds each row to {@code collector} as it is decoded; the rows are never held together. */
-    public <R> Future<R> collect(SqlClient client, String sql, List<?> params, Collector<Row, ?, R> collector,
+    public <R> Future<R> collect(StatementTarget target, String sql, List<?> params, Collector<Row, ?, R> collector,
                                  Runnable onTimeout) {
         Collector<io.vertx.sqlclient.Row, ?, R> adapted = Rows.adapt(collector);
         return send(sql, params == null ? 0 : params.size(), onTimeout, () -> {
             if (params == null || params.isEmpty()) {
-                return client.query(sql).collecting(adapted).execute().map(SqlResult::value);
+                return target.send(c -> c.query(sql).collecting(adapted).execute().map(SqlResult::value));
             }
             Tuple tuple = Params.tuple(params);
-            return client.preparedQuery(sql).collecting(adapted).execute(tuple).map(SqlResult::value);
+            return target.send(c -> c.preparedQuery(sql).collecting(adapted).execute(tuple).map(SqlResult::value));
         });
     }
 
@@ -177,23 +175,8 @@ public final class StatementRunner {
     }
 
     private <T> Future<T> withTimeout(Future<T> answered, String sql, Runnable onTimeout) {
-        Promise<T> promise = Promise.promise();
-        long timer = vertx.setTimer(timeoutMillis, id -> {
-            String message = "statement timed out after " + timeoutMillis + " ms (client-side query timeout)";
-            if (promise.tryFail(ErrorClassifier.classify(ER_QUERY_TIMEOUT, "HY000", message, sql, null))
-                    && onTimeout != null) {
-                onTimeout.run();
-            }
-        });
-        answered.onComplete(ar -> {
-            vertx.cancelTimer(timer);
-            if (ar.succeeded()) {
-                promise.tryComplete(ar.result());
-            } else {
-                promise.tryFail(ar.cause());
-            }
-        });
-        return promise.future();
+        return Stages.within(vertx, answered, timeoutMillis, () -> ErrorClassifier.classify(ER_QUERY_TIMEOUT, "HY000",
+                "statement timed out after " + timeoutMillis + " ms (client-side query timeout)", sql, null), onTimeout);
     }
 
     @FunctionalInterface

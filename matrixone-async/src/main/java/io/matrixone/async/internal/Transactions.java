@@ -2,6 +2,7 @@ package io.matrixone.async.internal;
 
 import io.matrixone.async.AsyncTransaction;
 import io.matrixone.core.retry.RetryPolicy;
+import io.matrixone.core.tx.AfterCommitStage;
 import io.matrixone.core.version.ServerVersion;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -96,14 +97,22 @@ final class Transactions {
         });
     }
 
-    /** Runs on the transaction's context (BEGIN's answer arrives there). */
+    /**
+     * Runs on the transaction's context (BEGIN's answer arrives there). A body that returns the stage of an
+     * after-commit step (or one derived from it with that stage's own methods) produces its value after COMMIT:
+     * the transaction commits first (COMMIT queues behind the statements the body issued), then completes with it.
+     */
     private <T> Future<T> runBody(VertxTransaction tx, Function<AsyncTransaction, CompletionStage<T>> body) {
         Future<T> result;
         try {
             CompletionStage<T> stage = body.apply(tx);
+            if (stage instanceof AfterCommitStage<T> later) {
+                return tx.commitNow().compose(v -> Future.fromCompletionStage(later.afterCommit(), tx.context()))
+                        .recover(e -> Future.failedFuture(Stages.unwrap(e)));
+            }
             result = stage == null
                     ? Future.failedFuture(new NullPointerException("the transaction body returned null instead of a stage"))
-                    // attaching to a queued step's stage here throws IllegalStateException: the wait would never end
+                    // waiting on a queued step's stage here fails with IllegalStateException: it would never end
                     : Future.fromCompletionStage(stage, tx.context());
         } catch (Throwable e) { // user code: even an Error must roll back and release
             result = Future.failedFuture(e);
@@ -112,7 +121,7 @@ final class Transactions {
             if (ar.succeeded()) {
                 return tx.commitNow().map(ar.result());
             }
-            Throwable cause = Stages.unwrap(ar.cause());
+            Throwable cause = OrmErrors.translate(ar.cause()); // an ORM's driver error becomes the SDK's
             return tx.rollbackNow(cause).transform(x -> Future.failedFuture(cause));
         });
     }

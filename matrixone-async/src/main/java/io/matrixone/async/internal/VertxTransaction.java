@@ -1,25 +1,25 @@
 package io.matrixone.async.internal;
 
-import io.matrixone.async.AsyncOrmBinding;
 import io.matrixone.async.AsyncAccountManager;
 import io.matrixone.async.AsyncCloneManager;
 import io.matrixone.async.AsyncMoCtlManager;
+import io.matrixone.async.AsyncOrmBinding;
 import io.matrixone.async.AsyncPitrManager;
 import io.matrixone.async.AsyncPublicationManager;
 import io.matrixone.async.AsyncRestoreManager;
 import io.matrixone.async.AsyncSnapshotManager;
 import io.matrixone.async.AsyncTransaction;
-import io.matrixone.async.AsyncVersionManager;
 import io.matrixone.async.AsyncTransactionContext;
+import io.matrixone.async.AsyncVersionManager;
 import io.matrixone.core.dialect.Operation;
-import io.matrixone.core.dialect.SqlKind;
 import io.matrixone.core.dialect.Statement;
-import io.matrixone.core.error.ConnectionLostException;
 import io.matrixone.core.error.MatrixOneException;
-import io.matrixone.core.error.NotAllowedInTransactionException;
-import io.matrixone.core.error.SqlRedactor;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
+import io.matrixone.core.tx.AfterCommitPlan;
+import io.matrixone.core.tx.TransactionRules;
+import io.matrixone.core.tx.TransactionRules.Place;
+import io.matrixone.core.tx.TransactionState;
 import io.matrixone.core.version.ServerVersion;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -42,50 +42,53 @@ import java.util.function.Supplier;
 import java.util.stream.Collector;
 
 /**
- * {@link AsyncTransaction} on one pooled Vert.x connection, begun with an explicit {@code BEGIN}.
+ * {@link AsyncTransaction} on one pooled Vert.x connection, begun with an explicit {@code BEGIN}. What may run,
+ * what is queued and what a failure does are decided by core ({@link TransactionRules}, {@link TransactionState},
+ * {@link AfterCommitPlan}), the same rules the sync client follows; this class composes the non-blocking I/O.
  *
- * <p><b>One context.</b> Everything the transaction does runs on the Vert.x context chosen at begin: calls made
- * from other threads hop onto it ({@code runOnContext}, FIFO, so one thread's calls keep their order). That
- * makes the state below single-threaded without locks, and gives an ORM session the thread affinity Hibernate
- * Reactive demands (HR000069).
+ * <p><b>One context.</b> Everything the transaction sends runs on the Vert.x context chosen at begin: calls made
+ * from other threads hop onto it ({@code runOnContext}, FIFO, so one thread's calls keep their order). That gives
+ * an ORM session the thread affinity Hibernate Reactive demands (HR000069).
  *
  * <p><b>Order.</b> Statements are dispatched to the connection in call order, without waiting for earlier
  * answers: Vert.x pipelines them on the one connection and matches each answer to its own statement. Only when
  * a statement must wait for something asynchronous first (flushing an ORM session) does dispatch pause, and
  * later statements queue behind it, so call order is always wire order.
+ *
+ * <p><b>Ending.</b> Every path ends with the connection back in the pool, also when it was lost in flight
+ * ({@link TrackedConnection} completes what Vert.x leaves hanging) and when an ORM session will not close (its
+ * close is given {@value #CLEANUP_SECONDS} s).
  */
 public final class VertxTransaction implements AsyncTransaction {
     private static final Logger LOG = LoggerFactory.getLogger(VertxTransaction.class);
-
-    private enum State { ACTIVE, ENDING, COMMITTED, ROLLED_BACK }
+    /** How long ending waits for an ORM session to close before giving the connection back anyway. */
+    static final int CLEANUP_SECONDS = 10;
 
     private final Vertx vertx;
     private final Context context;
-    private final SqlConnection connection;
+    private final TrackedConnection connection;
     private final StatementRunner runner;
     private final ServerVersion version;
+    private final String loginAccount;
     private final Runnable onRelease;
-    private final AfterCommitSteps steps;
+    private final TransactionState state = new TransactionState();
+    private final AfterCommitPlan plan = new AfterCommitPlan();
     private final ArrayDeque<Runnable> dispatch = new ArrayDeque<>();
     private final Map<AsyncOrmBinding<?>, Future<?>> sessions = new LinkedHashMap<>();
     private final Promise<Void> ended = Promise.promise();
     private final AsyncTransactionContext ormContext;
     private final AsyncManagers managers;
-
-    private volatile State state = State.ACTIVE;
     private boolean dispatchPaused;
-    /** Set when the transaction can no longer commit correctly (a statement timed out, the connection broke). */
-    private Throwable rollbackOnly;
 
-    VertxTransaction(Vertx vertx, Context context, SqlConnection connection, StatementRunner runner,
+    VertxTransaction(Vertx vertx, Context context, TrackedConnection connection, StatementRunner runner,
                      ServerVersion version, String loginAccount, Runnable onRelease) {
         this.vertx = vertx;
         this.context = context;
         this.connection = connection;
         this.runner = runner;
         this.version = version;
+        this.loginAccount = loginAccount;
         this.onRelease = onRelease;
-        this.steps = new AfterCommitSteps(context, () -> state != State.ACTIVE);
         this.ormContext = new OrmContext(BorrowedConnection.of(connection));
         this.managers = AsyncManagers.forTransaction(this, loginAccount);
     }
@@ -97,14 +100,15 @@ public final class VertxTransaction implements AsyncTransaction {
     static Future<VertxTransaction> begin(Vertx vertx, Context context, io.vertx.sqlclient.Pool pool,
                                           StatementRunner runner, ServerVersion version, String loginAccount,
                                           Runnable onBorrow, Runnable onRelease) {
-        return Stages.translated(pool.getConnection(), null).compose(conn -> {
+        return Stages.translated(pool.getConnection().compose(TrackedConnection::adopt), null).compose(conn -> {
             onBorrow.run();
             VertxTransaction tx = new VertxTransaction(vertx, context, conn, runner, version, loginAccount, onRelease);
             return runner.run(conn, "BEGIN", List.of(), null).transform(ar -> {
                 if (ar.succeeded()) {
                     return Future.succeededFuture(tx);
                 }
-                tx.state = State.ROLLED_BACK;
+                tx.state.beginRollbackIfActive();
+                tx.state.rolledBack();
                 return tx.release().transform(x -> Future.failedFuture(ar.cause()));
             });
         });
@@ -171,93 +175,107 @@ public final class VertxTransaction implements AsyncTransaction {
 
     @Override
     public CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows) {
-        return raw(sql, () -> enqueue(true, () -> runner.batch(connection, sql, rows, this::timedOut))
-                .onFailure(this::noteFailure));
+        if (rows == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("rows must not be null"));
+        }
+        return raw(sql, () -> noted(enqueue(true, () -> runner.batch(connection, sql, rows, this::timedOut))));
     }
 
     @Override
     public CompletionStage<Long> stream(String sql, List<?> params, Consumer<Row> consumer) {
-        return raw(sql, () -> enqueue(true, () -> runner.collect(connection, sql, params, RowCounting.feeding(consumer),
-                this::timedOut)).compose(RowCounting::result).onFailure(this::noteFailure));
+        if (consumer == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("consumer must not be null"));
+        }
+        return raw(sql, () -> noted(enqueue(true, () -> runner.collect(connection, sql, params,
+                RowCounting.feeding(consumer), this::timedOut)).compose(RowCounting::result)));
     }
 
     @Override
     public <A, R> CompletionStage<R> collect(String sql, List<?> params, Collector<Row, A, R> collector) {
-        return raw(sql, () -> enqueue(true, () -> runner.collect(connection, sql, params, collector, this::timedOut))
-                .onFailure(this::noteFailure));
+        if (collector == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("collector must not be null"));
+        }
+        return raw(sql, () -> noted(enqueue(true, () -> runner.collect(connection, sql, params, collector,
+                this::timedOut))));
     }
 
     /** Refuses, before anything is sent, raw SQL that must not run inside a MatrixOne transaction. */
     private <T> CompletionStage<T> raw(String sql, Supplier<Future<T>> action) {
-        SqlKind kind = SqlKind.of(sql);
-        if (kind != SqlKind.ORDINARY) {
-            return CompletableFuture.failedFuture(notAllowed(kind, sql));
+        if (sql == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("sql must not be null"));
         }
-        return onContext(() -> active().compose(ok -> action.get()));
-    }
-
-    static NotAllowedInTransactionException notAllowed(SqlKind kind, String sql) {
-        String why = switch (kind) {
-            case SET -> "SET is refused inside a transaction: on MatrixOne up to 4.2.0 it silently commits the open "
-                    + "transaction; set session variables before begin, or per statement";
-            case TRANSACTION_CONTROL -> "transaction control statements are refused: the transaction object owns "
-                    + "BEGIN/COMMIT/ROLLBACK, and MatrixOne has no working savepoints";
-            case REFUSED_IN_TRANSACTION -> "MatrixOne refuses this statement inside a transaction (error 20101); "
-                    + "queue it with tx.afterCommit(sql) or use a manager: it then runs right after COMMIT";
-            case ADMINISTRATIVE -> "MatrixOne refuses administrative statements inside a transaction; queue it with "
-                    + "tx.afterCommit(sql): it then runs right after COMMIT";
-            case ORDINARY -> "allowed";
-        };
-        return new NotAllowedInTransactionException(why, SqlRedactor.redact(sql));
+        MatrixOneException refusal = TransactionRules.refusal(sql, Place.TRANSACTION);
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(refusal);
+        }
+        return onContext(() -> usable().compose(ok -> action.get()));
     }
 
     private Future<Result> send(String sql, List<?> params) {
-        return enqueue(true, () -> runner.run(connection, sql, params, this::timedOut)).onFailure(this::noteFailure);
+        return noted(enqueue(true, () -> runner.run(connection, sql, params, this::timedOut)));
+    }
+
+    /** A statement's failure is noted: a conflict or a lost connection ends the transaction on the server. */
+    private <T> Future<T> noted(Future<T> sent) {
+        return sent.onFailure(e -> {
+            if (e instanceof MatrixOneException m) {
+                state.failed(m);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- operations and after-commit steps
 
     @Override
     public <T> CompletionStage<T> run(Operation<T> operation) {
-        Statement first = operation.firstStatement();
-        if (first.runsAfterCommit()) {
-            return CompletableFuture.failedFuture(new NotAllowedInTransactionException("MatrixOne refuses this "
-                    + "statement inside a transaction (error 20101); use tx.submit(operation) to run it right after "
-                    + "COMMIT", first.redactedSql()));
+        if (operation == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("operation must not be null"));
         }
-        if (steps.createsSnapshot(first.readsSnapshot())) {
-            return CompletableFuture.failedFuture(new NotAllowedInTransactionException("this operation reads "
-                    + "snapshot '" + first.readsSnapshot() + "', which this transaction creates after COMMIT; use "
-                    + "tx.submit(operation) to run it after the snapshot was taken", first.redactedSql()));
-        }
-        return runNow(operation);
+        MatrixOneException refusal = TransactionRules.runRefusal(operation, plan);
+        return refusal != null ? CompletableFuture.failedFuture(refusal) : runNow(operation);
     }
 
     private <T> CompletionStage<T> runNow(Operation<T> operation) {
-        return onContext(() -> active().compose(ok -> Future.fromCompletionStage(operation.executeAsync(
-                statement -> Stages.toStage(send(statement.sql(), statement.params()))), context)));
+        return onContext(() -> usable().compose(ok -> Future.fromCompletionStage(operation.executeAsync(statement -> {
+            MatrixOneException refusal = TransactionRules.statementRefusal(statement);
+            return refusal != null ? CompletableFuture.failedFuture(refusal)
+                    : Stages.toStage(send(statement.sql(), statement.params()));
+        }), context)));
     }
 
     @Override
     public <T> CompletionStage<T> submit(Operation<T> operation) {
-        Statement first = operation.firstStatement();
-        if (first.runsAfterCommit() || steps.createsSnapshot(first.readsSnapshot())) {
-            return afterCommit(operation); // e.g. a clone of a snapshot this transaction queued: after it
+        if (operation == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("operation must not be null"));
         }
-        return runNow(operation);
+        return TransactionRules.submit(operation, plan) == TransactionRules.Action.QUEUE
+                ? afterCommit(operation) : runNow(operation);
     }
 
     @Override
     public <T> CompletionStage<T> afterCommit(Operation<T> operation) {
-        CompletionStage<T> stage = steps.add(operation);
-        return stage != null ? stage : CompletableFuture.failedFuture(ended("queue an after-commit step"));
+        if (operation == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("operation must not be null"));
+        }
+        RuntimeException refusal = state.refusal();
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(refusal);
+        }
+        try {
+            return plan.addForStage(operation, state::commitRequested);
+        } catch (IllegalStateException ending) {
+            return CompletableFuture.failedFuture(ending);
+        }
     }
 
     @Override
     public CompletionStage<Result> afterCommit(String sql, Object... params) {
-        SqlKind kind = SqlKind.of(sql);
-        if (kind == SqlKind.SET || kind == SqlKind.TRANSACTION_CONTROL) {
-            return CompletableFuture.failedFuture(notAllowed(kind, sql));
+        if (sql == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("sql must not be null"));
+        }
+        MatrixOneException refusal = TransactionRules.refusal(sql, Place.AFTER_COMMIT);
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(refusal);
         }
         return afterCommit(Operation.of(Statement.afterCommit(sql, params), r -> r));
     }
@@ -267,7 +285,10 @@ public final class VertxTransaction implements AsyncTransaction {
     @Override
     @SuppressWarnings("unchecked")
     public <S> CompletionStage<S> orm(AsyncOrmBinding<S> binding) {
-        return onContext(() -> active().compose(ok -> (Future<S>) sessions.computeIfAbsent(binding,
+        if (binding == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("binding must not be null"));
+        }
+        return onContext(() -> usable().compose(ok -> (Future<S>) sessions.computeIfAbsent(binding,
                 b -> Future.fromCompletionStage(binding.open(ormContext), context))));
     }
 
@@ -281,7 +302,10 @@ public final class VertxTransaction implements AsyncTransaction {
                 continue; // still opening, or failed to open: nothing to flush
             }
             AsyncOrmBinding binding = e.getKey();
-            Supplier<Future<Void>> flush = () -> Future.fromCompletionStage(binding.flush(session.result()), context);
+            Supplier<Future<Void>> flush = () -> {
+                Future<Void> flushed = Future.fromCompletionStage(binding.flush(session.result()), context);
+                return flushed.recover((Throwable error) -> Future.failedFuture(new FlushFailed(OrmErrors.translate(error))));
+            };
             chain = chain == null ? flush.get() : chain.compose(v -> flush.get());
         }
         return chain;
@@ -296,7 +320,7 @@ public final class VertxTransaction implements AsyncTransaction {
                 if (opened.failed()) {
                     return Future.succeededFuture();
                 }
-                return Future.fromCompletionStage(binding.close(opened.result()), context)
+                return bounded(Future.fromCompletionStage(binding.close(opened.result()), context))
                         .otherwise(err -> {
                             LOG.warn("closing the ORM session of {} failed: {}", binding, err.toString());
                             return null;
@@ -307,28 +331,20 @@ public final class VertxTransaction implements AsyncTransaction {
         return chain;
     }
 
+    /** A clean-up step that must not hold the connection forever: it fails after {@value #CLEANUP_SECONDS} s. */
+    private <T> Future<T> bounded(Future<T> cleanup) {
+        return Stages.within(vertx, cleanup, CLEANUP_SECONDS * 1000L, () -> new IllegalStateException(
+                "clean-up did not finish within " + CLEANUP_SECONDS + " s"), null);
+    }
+
     // ---------------------------------------------------------------- nesting
 
     @Override
     public <T> CompletionStage<T> transaction(Function<AsyncTransaction, CompletionStage<T>> body) {
-        JoinedTransaction joined = new JoinedTransaction(this);
-        CompletionStage<T> stage;
-        try {
-            stage = body.apply(joined);
-        } catch (Throwable e) {
-            markRollbackOnly("a joined transaction failed: " + e);
-            return CompletableFuture.failedFuture(e);
+        if (body == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("body must not be null"));
         }
-        if (stage == null) {
-            markRollbackOnly("a joined transaction's body returned null");
-            return CompletableFuture.failedFuture(new NullPointerException("the transaction body returned null instead of a stage"));
-        }
-        // attaching to a queued step's stage throws here, as in the outer body: the wait would never end
-        return stage.whenComplete((value, error) -> {
-            if (error != null) {
-                markRollbackOnly("a joined transaction failed: " + Stages.unwrap(error));
-            }
-        });
+        return JoinedTransaction.run(this, state, body);
     }
 
     @Override
@@ -338,7 +354,7 @@ public final class VertxTransaction implements AsyncTransaction {
 
     @Override
     public void setRollbackOnly() {
-        markRollbackOnly("setRollbackOnly() was called");
+        state.markRollbackOnly("setRollbackOnly() was called");
     }
 
     // ---------------------------------------------------------------- ending
@@ -350,24 +366,32 @@ public final class VertxTransaction implements AsyncTransaction {
 
     @Override
     public CompletionStage<Void> rollback() {
-        return onContext(() -> state == State.COMMITTED
-                ? Future.failedFuture(new IllegalStateException("the transaction already committed; it cannot be rolled back"))
-                : rollbackNow(null));
+        return onContext(() -> {
+            try {
+                return state.beginRollback() ? rollbackInternal(null) : ended.future();
+            } catch (IllegalStateException committed) {
+                return Future.failedFuture(committed);
+            }
+        });
     }
 
     @Override
     public CompletionStage<Void> close() {
-        return onContext(() -> state == State.COMMITTED ? Future.succeededFuture() : rollbackNow(null));
+        return onContext(() -> rollbackNow(null).otherwiseEmpty());
     }
 
     @Override
     public boolean isActive() {
-        return state == State.ACTIVE;
+        return state.isActive();
     }
 
     @Override
     public ServerVersion serverVersion() {
         return version;
+    }
+
+    String loginAccount() {
+        return loginAccount;
     }
 
     /** Completes once the connection went back to the pool. */
@@ -379,55 +403,59 @@ public final class VertxTransaction implements AsyncTransaction {
         return context;
     }
 
+    /** Whether COMMIT was requested: after-commit stages may then be waited on. */
+    boolean commitRequested() {
+        return state.commitRequested();
+    }
+
     Future<Void> commitNow() {
-        if (state != State.ACTIVE) {
-            return Future.failedFuture(ended("commit"));
+        RuntimeException refused = state.beginCommit();
+        if (refused != null) {
+            if (state.status() == TransactionState.Status.ENDING) {
+                return rollbackInternal(refused).transform(x -> Future.failedFuture(refused));
+            }
+            return Future.failedFuture(refused);
         }
-        state = State.ENDING;
-        steps.seal();
-        if (rollbackOnly != null) {
-            Throwable reason = rollbackOnly;
-            return rollbackInternal(reason).transform(x -> Future.failedFuture(new MatrixOneException(
-                    "the transaction was rolled back instead of committed: " + reason.getMessage(), reason)));
-        }
+        plan.seal();
         Future<Result> commit = enqueue(true, () -> runner.run(connection, "COMMIT", List.of(), null));
         return commit.transform(ar -> {
             if (ar.failed()) {
-                return rollbackInternal(ar.cause()).transform(x -> Future.<Void>failedFuture(ar.cause()));
+                Throwable outcome = ar.cause() instanceof FlushFailed f ? f.getCause() // COMMIT was never sent
+                        : ar.cause() instanceof RuntimeException r ? state.commitFailed(r) : ar.cause();
+                return rollbackInternal(outcome).transform(x -> Future.<Void>failedFuture(outcome));
             }
-            state = State.COMMITTED;
-            return steps.runAll(st -> runner.autocommit().run(connection, st.sql(), st.params(), null))
+            state.committed();
+            return Future.fromCompletionStage(plan.runAll(st -> Stages.toStage(
+                            runner.autocommit().run(connection, st.sql(), st.params(), null))), context)
                     .transform(ran -> release().transform(x -> ran.succeeded()
-                            ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(ran.cause())));
+                            ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(Stages.unwrap(ran.cause()))));
         });
     }
 
     /** Rolls back unless the transaction already ended or is ending; then waits for that end. */
     Future<Void> rollbackNow(Throwable reason) {
-        return state == State.ACTIVE ? rollbackInternal(reason) : ended.future();
+        return state.beginRollbackIfActive() ? rollbackInternal(reason) : ended.future();
     }
 
     /** Sends ROLLBACK after the statements already dispatched, cancels the steps and releases the connection. */
     private Future<Void> rollbackInternal(Throwable reason) {
-        state = State.ENDING;
-        steps.seal();
-        Future<Result> rollback = connectionBroken()
+        plan.seal();
+        Future<Result> rollback = connection.isLost()
                 ? Future.succeededFuture()  // the server rolled back when the connection closed
                 : enqueue(false, () -> runner.run(connection, "ROLLBACK", List.of(), null));
         return rollback.transform(ar -> {
             if (ar.failed()) {
                 LOG.debug("ROLLBACK failed: {}", ar.cause().toString());
             }
-            state = State.ROLLED_BACK;
-            steps.cancelAll(reason == null ? "not run: the transaction rolled back"
-                    : "not run: the transaction did not commit (" + reason.getMessage() + ")");
+            state.rolledBack();
+            plan.cancelAll(TransactionState.cancelReason(reason));
             return release();
         });
     }
 
     private Future<Void> release() {
         return closeSessions()
-                .compose(v -> connection.close().otherwiseEmpty())
+                .compose(v -> connection.release())
                 .andThen(ar -> {
                     onRelease.run();
                     ended.tryComplete();
@@ -438,7 +466,8 @@ public final class VertxTransaction implements AsyncTransaction {
 
     /**
      * Queues {@code send} behind every statement issued before it. Sends at once (Vert.x pipelines in call
-     * order) unless an ORM session must be flushed first; then dispatch pauses until the flush is done.
+     * order) unless an ORM session must be flushed first; then dispatch pauses until the flush is done. A failed
+     * flush fails the statement with {@link FlushFailed} around the ORM's (translated) error: it was not sent.
      */
     private <T> Future<T> enqueue(boolean flushFirst, Supplier<Future<T>> send) {
         Promise<T> promise = Promise.promise();
@@ -460,7 +489,8 @@ public final class VertxTransaction implements AsyncTransaction {
             });
         });
         pump();
-        return promise.future();
+        return promise.future().recover(e -> Future.failedFuture(e instanceof FlushFailed && !flushFirst
+                ? e.getCause() : e));
     }
 
     private void pump() {
@@ -479,14 +509,19 @@ public final class VertxTransaction implements AsyncTransaction {
         sent.onComplete(promise);
     }
 
-    /** Runs {@code action} on the transaction's context; every state change happens there. */
+    /** Runs {@code action} on the transaction's context; every send happens there. */
     private <T> CompletionStage<T> onContext(Supplier<Future<T>> action) {
         if (Vertx.currentContext() == context) {
-            return Stages.toStage(safely(action));
+            return Stages.toStage(unwrapFlush(safely(action)));
         }
         Promise<T> promise = Promise.promise();
-        context.runOnContext(v -> safely(action).onComplete(promise));
+        context.runOnContext(v -> unwrapFlush(safely(action)).onComplete(promise));
         return Stages.toStage(promise.future());
+    }
+
+    /** A statement refused because the ORM flush before it failed reports the flush's error. */
+    private static <T> Future<T> unwrapFlush(Future<T> f) {
+        return f.recover(e -> Future.failedFuture(e instanceof FlushFailed ? e.getCause() : e));
     }
 
     private static <T> Future<T> safely(Supplier<Future<T>> action) {
@@ -497,46 +532,26 @@ public final class VertxTransaction implements AsyncTransaction {
         }
     }
 
-    private Future<Void> active() {
-        return state == State.ACTIVE ? Future.succeededFuture() : Future.failedFuture(ended("run a statement"));
-    }
-
-    private IllegalStateException ended(String what) {
-        State s = state;
-        String how = switch (s) {
-            case COMMITTED -> "was committed";
-            case ROLLED_BACK -> "was rolled back";
-            default -> "is ending (commit or rollback was requested)";
-        };
-        return new IllegalStateException("cannot " + what + ": the transaction " + how);
+    private Future<Void> usable() {
+        RuntimeException refusal = state.refusal();
+        return refusal == null ? Future.succeededFuture() : Future.failedFuture(refusal);
     }
 
     /** A client-side timeout: the statement may still run on the server, so the transaction must not commit. */
     private void timedOut() {
-        markRollbackOnly("a statement timed out (client-side query timeout) and may still take effect on the server");
+        state.markRollbackOnly("a statement timed out (client-side query timeout) and may still take effect on the server");
     }
 
-    private void noteFailure(Throwable error) {
-        if (error instanceof ConnectionLostException lost) {
-            markRollbackOnly(lost); // the server rolled the transaction back when the connection broke
-        }
-    }
-
-    /** Thread-safe: the mark is set on the transaction's context, before any later call from the same thread. */
+    /** Thread-safe. */
     void markRollbackOnly(String reason) {
-        markRollbackOnly(new MatrixOneException(reason));
+        state.markRollbackOnly(reason);
     }
 
-    private void markRollbackOnly(Throwable reason) {
-        if (Vertx.currentContext() != context) {
-            context.runOnContext(v -> markRollbackOnly(reason));
-        } else if (rollbackOnly == null) {
-            rollbackOnly = reason;
+    /** The ORM flush before a statement failed; the statement was not sent. The cause is the flush's error. */
+    private static final class FlushFailed extends RuntimeException {
+        FlushFailed(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
         }
-    }
-
-    private boolean connectionBroken() {
-        return rollbackOnly instanceof ConnectionLostException;
     }
 
     /** What the ORM binding sees of this transaction. */
@@ -566,5 +581,10 @@ public final class VertxTransaction implements AsyncTransaction {
         public ServerVersion serverVersion() {
             return version;
         }
+    }
+
+    @Override
+    public String toString() {
+        return "AsyncTransaction[" + state + "]";
     }
 }

@@ -20,7 +20,7 @@ class BorrowedConnectionTest {
                     calls.add(m.getName());
                     return m.getName().equals("isSSL") ? Boolean.TRUE : Future.succeededFuture();
                 });
-        SqlConnection view = BorrowedConnection.of(real);
+        SqlConnection view = BorrowedConnection.of(new TrackedConnection(real));
         assertThat(view.close().succeeded()).isTrue();
         assertThat(view.begin().failed()).isTrue();
         assertThat(view.begin().cause()).hasMessageContaining("owned by the MatrixOne SDK");

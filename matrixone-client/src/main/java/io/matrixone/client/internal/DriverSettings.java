@@ -65,6 +65,9 @@ public final class DriverSettings {
         // MatrixOne has no COM_STMT_FETCH: cursor fetch fails with 20301 "unsupported Prepare flag" (issue #27286).
         // Large results stream row by row instead (fetch size Integer.MIN_VALUE).
         p.put("useCursorFetch", "false");
+        // Streaming results would make the driver send SET net_write_timeout=600 before and =60 after each stream:
+        // inside a transaction on MatrixOne up to 4.2.0 that SET commits the transaction half-way.
+        p.put("netTimeoutForStreamingResults", "0");
         // Stop a batch at the first failing row, as MatrixOne's documented settings ask: a batch is all-or-nothing.
         p.put("continueBatchOnError", "false");
         // One multi-row INSERT per batch instead of one round trip per row (the bulk-load target in DESIGN §6).

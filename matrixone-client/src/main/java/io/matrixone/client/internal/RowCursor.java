@@ -6,6 +6,11 @@ import io.matrixone.core.result.Row;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A streaming query in progress: one row in memory at a time. Closing it before the last row makes Connector/J
@@ -59,6 +64,26 @@ public final class RowCursor implements AutoCloseable {
             event = null;
             throw runner.failed(sql, start, e, pending);
         }
+    }
+
+    /**
+     * The rows as a lazily read {@link Stream}; {@code onClose} runs when the stream is closed (it decides how the
+     * connection is finished).
+     */
+    public Stream<Row> stream(Runnable onClose) {
+        Spliterator<Row> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super Row> action) {
+                Row row = next();
+                if (row == null) {
+                    return false;
+                }
+                action.accept(row);
+                return true;
+            }
+        };
+        return StreamSupport.stream(rows, false).onClose(onClose);
     }
 
     /** Rows read so far. */

@@ -31,6 +31,28 @@ public final class SqlErrors {
     }
 
     /**
+     * The SDK's exception for a failure thrown by other code on the SDK's connection (an ORM's flush, a
+     * transaction body), when a driver error is its cause: Hibernate's {@code ConstraintViolationException} for a
+     * duplicate key becomes a {@code DuplicateKeyException} whose cause is Hibernate's exception. {@code null} when
+     * no driver error is inside, or it already is an SDK exception.
+     */
+    public static MatrixOneException translateCaused(Throwable thrown) {
+        if (thrown instanceof MatrixOneException) {
+            return null;
+        }
+        for (Throwable t = thrown; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof MatrixOneException) {
+                return null; // an SDK failure wrapped by the caller: theirs to unwrap
+            }
+            if (t instanceof SQLException s) {
+                String state = s.getSQLState();
+                return ErrorClassifier.classify(s.getErrorCode(), state, s.getMessage(), null, thrown);
+            }
+        }
+        return null;
+    }
+
+    /**
      * Classifies a failure to get a connection. HikariCP reports a timeout whose cause is the server's answer
      * to the last connection attempt (e.g. 1045 access denied); that answer decides the type.
      */

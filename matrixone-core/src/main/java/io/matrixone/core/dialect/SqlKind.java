@@ -25,11 +25,16 @@ public enum SqlKind {
      */
     REFUSED_IN_TRANSACTION,
     /** Accounts, users, roles, GRANT, REVOKE: "administrative command is unsupported in transactions". */
-    ADMINISTRATIVE;
+    ADMINISTRATIVE,
+    /**
+     * {@code LOAD DATA / LOAD XML ... LOCAL INFILE}: the server would read a file of the client. The SDK never lets
+     * it (its bulk insert streams rows from memory instead).
+     */
+    LOCAL_FILE;
 
     /** Verbs that are always {@link #ORDINARY}: recognised without parsing or allocating (the hot path). */
     private static final String[] ORDINARY_VERBS = {
-        "SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "WITH", "VALUES", "EXPLAIN", "LOAD", "CALL", "TABLE",
+        "SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "WITH", "VALUES", "EXPLAIN", "CALL", "TABLE",
         "DESC", "DESCRIBE", "TRUNCATE"
     };
 
@@ -68,6 +73,9 @@ public enum SqlKind {
                     case "SNAPSHOTS", "PITR", "RECOVERY_WINDOW", "STAGES", "CDC", "ROLES", "USERS" -> REFUSED_IN_TRANSACTION;
                     default -> ORDINARY;
                 };
+            case "LOAD":
+                return (b.equals("DATA") || b.equals("XML")) && (c.equals("LOCAL") || w.size() > 3
+                        && w.get(3).equals("LOCAL")) ? LOCAL_FILE : ORDINARY;
             case "DATA":
                 return b.equals("BRANCH") && c.equals("PICK") ? REFUSED_IN_TRANSACTION : ORDINARY;
             default:

@@ -6,7 +6,7 @@ package io.matrixone.core.error;
  * the SDK before sending it: {@code SET} (it commits the open transaction on MatrixOne up to 4.2.0),
  * transaction control statements, and snapshot-family SQL sent as raw text.
  */
-public class NotAllowedInTransactionException extends MatrixOneException {
+public class NotAllowedInTransactionException extends StatementNotAllowedException {
     private static final long serialVersionUID = 1L;
 
     public NotAllowedInTransactionException(String message, int errorCode, String sqlState, String sql, Throwable cause) {

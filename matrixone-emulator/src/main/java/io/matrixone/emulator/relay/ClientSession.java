@@ -208,6 +208,9 @@ final class ClientSession implements Runnable {
             log.info("Fault injection: dropping session {} before a statement", session.id());
             return false;
         }
+        if (fault.action() instanceof Faults.RequestLocalFile request) {
+            return requestLocalFile(request.fileName(), sql, command.nextSequenceId());
+        }
         boolean deliver = !(fault.action() instanceof Faults.DropAfter);
         Reply reply = decide(() -> config.handler().onQuery(sql, session));
         if (reply instanceof Reply.Forward forward) {
@@ -273,6 +276,36 @@ final class ClientSession implements Runnable {
         forward(command);
         relay.result(deliver);
         return deliver;
+    }
+
+    /**
+     * Plays a hostile server: asks the client for a local file (0xFB + file name), counts the content bytes the
+     * client sends until its empty closing packet, records them, and answers OK. False if the client hung up.
+     */
+    private boolean requestLocalFile(String fileName, String sql, int seq) throws IOException {
+        byte[] name = fileName.getBytes(StandardCharsets.UTF_8);
+        clientChannel.write(seq, new PayloadWriter(name.length + 1).u8(0xFB).bytes(name).toByteArray());
+        clientChannel.flush();
+        long received = 0;
+        int next = seq + 1;
+        try {
+            while (true) {
+                Packet p = clientChannel.read();
+                next = p.nextSequenceId();
+                if (p.payload().length == 0) {
+                    break;
+                }
+                received += p.payload().length;
+            }
+        } catch (EOFException | SocketException e) {
+            config.faults().recordLocalFileRequest(new Faults.LocalFileRequest(fileName, sql, received));
+            log.info("Fault injection: the client hung up after a local-file request ({} bytes received)", received);
+            return false;
+        }
+        config.faults().recordLocalFileRequest(new Faults.LocalFileRequest(fileName, sql, received));
+        clientChannel.write(next, new OkPacket(0, 0, backend.statusFlags(), 0, "").encode());
+        clientChannel.flush();
+        return true;
     }
 
     /**

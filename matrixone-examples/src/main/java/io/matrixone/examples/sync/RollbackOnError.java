@@ -1,10 +1,10 @@
 package io.matrixone.examples.sync;
 
-import io.matrixone.client.AfterCommit;
 import io.matrixone.client.MatrixOneClient;
 import io.matrixone.core.error.UnknownTableException;
 import io.matrixone.core.model.Snapshot;
 import io.matrixone.core.model.SnapshotSpec;
+import io.matrixone.core.tx.AfterCommit;
 import io.matrixone.examples.Example;
 import io.matrixone.examples.ExampleContext;
 import io.matrixone.examples.model.User;

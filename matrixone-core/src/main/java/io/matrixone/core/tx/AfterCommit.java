@@ -1,4 +1,4 @@
-package io.matrixone.client;
+package io.matrixone.core.tx;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -21,18 +21,17 @@ import java.util.concurrent.CompletionStage;
  * @param <T> the step's value, e.g. the created snapshot
  */
 public final class AfterCommit<T> {
-    private final CompletableFuture<T> future = new CompletableFuture<>();
+    private final CompletableFuture<T> future;
     private final String description;
 
-    AfterCommit(String description) {
+    AfterCommit(String description, CompletableFuture<T> future) {
         this.description = description;
+        this.future = future;
     }
 
     /** A handle for an operation that ran at once (it was allowed inside the transaction). */
-    static <T> AfterCommit<T> completed(String description, T value) {
-        AfterCommit<T> handle = new AfterCommit<>(description);
-        handle.future.complete(value);
-        return handle;
+    public static <T> AfterCommit<T> completed(String description, T value) {
+        return new AfterCommit<>(description, CompletableFuture.completedFuture(value));
     }
 
     /**
@@ -99,18 +98,6 @@ public final class AfterCommit<T> {
     /** The redacted SQL of the step's first statement. */
     public String description() {
         return description;
-    }
-
-    void complete(T value) {
-        future.complete(value);
-    }
-
-    void fail(RuntimeException error) {
-        future.completeExceptionally(error);
-    }
-
-    void cancel(String reason) {
-        future.completeExceptionally(new CancellationException(reason));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.matrixone.client;
+package io.matrixone.core.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,9 +17,9 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
-class AfterCommitQueueTest {
+class AfterCommitPlanTest {
     private final List<String> sent = new ArrayList<>();
-    private final AfterCommitQueue queue = new AfterCommitQueue();
+    private final AfterCommitPlan queue = new AfterCommitPlan();
 
     private Function<Statement, Result> runnerFailingOn(String failing) {
         return s -> {
@@ -39,10 +39,10 @@ class AfterCommitQueueTest {
 
     @Test
     void handleIsPendingUntilRunAndGetExplainsInsteadOfWaiting() {
-        AfterCommit<String> h = queue.add(snapshot("s1"));
+        AfterCommit<String> h = queue.addForHandle(snapshot("s1"));
         assertThat(h.isPending()).isTrue();
         assertThatThrownBy(h::get).isInstanceOf(IllegalStateException.class).hasMessageContaining("after COMMIT");
-        queue.runAll(runnerFailingOn(null));
+        queue.runAllBlocking(runnerFailingOn(null));
         assertThat(h.get()).isEqualTo("s1");
         assertThat(h.isDone()).isTrue();
         assertThat(h.toCompletableFuture().join()).isEqualTo("s1");
@@ -50,16 +50,16 @@ class AfterCommitQueueTest {
 
     @Test
     void runsStepsInOrder() {
-        queue.add(snapshot("a"));
-        queue.add(Operation.of(Statement.afterCommit("CREATE PITR p FOR DATABASE d RANGE 1 'd'"), r -> 1));
-        queue.runAll(runnerFailingOn(null));
+        queue.addForHandle(snapshot("a"));
+        queue.addForHandle(Operation.of(Statement.afterCommit("CREATE PITR p FOR DATABASE d RANGE 1 'd'"), r -> 1));
+        queue.runAllBlocking(runnerFailingOn(null));
         assertThat(sent).containsExactly("CREATE SNAPSHOT a FOR DATABASE d", "CREATE PITR p FOR DATABASE d RANGE 1 'd'");
     }
 
     @Test
     void cancelledStepsSayTheTransactionRolledBack() {
-        AfterCommit<String> h = queue.add(snapshot("s1"));
-        queue.cancelAll(Transaction.ROLLED_BACK);
+        AfterCommit<String> h = queue.addForHandle(snapshot("s1"));
+        queue.cancelAll(TransactionState.cancelReason(null));
         assertThat(h.isCancelled()).isTrue();
         assertThatThrownBy(h::get).isInstanceOf(CancellationException.class)
                 .hasMessage("not run: the transaction rolled back");
@@ -68,13 +68,13 @@ class AfterCommitQueueTest {
 
     @Test
     void failedStepUndoesEarlierStepsInReverseAndCancelsLaterOnes() {
-        AfterCommit<String> a = queue.add(snapshot("a"));
-        AfterCommit<Result> raw = queue.add(Operation.of(Statement.afterCommit("CREATE PUBLICATION p DATABASE d"), r -> r));
-        AfterCommit<String> b = queue.add(snapshot("b"));
-        AfterCommit<String> c = queue.add(snapshot("c"));
+        AfterCommit<String> a = queue.addForHandle(snapshot("a"));
+        AfterCommit<Result> raw = queue.addForHandle(Operation.of(Statement.afterCommit("CREATE PUBLICATION p DATABASE d"), r -> r));
+        AfterCommit<String> b = queue.addForHandle(snapshot("b"));
+        AfterCommit<String> c = queue.addForHandle(snapshot("c"));
         assertThat(queue.createsSnapshot("b")).isTrue();
 
-        AfterCommitStepException e = catchStep(() -> queue.runAll(runnerFailingOn("CREATE SNAPSHOT b FOR DATABASE d")));
+        AfterCommitStepException e = catchStep(() -> queue.runAllBlocking(runnerFailingOn("CREATE SNAPSHOT b FOR DATABASE d")));
 
         assertThat(sent).containsExactly("CREATE SNAPSHOT a FOR DATABASE d", "CREATE PUBLICATION p DATABASE d",
                 "CREATE SNAPSHOT b FOR DATABASE d", "DROP SNAPSHOT IF EXISTS a");
@@ -93,10 +93,10 @@ class AfterCommitQueueTest {
 
     @Test
     void failingUndoIsReportedAsNotUndone() {
-        queue.add(snapshot("a"));
-        queue.add(snapshot("b"));
+        queue.addForHandle(snapshot("a"));
+        queue.addForHandle(snapshot("b"));
         List<String> log = new ArrayList<>();
-        AfterCommitStepException e = catchStep(() -> queue.runAll(s -> {
+        AfterCommitStepException e = catchStep(() -> queue.runAllBlocking(s -> {
             log.add(s.sql());
             if (s.sql().startsWith("CREATE SNAPSHOT b") || s.sql().startsWith("DROP")) {
                 throw new MatrixOneException("nope", 20101, "HY000", null, null);
@@ -110,17 +110,17 @@ class AfterCommitQueueTest {
 
     @Test
     void nonDatabaseFailureOfAStepIsWrapped() {
-        queue.add(Operation.of(Statement.afterCommit("CREATE SNAPSHOT x FOR DATABASE d"), r -> {
+        queue.addForHandle(Operation.of(Statement.afterCommit("CREATE SNAPSHOT x FOR DATABASE d"), r -> {
             throw new IllegalStateException("mapper");
         }));
-        AfterCommitStepException e = catchStep(() -> queue.runAll(runnerFailingOn(null)));
+        AfterCommitStepException e = catchStep(() -> queue.runAllBlocking(runnerFailingOn(null)));
         assertThat(e.getCause()).isInstanceOf(MatrixOneException.class);
         assertThat(e.getCause().getCause()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void stageViewIsReadOnly() {
-        AfterCommit<String> h = queue.add(snapshot("s"));
+        AfterCommit<String> h = queue.addForHandle(snapshot("s"));
         h.toCompletableFuture().complete("forged");
         assertThat(h.isPending()).isTrue();
         queue.cancelAll("x");

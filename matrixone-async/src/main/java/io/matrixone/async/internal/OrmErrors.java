@@ -1,0 +1,42 @@
+package io.matrixone.async.internal;
+
+import io.matrixone.core.error.ErrorClassifier;
+import io.matrixone.core.error.MatrixOneException;
+import io.vertx.mysqlclient.MySQLException;
+
+/**
+ * What a failure from an ORM session on a transaction's connection means to the caller. A server error inside it
+ * (Hibernate Reactive's {@code ConstraintViolationException} around the driver's duplicate-key error) becomes the
+ * SDK's exception ({@code DuplicateKeyException} ...) with the ORM's exception as its cause. Hibernate Reactive's
+ * {@code AssertionFailure} when its session is flushed while one of its own calls is still running becomes an
+ * {@link IllegalStateException} that says what to do.
+ */
+final class OrmErrors {
+    static final String ORM_BUSY = "a statement of this transaction was issued while a Hibernate Reactive call of the "
+            + "same transaction was still running, so its session could not be flushed first. Reactive sessions run "
+            + "one call at a time: chain the statement after the ORM call's stage (thenCompose), do not run them "
+            + "concurrently";
+
+    private OrmErrors() {
+    }
+
+    /** The exception to report for {@code error} thrown by an ORM session. */
+    static Throwable translate(Throwable error) {
+        Throwable e = Stages.unwrap(error);
+        if (e instanceof MatrixOneException) {
+            return e;
+        }
+        for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof MatrixOneException) {
+                return e; // an SDK failure the ORM wrapped: keep the ORM's view, its cause says it all
+            }
+            if (c instanceof MySQLException m) {
+                return ErrorClassifier.classify(m.getErrorCode(), m.getSqlState(), Stages.serverMessage(m), null, e);
+            }
+            if (c.getClass().getName().equals("org.hibernate.AssertionFailure")) {
+                return new IllegalStateException(ORM_BUSY, e);
+            }
+        }
+        return e;
+    }
+}
