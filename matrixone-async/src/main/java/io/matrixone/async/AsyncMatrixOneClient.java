@@ -1,12 +1,12 @@
 package io.matrixone.async;
 
 import io.matrixone.async.internal.AsyncEngine;
-import io.matrixone.async.internal.AsyncManagers;
 import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
+import io.matrixone.core.manager.AsyncManagerSupport;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.retry.RetryPolicy;
@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -57,13 +58,11 @@ import java.util.stream.Collector;
  * its connection returned once it answered; a transaction with a timed-out statement can only roll back.
  * {@code socketTimeout} closes connections silent for that long (also idle pooled ones).
  */
-public final class AsyncMatrixOneClient implements AutoCloseable {
+public final class AsyncMatrixOneClient extends AsyncManagerSupport implements AutoCloseable {
     private final AsyncEngine engine;
-    private final AsyncManagers managers;
 
     private AsyncMatrixOneClient(AsyncEngine engine) {
         this.engine = engine;
-        this.managers = AsyncManagers.forClient(this);
     }
 
     /** A client with a Vert.x instance of its own, closed with the client. */
@@ -111,51 +110,25 @@ public final class AsyncMatrixOneClient implements AutoCloseable {
      * managers do not wrap, e.g. {@code dialect().thenCompose(d -> run(d.timeTravel().count(db, table, at)))}.
      */
     public CompletionStage<Dialect> dialect() {
-        return managers.dialect();
+        return engine.dialect();
     }
 
     // ---------------------------------------------------------------- managers
-    // MatrixOne's own features, the same operations as the sync client's managers (one dialect serves both).
-    // Each call runs at once on a pooled connection; inside a transaction use the transaction's managers.
+    // snapshots(), clones(), restores(), pitrs(), publications(), accounts(), moCtl(), version() come from
+    // AsyncManagerSupport, generated from the dialect (the same operations as the sync client's), through this hook.
+    // Outside a transaction every operation runs at once.
 
-    /** Snapshots: create, drop, look up. */
-    public AsyncSnapshotManager snapshots() {
-        return managers.snapshots();
-    }
-
-    /** Database and table clones, live or from a snapshot. */
-    public AsyncCloneManager clones() {
-        return managers.clones();
-    }
-
-    /** Restores from snapshots, in the grammar of the server's version. */
-    public AsyncRestoreManager restores() {
-        return managers.restores();
-    }
-
-    /** Point-in-time recovery ranges and restores. */
-    public AsyncPitrManager pitr() {
-        return managers.pitr();
-    }
-
-    /** Publications and subscriptions. */
-    public AsyncPublicationManager publications() {
-        return managers.publications();
-    }
-
-    /** Accounts, users, roles and grants. */
-    public AsyncAccountManager accounts() {
-        return managers.accounts();
-    }
-
-    /** The {@code mo_ctl} control function: flush, checkpoint and the rest. */
-    public AsyncMoCtlManager moCtl() {
-        return managers.moCtl();
-    }
-
-    /** Version queries ({@code version()}, {@code git_version()}). */
-    public AsyncVersionManager version() {
-        return managers.version();
+    @Override
+    protected <T> CompletionStage<T> submitManaged(Function<Dialect, Operation<T>> build) {
+        return dialect().thenCompose(d -> {
+            Operation<T> op;
+            try {
+                op = build.apply(d);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e); // bad input: nothing was sent
+            }
+            return run(op);
+        });
     }
 
     /** Runs a query; the whole result is read into memory. For large results use {@link #stream}. */

@@ -4,6 +4,7 @@ import io.matrixone.async.internal.AsyncBulkInsert;
 import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.dialect.Operation;
+import io.matrixone.core.manager.AsyncManagerAccess;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.version.ServerVersion;
@@ -35,10 +36,14 @@ import java.util.stream.Collector;
  * control (BEGIN, COMMIT, SAVEPOINT ...: the transaction owns them), the snapshot family and administrative
  * statements sent as raw text fail with {@code NotAllowedInTransactionException}; nothing is sent.
  *
+ * <p><b>Managers.</b> The same manager types as the client's ({@code snapshots()}, {@code clones()} ...). On a
+ * transaction, what MatrixOne allows inside a transaction runs at once; what it refuses (snapshots, restores, PITR,
+ * publication DDL, accounts) is queued to run right after COMMIT, and the stage completes then.
+ *
  * <p><b>Ending.</b> {@link #commit()}, {@link #rollback()} or {@link #close()} (rolls back unless committed)
  * end it and give the connection back to the pool. After the end every statement method fails.
  */
-public interface AsyncTransaction {
+public interface AsyncTransaction extends AsyncManagerAccess {
 
     /** Runs a query inside the transaction; the whole result is read into memory. */
     CompletionStage<Result> query(String sql, Object... params);
@@ -150,33 +155,4 @@ public interface AsyncTransaction {
 
     /** The version of the server the transaction runs on. */
     ServerVersion serverVersion();
-
-    // ---------------------------------------------------------------- managers
-    // The same manager types as the client's. On a transaction, what MatrixOne allows inside a transaction runs
-    // at once; what it refuses (snapshots, restores, PITR, publication DDL, accounts) is queued to run right
-    // after COMMIT, and the stage completes then. Don't wait on such a stage inside the body.
-
-    /** Snapshots: creating and dropping complete after COMMIT; the snapshot holds what this transaction wrote. */
-    AsyncSnapshotManager snapshots();
-
-    /** Clones run at once and are undone by rollback, unless they read a snapshot queued in this transaction. */
-    AsyncCloneManager clones();
-
-    /** Restores run after COMMIT. */
-    AsyncRestoreManager restores();
-
-    /** PITR statements (SHOW PITR included) run after COMMIT. */
-    AsyncPitrManager pitr();
-
-    /** Publication DDL runs after COMMIT; listing and subscribing run at once. */
-    AsyncPublicationManager publications();
-
-    /** Accounts, users, roles and grants run after COMMIT. */
-    AsyncAccountManager accounts();
-
-    /** {@code mo_ctl} runs at once; its effects are not transactional. */
-    AsyncMoCtlManager moCtl();
-
-    /** Version queries on the transaction's connection. */
-    AsyncVersionManager version();
 }

@@ -77,7 +77,7 @@ class AsyncManagersIT {
             assertThat(count(client, db)).isEqualTo(4);
 
             assertThat(await(client.moCtl().flush(db, "t")).isOk()).isTrue();
-            assertThat(await(client.version().version()).semantic()).isEqualTo(mo.version());
+            assertThat(await(client.version().serverVersion()).semantic()).isEqualTo(mo.version());
             await(client.snapshots().drop(sp));
             assertThat(await(client.snapshots().get(sp))).isEmpty();
         }
@@ -116,7 +116,7 @@ class AsyncManagersIT {
             mo.faults().failNext("CREATE PITR", 20101, "internal error: injected");
             Throwable failed = failure(client.inTransaction(tx -> {
                 tx.snapshots().create(SnapshotSpec.database(sp, db));
-                tx.pitr().create(PitrSpec.database(pitr, db, PitrRange.days(1)));
+                tx.pitrs().create(PitrSpec.database(pitr, db, PitrRange.days(1)));
                 return tx.execute("INSERT INTO " + db + ".t VALUES (2, 'kept')");
             }));
             assertThat(failed).isInstanceOf(AfterCommitStepException.class).hasMessageContaining("committed");

@@ -2,7 +2,9 @@ package io.matrixone.client;
 
 import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.bulk.BulkResult;
+import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
+import io.matrixone.core.manager.TxManagerSupport;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.tx.AfterCommit;
@@ -19,7 +21,7 @@ import java.util.function.Consumer;
  * the outer transaction; the handle's own rules ({@link JoinedHandle}, shared with the async client) decide what
  * its commit, rollback and close mean, and refuse every call once it is closed or its nested body ended.
  */
-final class JoinedTransaction implements Transaction {
+final class JoinedTransaction extends TxManagerSupport implements Transaction {
     private final RootTransaction root;
     private final JoinedHandle handle;
 
@@ -102,44 +104,22 @@ final class JoinedTransaction implements Transaction {
         return root.serverVersion();
     }
 
+    // ------------------------------------------------------------------------------------------- managers
+    // snapshots(), clones() ... come from TxManagerSupport, generated from the dialect, through these hooks.
+
     @Override
-    public TxSnapshotManager snapshots() {
-        return new TxManagers.Snapshots(this, root.dialect());
+    protected <T> T runManaged(Operation<T> operation) {
+        return run(operation);
     }
 
     @Override
-    public TxCloneManager clones() {
-        return new TxManagers.Clones(this, root.dialect());
+    protected <T> AfterCommit<T> submitManaged(Operation<T> operation) {
+        return submit(operation);
     }
 
     @Override
-    public TxRestoreManager restores() {
-        return new TxManagers.Restores(this, root.dialect(), root.loginAccount());
-    }
-
-    @Override
-    public TxPitrManager pitr() {
-        return new TxManagers.Pitrs(this, root.dialect());
-    }
-
-    @Override
-    public TxPublicationManager publications() {
-        return new TxManagers.Publications(this, root.dialect());
-    }
-
-    @Override
-    public TxAccountManager accounts() {
-        return new TxManagers.Accounts(this, root.dialect());
-    }
-
-    @Override
-    public MoCtlManager moCtl() {
-        return new ClientManagers.MoCtl(TxManagers.runner(this, root.dialect()));
-    }
-
-    @Override
-    public VersionManager version() {
-        return new ClientManagers.Versions(TxManagers.runner(this, root.dialect()));
+    protected Dialect managedDialect() {
+        return root.dialect();
     }
 
     @Override

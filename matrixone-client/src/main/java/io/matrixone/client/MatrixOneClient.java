@@ -11,6 +11,7 @@ import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.error.MatrixOneException;
+import io.matrixone.core.manager.ManagerSupport;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.retry.RetryPolicy;
@@ -63,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * {@link ClientOptions#serverVersion()} pins it; creating the client opens the first connection, so a wrong
  * address, password or TLS setting fails at once.
  */
-public final class MatrixOneClient implements AutoCloseable {
+public final class MatrixOneClient extends ManagerSupport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MatrixOneClient.class);
     private static final String VERSION_SQL = "SELECT version()";
 
@@ -75,14 +76,6 @@ public final class MatrixOneClient implements AutoCloseable {
     private final Dialect dialect;
     /** The transaction the current thread is in, per client: nested begin()/transaction() join it. */
     private final ThreadLocal<RootTransaction> current = new ThreadLocal<>();
-    private final SnapshotManager snapshots;
-    private final CloneManager clones;
-    private final RestoreManager restores;
-    private final PitrManager pitr;
-    private final PublicationManager publications;
-    private final AccountManager accounts;
-    private final MoCtlManager moCtl;
-    private final VersionManager version;
 
     private MatrixOneClient(ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -93,20 +86,11 @@ public final class MatrixOneClient implements AutoCloseable {
         this.pool = ConnectionPool.start(options, poolName);
         try {
             this.serverVersion = options.serverVersion() != null ? options.serverVersion() : detectVersion();
-            this.dialect = Dialect.of(serverVersion);
+            this.dialect = Dialect.of(serverVersion, options.login().effectiveAccount());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        ClientManagers.Runner managed = ClientManagers.of(this);
-        this.snapshots = new ClientManagers.Snapshots(managed);
-        this.clones = new ClientManagers.Clones(managed);
-        this.restores = new ClientManagers.Restores(managed, options.login().effectiveAccount());
-        this.pitr = new ClientManagers.Pitrs(managed);
-        this.publications = new ClientManagers.Publications(managed);
-        this.accounts = new ClientManagers.Accounts(managed);
-        this.moCtl = new ClientManagers.MoCtl(managed);
-        this.version = new ClientManagers.Versions(managed);
         log.info("MatrixOne client {} connected to {} ({}:{})", poolName, serverVersion, options.host(), options.port());
     }
 
@@ -507,49 +491,17 @@ public final class MatrixOneClient implements AutoCloseable {
         return options;
     }
 
-    // =====================================================================================================
-    // Managers: MatrixOne's own features, each call at once on a pooled connection. Inside a transaction use
-    // the transaction's managers instead, which queue what MatrixOne refuses there.
-    // =====================================================================================================
+    // Managers: MatrixOne's own features (snapshots(), clones(), restores(), pitrs(), publications(), accounts(),
+    // moCtl(), version()) come from ManagerSupport, generated from the dialect; each runs through these two hooks.
 
-    /** Snapshots: create, drop, look up. */
-    public SnapshotManager snapshots() {
-        return snapshots;
+    @Override
+    protected <T> T runManaged(Operation<T> operation) {
+        return run(operation);
     }
 
-    /** Database and table clones, live or from a snapshot. */
-    public CloneManager clones() {
-        return clones;
-    }
-
-    /** Restores from snapshots, in the grammar of the server's version. */
-    public RestoreManager restores() {
-        return restores;
-    }
-
-    /** Point-in-time recovery ranges and restores. */
-    public PitrManager pitr() {
-        return pitr;
-    }
-
-    /** Publications and subscriptions. */
-    public PublicationManager publications() {
-        return publications;
-    }
-
-    /** Accounts, users, roles and grants. */
-    public AccountManager accounts() {
-        return accounts;
-    }
-
-    /** The {@code mo_ctl} control function: flush, checkpoint and the rest. */
-    public MoCtlManager moCtl() {
-        return moCtl;
-    }
-
-    /** Version queries ({@code version()}, {@code git_version()}). */
-    public VersionManager version() {
-        return version;
+    @Override
+    protected Dialect managedDialect() {
+        return dialect;
     }
 
     /** The pool's current numbers: active connections must return to 0 when nothing runs (no leak). */

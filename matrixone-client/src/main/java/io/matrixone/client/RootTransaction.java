@@ -11,6 +11,7 @@ import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.dialect.Statement;
 import io.matrixone.core.error.ConnectionLostException;
 import io.matrixone.core.error.MatrixOneException;
+import io.matrixone.core.manager.TxManagerSupport;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.tx.AfterCommit;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * path ({@link #guarded}): one thread at a time, the state checked, ORM sessions flushed first where a statement
  * follows, failures noted.
  */
-final class RootTransaction implements Transaction {
+final class RootTransaction extends TxManagerSupport implements Transaction {
     private static final Logger log = LoggerFactory.getLogger(RootTransaction.class);
 
     private final MatrixOneClient client;
@@ -242,50 +243,22 @@ final class RootTransaction implements Transaction {
         return client.dialect();
     }
 
-    String loginAccount() {
-        return client.options().login().effectiveAccount();
-    }
-
     // ------------------------------------------------------------------------------------------- managers
+    // snapshots(), clones() ... come from TxManagerSupport, generated from the dialect, through these hooks.
 
     @Override
-    public TxSnapshotManager snapshots() {
-        return new TxManagers.Snapshots(this, dialect());
+    protected <T> T runManaged(Operation<T> operation) {
+        return run(operation);
     }
 
     @Override
-    public TxCloneManager clones() {
-        return new TxManagers.Clones(this, dialect());
+    protected <T> AfterCommit<T> submitManaged(Operation<T> operation) {
+        return submit(operation);
     }
 
     @Override
-    public TxRestoreManager restores() {
-        return new TxManagers.Restores(this, dialect(), loginAccount());
-    }
-
-    @Override
-    public TxPitrManager pitr() {
-        return new TxManagers.Pitrs(this, dialect());
-    }
-
-    @Override
-    public TxPublicationManager publications() {
-        return new TxManagers.Publications(this, dialect());
-    }
-
-    @Override
-    public TxAccountManager accounts() {
-        return new TxManagers.Accounts(this, dialect());
-    }
-
-    @Override
-    public MoCtlManager moCtl() {
-        return new ClientManagers.MoCtl(TxManagers.runner(this, dialect()));
-    }
-
-    @Override
-    public VersionManager version() {
-        return new ClientManagers.Versions(TxManagers.runner(this, dialect()));
+    protected Dialect managedDialect() {
+        return client.dialect();
     }
 
     // ------------------------------------------------------------------------------------------- ending

@@ -6,6 +6,7 @@ import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.error.AfterCommitStepException;
 import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.error.NotAllowedInTransactionException;
+import io.matrixone.core.manager.TxManagerAccess;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.tx.AfterCommit;
@@ -35,12 +36,16 @@ import java.util.function.Consumer;
  * committed. A transaction is used by one thread at a time; concurrent use fails with
  * {@link IllegalStateException} rather than interleaving statements on one connection.
  *
+ * <p>MatrixOne's features are on the transaction's managers ({@code snapshots()}, {@code clones()} ...): what
+ * MatrixOne allows inside a transaction runs at once on its connection; what it refuses (snapshots, restores, PITR,
+ * publication DDL, accounts) is queued to run right after COMMIT, and the returned handle completes then.
+ *
  * <p>A transaction begun while the same thread is inside another transaction of the same client joins it
  * (MatrixOne has no usable savepoints): the joined handle's {@link #commit()} does nothing, its
  * {@link #rollback()} or closing it without commit marks the outer transaction rollback-only, and it cannot be
  * used once its nested body ended.
  */
-public interface Transaction extends AutoCloseable, TransactionContext {
+public interface Transaction extends AutoCloseable, TransactionContext, TxManagerAccess {
 
     /**
      * Runs a query (or any statement) inside the transaction; it sees the transaction's uncommitted writes.
@@ -128,34 +133,6 @@ public interface Transaction extends AutoCloseable, TransactionContext {
      * exception ({@code DuplicateKeyException} ...), with the ORM's exception as its cause.
      */
     <S> S orm(OrmBinding<S> binding);
-
-    // Managers: MatrixOne's features on this transaction. What MatrixOne allows in a transaction runs at once on
-    // its connection; what it refuses (snapshots, restores, PITR, publications, accounts) is queued to run right
-    // after COMMIT, and the returned handle completes then.
-
-    /** Snapshots: creating and dropping run after COMMIT, so a snapshot holds everything this transaction wrote. */
-    TxSnapshotManager snapshots();
-
-    /** Clones run at once and are undone by rollback, unless they read a snapshot queued in this transaction. */
-    TxCloneManager clones();
-
-    /** Restores run after COMMIT. */
-    TxRestoreManager restores();
-
-    /** PITR statements (SHOW PITR included) run after COMMIT. */
-    TxPitrManager pitr();
-
-    /** Publication DDL runs after COMMIT; listing and subscribing run at once. */
-    TxPublicationManager publications();
-
-    /** Accounts, users, roles and grants run after COMMIT. */
-    TxAccountManager accounts();
-
-    /** {@code mo_ctl} runs at once on the transaction's connection; its effects are not transactional. */
-    MoCtlManager moCtl();
-
-    /** Version queries on the transaction's connection. */
-    VersionManager version();
 
     /**
      * Flushes ORM sessions, sends COMMIT, then runs the queued after-commit steps and gives the connection back.

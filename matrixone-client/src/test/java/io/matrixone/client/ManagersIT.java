@@ -124,18 +124,18 @@ class ManagersIT {
         try (MatrixOneClient client = Clients.client(mo)) {
             String db = database(client, 1);
             String name = Clients.unique("pitr");
-            client.pitr().create(PitrSpec.database(name, db, PitrRange.days(2)));
+            client.pitrs().create(PitrSpec.database(name, db, PitrRange.days(2)));
 
-            Optional<Pitr> found = client.pitr().get(name);
+            Optional<Pitr> found = client.pitrs().get(name);
             assertThat(found).isPresent();
             assertThat(found.get().database()).isEqualTo(db);
             assertThat(found.get().range()).isEqualTo(PitrRange.days(2));
-            client.pitr().alter(name, PitrRange.hours(5));
-            assertThat(client.pitr().get(name).orElseThrow().range()).isEqualTo(PitrRange.hours(5));
-            assertThat(client.pitr().list()).extracting(Pitr::name).contains(name);
+            client.pitrs().alter(name, PitrRange.hours(5));
+            assertThat(client.pitrs().get(name).orElseThrow().range()).isEqualTo(PitrRange.hours(5));
+            assertThat(client.pitrs().list()).extracting(Pitr::name).contains(name);
 
-            client.pitr().drop(name);
-            assertThat(client.pitr().get(name)).isEmpty();
+            client.pitrs().drop(name);
+            assertThat(client.pitrs().get(name)).isEmpty();
         }
     }
 
@@ -148,7 +148,7 @@ class ManagersIT {
             assertThat(flush.method()).isEqualTo("Flush");
             assertThat(client.moCtl().checkpoint().isOk()).isTrue();
 
-            assertThat(client.version().version().semantic()).isEqualTo(mo.version());
+            assertThat(client.version().serverVersion().semantic()).isEqualTo(mo.version());
             assertThat(client.version().info().version()).isEqualTo(client.serverVersion());
         }
     }
@@ -184,12 +184,12 @@ class ManagersIT {
             String pitr = Clients.unique("pitr");
             assertThatThrownBy(() -> client.inTransaction(tx -> {
                 tx.snapshots().create(SnapshotSpec.database(sp, db));
-                tx.pitr().create(PitrSpec.database(pitr, db, PitrRange.days(1)));
+                tx.pitrs().create(PitrSpec.database(pitr, db, PitrRange.days(1)));
                 throw new IllegalStateException("boom");
             })).hasMessage("boom");
 
             assertThat(client.snapshots().exists(sp)).isFalse();
-            assertThat(client.pitr().get(pitr)).isEmpty();
+            assertThat(client.pitrs().get(pitr)).isEmpty();
             assertThat(mo.statements().containsSql("CREATE SNAPSHOT `" + sp + "`")).isFalse();
             assertThat(client.poolStats().active()).isZero();
         }
@@ -206,7 +206,7 @@ class ManagersIT {
             assertThatThrownBy(() -> client.inTransaction(tx -> {
                 tx.execute("INSERT INTO " + db + ".t VALUES (2, 'kept')");
                 tx.snapshots().create(SnapshotSpec.database(sp, db));
-                tx.pitr().create(PitrSpec.database(pitr, db, PitrRange.days(1)));
+                tx.pitrs().create(PitrSpec.database(pitr, db, PitrRange.days(1)));
             })).isInstanceOf(AfterCommitStepException.class)
                     .hasMessageContaining("committed").hasMessageContaining("step 2 of 2");
 

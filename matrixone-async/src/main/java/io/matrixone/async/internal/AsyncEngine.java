@@ -3,6 +3,7 @@ package io.matrixone.async.internal;
 import io.matrixone.async.AsyncPoolStats;
 import io.matrixone.async.AsyncTransaction;
 import io.matrixone.core.config.ClientOptions;
+import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.result.Result;
@@ -48,6 +49,7 @@ public final class AsyncEngine {
     private final ServerInfo server;
     private final Transactions transactions;
     private final AtomicReference<Future<Void>> closing = new AtomicReference<>();
+    private volatile Dialect dialect;
 
     public AsyncEngine(ClientOptions options, Vertx vertx, boolean ownsVertx) {
         this.options = options;
@@ -123,6 +125,19 @@ public final class AsyncEngine {
 
     public CompletionStage<ServerVersion> serverVersion() {
         return Stages.asStage(version());
+    }
+
+    /** The dialect for the server's version (known after the first connection), built once. */
+    public CompletionStage<Dialect> dialect() {
+        Dialect d = dialect;
+        if (d != null) {
+            return CompletableFuture.completedFuture(d);
+        }
+        return serverVersion().thenApply(v -> {
+            Dialect created = Dialect.of(v, options.login().effectiveAccount());
+            dialect = created;
+            return created;
+        });
     }
 
     private Future<ServerVersion> version() {

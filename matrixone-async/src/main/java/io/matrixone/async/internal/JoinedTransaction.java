@@ -1,16 +1,10 @@
 package io.matrixone.async.internal;
 
-import io.matrixone.async.AsyncAccountManager;
-import io.matrixone.async.AsyncCloneManager;
-import io.matrixone.async.AsyncMoCtlManager;
 import io.matrixone.async.AsyncOrmBinding;
-import io.matrixone.async.AsyncPitrManager;
-import io.matrixone.async.AsyncPublicationManager;
-import io.matrixone.async.AsyncRestoreManager;
-import io.matrixone.async.AsyncSnapshotManager;
 import io.matrixone.async.AsyncTransaction;
-import io.matrixone.async.AsyncVersionManager;
+import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
+import io.matrixone.core.manager.AsyncManagerSupport;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.tx.JoinedHandle;
@@ -30,15 +24,13 @@ import java.util.stream.Collector;
  * own rules ({@link JoinedHandle}, shared with the sync client) decide what its commit, rollback and close mean, and
  * every call fails once it is closed or its nested body ended.
  */
-final class JoinedTransaction implements AsyncTransaction {
+final class JoinedTransaction extends AsyncManagerSupport implements AsyncTransaction {
     private final VertxTransaction root;
     private final JoinedHandle handle;
-    private final AsyncManagers managers;
 
     private JoinedTransaction(VertxTransaction root, TransactionState outer) {
         this.root = root;
         this.handle = new JoinedHandle(outer);
-        this.managers = AsyncManagers.forTransaction(this, root.loginAccount());
     }
 
     /** Runs a nested body on a new joined handle; the handle closes when the body's stage completes. */
@@ -77,43 +69,16 @@ final class JoinedTransaction implements AsyncTransaction {
 
     // The joined handle's managers submit through the handle: queued on the outer transaction, refused once closed.
     @Override
-    public AsyncSnapshotManager snapshots() {
-        return managers.snapshots();
-    }
-
-    @Override
-    public AsyncCloneManager clones() {
-        return managers.clones();
-    }
-
-    @Override
-    public AsyncRestoreManager restores() {
-        return managers.restores();
-    }
-
-    @Override
-    public AsyncPitrManager pitr() {
-        return managers.pitr();
-    }
-
-    @Override
-    public AsyncPublicationManager publications() {
-        return managers.publications();
-    }
-
-    @Override
-    public AsyncAccountManager accounts() {
-        return managers.accounts();
-    }
-
-    @Override
-    public AsyncMoCtlManager moCtl() {
-        return managers.moCtl();
-    }
-
-    @Override
-    public AsyncVersionManager version() {
-        return managers.version();
+    protected <T> CompletionStage<T> submitManaged(Function<Dialect, Operation<T>> build) {
+        return outer(() -> {
+            Operation<T> op;
+            try {
+                op = build.apply(root.dialect());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return root.submit(op);
+        });
     }
 
     @Override

@@ -1,17 +1,11 @@
 package io.matrixone.async.internal;
 
-import io.matrixone.async.AsyncAccountManager;
-import io.matrixone.async.AsyncCloneManager;
-import io.matrixone.async.AsyncMoCtlManager;
 import io.matrixone.async.AsyncOrmBinding;
-import io.matrixone.async.AsyncPitrManager;
-import io.matrixone.async.AsyncPublicationManager;
-import io.matrixone.async.AsyncRestoreManager;
-import io.matrixone.async.AsyncSnapshotManager;
 import io.matrixone.async.AsyncTransaction;
 import io.matrixone.async.AsyncTransactionContext;
-import io.matrixone.async.AsyncVersionManager;
+import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
+import io.matrixone.core.manager.AsyncManagerSupport;
 import io.matrixone.core.dialect.Statement;
 import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.result.Result;
@@ -59,7 +53,7 @@ import java.util.stream.Collector;
  * ({@link TrackedConnection} completes what Vert.x leaves hanging) and when an ORM session will not close (its
  * close is given {@value #CLEANUP_SECONDS} s).
  */
-public final class VertxTransaction implements AsyncTransaction {
+public final class VertxTransaction extends AsyncManagerSupport implements AsyncTransaction {
     private static final Logger LOG = LoggerFactory.getLogger(VertxTransaction.class);
     /** How long ending waits for an ORM session to close before giving the connection back anyway. */
     static final int CLEANUP_SECONDS = 10;
@@ -69,7 +63,6 @@ public final class VertxTransaction implements AsyncTransaction {
     private final TrackedConnection connection;
     private final StatementRunner runner;
     private final ServerVersion version;
-    private final String loginAccount;
     private final Runnable onRelease;
     private final TransactionState state = new TransactionState();
     private final AfterCommitPlan plan = new AfterCommitPlan();
@@ -77,7 +70,7 @@ public final class VertxTransaction implements AsyncTransaction {
     private final Map<AsyncOrmBinding<?>, Future<?>> sessions = new LinkedHashMap<>();
     private final Promise<Void> ended = Promise.promise();
     private final AsyncTransactionContext ormContext;
-    private final AsyncManagers managers;
+    private final Dialect dialect;
     private boolean dispatchPaused;
 
     VertxTransaction(Vertx vertx, Context context, TrackedConnection connection, StatementRunner runner,
@@ -87,10 +80,9 @@ public final class VertxTransaction implements AsyncTransaction {
         this.connection = connection;
         this.runner = runner;
         this.version = version;
-        this.loginAccount = loginAccount;
         this.onRelease = onRelease;
         this.ormContext = new OrmContext(BorrowedConnection.of(connection));
-        this.managers = AsyncManagers.forTransaction(this, loginAccount);
+        this.dialect = Dialect.of(version, loginAccount);
     }
 
     /**
@@ -115,49 +107,21 @@ public final class VertxTransaction implements AsyncTransaction {
     }
 
     // ---------------------------------------------------------------- managers
-
-    AsyncManagers managers() {
-        return managers;
-    }
+    // snapshots(), clones() ... come from AsyncManagerSupport, generated from the dialect, through this hook.
 
     @Override
-    public AsyncSnapshotManager snapshots() {
-        return managers.snapshots();
+    protected <T> CompletionStage<T> submitManaged(Function<Dialect, Operation<T>> build) {
+        Operation<T> op;
+        try {
+            op = build.apply(dialect);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // bad input: nothing was sent
+        }
+        return submit(op);
     }
 
-    @Override
-    public AsyncCloneManager clones() {
-        return managers.clones();
-    }
-
-    @Override
-    public AsyncRestoreManager restores() {
-        return managers.restores();
-    }
-
-    @Override
-    public AsyncPitrManager pitr() {
-        return managers.pitr();
-    }
-
-    @Override
-    public AsyncPublicationManager publications() {
-        return managers.publications();
-    }
-
-    @Override
-    public AsyncAccountManager accounts() {
-        return managers.accounts();
-    }
-
-    @Override
-    public AsyncMoCtlManager moCtl() {
-        return managers.moCtl();
-    }
-
-    @Override
-    public AsyncVersionManager version() {
-        return managers.version();
+    Dialect dialect() {
+        return dialect;
     }
 
     // ---------------------------------------------------------------- statements
@@ -388,10 +352,6 @@ public final class VertxTransaction implements AsyncTransaction {
     @Override
     public ServerVersion serverVersion() {
         return version;
-    }
-
-    String loginAccount() {
-        return loginAccount;
     }
 
     /** Completes once the connection went back to the pool. */

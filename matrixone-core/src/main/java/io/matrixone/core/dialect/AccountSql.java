@@ -24,6 +24,7 @@ import java.util.Objects;
  * Passwords are not preparable: they are written as escaped string literals, and {@link Statement#toString()}
  * masks every literal, so they never reach a log.
  */
+@Managed(accessor = "accounts", name = "Account", doc = "Accounts, users, roles and grants.")
 public final class AccountSql {
     static final String CURRENT_SQL = "SELECT current_account_name(), current_user_name(), current_role_name()";
 
@@ -36,6 +37,7 @@ public final class AccountSql {
     // ---- accounts (sys only) ----
 
     /** {@code CREATE ACCOUNT [IF NOT EXISTS] `a` ADMIN_NAME 'u' IDENTIFIED BY 'pw' [status] [COMMENT 'c']}. */
+    @Managed.Op
     public Operation<Void> createAccount(AccountSpec spec) {
         StringBuilder sql = new StringBuilder("CREATE ACCOUNT ");
         if (spec.keepExisting()) {
@@ -53,32 +55,38 @@ public final class AccountSql {
     }
 
     /** {@code ALTER ACCOUNT `a` {OPEN | SUSPEND | RESTRICTED}}. */
+    @Managed.Op
     public Operation<Void> alterAccountStatus(String account, AccountStatus status) {
         Objects.requireNonNull(status, "status");
         return admin("ALTER ACCOUNT " + account(account) + " " + status.name());
     }
 
     /** {@code ALTER ACCOUNT `a` ADMIN_NAME 'u' IDENTIFIED BY 'pw'}: resets the admin user's password. */
+    @Managed.Op
     public Operation<Void> alterAccountAdminPassword(String account, String adminName, String newPassword) {
         return admin("ALTER ACCOUNT " + account(account) + adminAuth(adminName, newPassword));
     }
 
     /** {@code ALTER ACCOUNT `a` COMMENT 'c'}. */
+    @Managed.Op
     public Operation<Void> alterAccountComment(String account, String comment) {
         return admin("ALTER ACCOUNT " + account(account) + " COMMENT " + Literals.string(text(comment, "comment")));
     }
 
     /** {@code DROP ACCOUNT `a`}: drops the account with all its data. */
+    @Managed.Op
     public Operation<Void> dropAccount(String account) {
         return Operation.run(dropAccountStatement(account, false));
     }
 
     /** {@code DROP ACCOUNT IF EXISTS `a`}. */
+    @Managed.Op
     public Operation<Void> dropAccountIfExists(String account) {
         return Operation.run(dropAccountStatement(account, true));
     }
 
     /** {@code SHOW ACCOUNTS}: runs at once, also inside a transaction (it is on the server's allow-list). */
+    @Managed.Op(now = true)
     public Operation<List<Account>> listAccounts() {
         return Operation.of(Statement.of("SHOW ACCOUNTS"), ResultMapper.list(accountMapper()));
     }
@@ -86,6 +94,7 @@ public final class AccountSql {
     // ---- users and roles (current account) ----
 
     /** {@code CREATE USER [IF NOT EXISTS] `u` IDENTIFIED BY 'pw' [DEFAULT ROLE `r`] [COMMENT 'c']}. */
+    @Managed.Op
     public Operation<Void> createUser(UserSpec spec) {
         StringBuilder sql = new StringBuilder("CREATE USER ");
         if (spec.keepExisting()) {
@@ -103,32 +112,38 @@ public final class AccountSql {
     }
 
     /** {@code ALTER USER `u` IDENTIFIED BY 'pw'}. */
+    @Managed.Op
     public Operation<Void> alterUserPassword(String user, String newPassword) {
         return admin("ALTER USER " + user(user) + " IDENTIFIED BY " + Literals.string(password(newPassword)));
     }
 
     /** {@code DROP USER `u`}. */
+    @Managed.Op
     public Operation<Void> dropUser(String user) {
         return Operation.run(drop("USER", user(user), false));
     }
 
     /** {@code DROP USER IF EXISTS `u`}. */
+    @Managed.Op
     public Operation<Void> dropUserIfExists(String user) {
         return Operation.run(drop("USER", user(user), true));
     }
 
     /** {@code CREATE ROLE [IF NOT EXISTS] `r`}. */
+    @Managed.Op
     public Operation<Void> createRole(RoleSpec spec) {
         Statement st = Statement.afterCommit("CREATE ROLE " + (spec.keepExisting() ? "IF NOT EXISTS " : "") + role(spec.name()));
         return Operation.run(spec.keepExisting() ? st : st.withUndo(drop("ROLE", role(spec.name()), true)));
     }
 
     /** {@code DROP ROLE `r`}. */
+    @Managed.Op
     public Operation<Void> dropRole(String role) {
         return Operation.run(drop("ROLE", role(role), false));
     }
 
     /** {@code DROP ROLE IF EXISTS `r`}. */
+    @Managed.Op
     public Operation<Void> dropRoleIfExists(String role) {
         return Operation.run(drop("ROLE", role(role), true));
     }
@@ -136,24 +151,28 @@ public final class AccountSql {
     // ---- grants ----
 
     /** {@code GRANT p1, p2 ON type level TO `r1`, `r2` [WITH GRANT OPTION]}. */
+    @Managed.Op
     public Operation<Void> grant(Grant grant) {
         return admin("GRANT " + privileges(grant.privileges()) + " ON " + object(grant.on()) + " TO "
                 + roles(grant.roles()) + (grant.grantable() ? " WITH GRANT OPTION" : ""));
     }
 
     /** {@code REVOKE p1, p2 ON type level FROM `r1`, `r2`}. */
+    @Managed.Op
     public Operation<Void> revoke(Grant grant) {
         return admin("REVOKE " + privileges(grant.privileges()) + " ON " + object(grant.on()) + " FROM "
                 + roles(grant.roles()));
     }
 
     /** {@code GRANT `r1`, `r2` TO `u1`, `u2` [WITH GRANT OPTION]}. */
+    @Managed.Op
     public Operation<Void> grantRoles(RoleGrant grant) {
         return admin("GRANT " + roles(grant.roles()) + " TO " + users(grant.users())
                 + (grant.grantable() ? " WITH GRANT OPTION" : ""));
     }
 
     /** {@code REVOKE `r1`, `r2` FROM `u1`, `u2`}. */
+    @Managed.Op
     public Operation<Void> revokeRoles(RoleGrant grant) {
         return admin("REVOKE " + roles(grant.roles()) + " FROM " + users(grant.users()));
     }
@@ -161,6 +180,7 @@ public final class AccountSql {
     // ---- who am I ----
 
     /** The session's account, user and role as the server sees them; runs at once. */
+    @Managed.Op(now = true)
     public Operation<Identity> current() {
         return Operation.of(Statement.of(CURRENT_SQL),
                 r -> r.one(row -> new Identity(row.getString(0), row.getString(1), row.getString(2))));

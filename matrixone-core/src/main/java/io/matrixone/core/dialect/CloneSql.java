@@ -11,6 +11,7 @@ import io.matrixone.core.version.ServerVersion;
  * case it carries an undo ({@code DROP ... IF EXISTS} of the target), offered only without IF NOT EXISTS and
  * TO ACCOUNT, so that a compensation never drops a database or table it did not create.
  */
+@Managed(accessor = "clones", name = "Clone", doc = "Database and table clones, live or from a snapshot.")
 public final class CloneSql {
     private final ServerVersion version;
 
@@ -19,11 +20,13 @@ public final class CloneSql {
     }
 
     /** A database or table clone, as the spec says. */
+    @Managed.Op
     public Operation<Void> clone(CloneSpec spec) {
         return Operation.run(statement(spec));
     }
 
     /** {@code CREATE DATABASE [IF NOT EXISTS] `t` CLONE `s` [{SNAPSHOT = 'sp'}] [TO ACCOUNT `a`]}. */
+    @Managed.Op
     public Operation<Void> database(CloneSpec spec) {
         if (spec.isTableClone()) {
             throw new IllegalArgumentException("database(...) was given a table clone; use table(...)");
@@ -35,6 +38,7 @@ public final class CloneSql {
      * {@code CREATE TABLE [IF NOT EXISTS] `db`.`t` CLONE `db`.`s` [{SNAPSHOT = 'sp'}] [COPY GRANTS]
      * [TO ACCOUNT `a`]}.
      */
+    @Managed.Op
     public Operation<Void> table(CloneSpec spec) {
         if (!spec.isTableClone()) {
             throw new IllegalArgumentException("table(...) was given a database clone; use database(...)");

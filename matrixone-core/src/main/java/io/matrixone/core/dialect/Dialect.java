@@ -26,11 +26,14 @@ public final class Dialect {
     private final MoCtlSql moCtl;
     private final VersionSql versionSql;
 
-    private Dialect(ServerVersion version) {
+    private final String loginAccount;
+
+    private Dialect(ServerVersion version, String loginAccount) {
         this.version = version;
+        this.loginAccount = loginAccount;
         this.snapshots = new SnapshotSql(version);
         this.clones = new CloneSql(version);
-        this.restores = new RestoreSql(version);
+        this.restores = new RestoreSql(version, loginAccount);
         this.timeTravel = new TimeTravel(version);
         this.pitr = new PitrSql(version);
         this.publications = new PublicationSql(version);
@@ -41,7 +44,15 @@ public final class Dialect {
 
     /** The dialect of a server version; {@link ServerVersion#DEV} and non-MatrixOne servers get the newest grammar. */
     public static Dialect of(ServerVersion version) {
-        return new Dialect(Objects.requireNonNull(version, "version"));
+        return of(version, null);
+    }
+
+    /**
+     * The dialect of a server version for a session of {@code loginAccount} (may be {@code null}): where the 3.0.x
+     * grammar needs an account the caller left out (a database or table restore), the login account is meant.
+     */
+    public static Dialect of(ServerVersion version, String loginAccount) {
+        return new Dialect(Objects.requireNonNull(version, "version must not be null"), loginAccount);
     }
 
     public ServerVersion serverVersion() {
@@ -69,7 +80,7 @@ public final class Dialect {
     }
 
     /** CREATE / ALTER / DROP / SHOW PITR and RESTORE ... FROM PITR. */
-    public PitrSql pitr() {
+    public PitrSql pitrs() {
         return pitr;
     }
 

@@ -15,6 +15,7 @@ import java.util.Set;
  * transactional. {@code MERGEOBJECTS} is refused by the server inside an explicit transaction and is therefore
  * queued after the commit.
  */
+@Managed(accessor = "moCtl", name = "MoCtl", doc = "The mo_ctl control function: flush, checkpoint and the other operator commands.")
 public final class MoCtlSql {
     /** The server's {@code supportedCmds} (pkg/sql/plan/function/ctl/types.go), upper-cased as it compares them. */
     public static final Set<String> SUPPORTED_COMMANDS = Set.of(
@@ -32,6 +33,7 @@ public final class MoCtlSql {
     }
 
     /** Flushes a table's in-memory data to storage: {@code mo_ctl('dn', 'flush', 'db.t')}. */
+    @Managed.Op(now = true)
     public Operation<MoCtlResult> flush(String database, String table) {
         Identifiers.check(database, NameKind.DATABASE);
         Identifiers.check(table, NameKind.TABLE);
@@ -43,6 +45,7 @@ public final class MoCtlSql {
     }
 
     /** Flushes a table given its id: {@code mo_ctl('dn', 'flush', '272515')}. */
+    @Managed.Op(now = true)
     public Operation<MoCtlResult> flushTable(long tableId) {
         if (tableId <= 0) {
             throw new IllegalArgumentException("table id must be > 0, was " + tableId);
@@ -51,11 +54,13 @@ public final class MoCtlSql {
     }
 
     /** An incremental checkpoint: {@code mo_ctl('dn', 'checkpoint', '')}. */
+    @Managed.Op(now = true)
     public Operation<MoCtlResult> checkpoint() {
         return call(MoCtlService.DN, "checkpoint", "");
     }
 
     /** A global checkpoint: {@code mo_ctl('dn', 'globalcheckpoint', '')}. */
+    @Managed.Op(now = true)
     public Operation<MoCtlResult> globalCheckpoint() {
         return call(MoCtlService.DN, "globalcheckpoint", "");
     }
@@ -74,6 +79,7 @@ public final class MoCtlSql {
      *
      * @throws IllegalArgumentException for a command the server does not know, or a parameter holding NUL
      */
+    @Managed.Op(now = true)
     public Operation<MoCtlResult> call(MoCtlService service, String command, String parameter) {
         Objects.requireNonNull(service, "service");
         if (command == null || !SUPPORTED_COMMANDS.contains(command.trim().toUpperCase(Locale.ROOT))) {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * {@code mo_catalog.mo_pitr} because that table lives in the sys account's catalog only; SHOW PITR is the one
  * way every account sees its own PITRs.
  */
+@Managed(accessor = "pitrs", name = "Pitr", doc = "Point-in-time recovery: ranges of history kept, and restores to an instant within them.")
 public final class PitrSql {
     private final ServerVersion version;
 
@@ -33,6 +34,7 @@ public final class PitrSql {
      * {@code CREATE PITR [IF NOT EXISTS] `p` <target> RANGE n 'u'}, after commit, undone by
      * {@code DROP PITR IF EXISTS} (not with IF NOT EXISTS: the PITR may predate the call).
      */
+    @Managed.Op
     public Operation<Void> create(PitrSpec spec) {
         return Operation.run(createStatement(spec));
     }
@@ -66,11 +68,13 @@ public final class PitrSql {
     }
 
     /** {@code ALTER PITR `p` RANGE n 'u'}. */
+    @Managed.Op
     public Operation<Void> alter(String name, PitrRange range) {
         return Operation.run(alterStatement(name, range, false));
     }
 
     /** {@code ALTER PITR IF EXISTS `p` RANGE n 'u'}. */
+    @Managed.Op
     public Operation<Void> alterIfExists(String name, PitrRange range) {
         return Operation.run(alterStatement(name, range, true));
     }
@@ -85,11 +89,13 @@ public final class PitrSql {
     }
 
     /** {@code DROP PITR `p`}. */
+    @Managed.Op
     public Operation<Void> drop(String name) {
         return Operation.run(dropStatement(name, false));
     }
 
     /** {@code DROP PITR IF EXISTS `p`}. */
+    @Managed.Op
     public Operation<Void> dropIfExists(String name) {
         return Operation.run(dropStatement(name, true));
     }
@@ -100,6 +106,7 @@ public final class PitrSql {
     }
 
     /** {@code SHOW PITR}: this account's PITRs, newest first. After commit inside a transaction. */
+    @Managed.Op
     public Operation<List<Pitr>> list() {
         Gates.require(version, Feature.PITR, "SHOW PITR");
         return Operation.of(Statement.afterCommit("SHOW PITR"), ResultMapper.list(rowMapper()));
@@ -109,6 +116,7 @@ public final class PitrSql {
      * {@code SHOW PITR WHERE PITR_NAME = 'p'} with the name lower-cased as the server stores it. SHOW cannot take
      * bound parameters; the name is checked, then written as a string literal.
      */
+    @Managed.Op
     public Operation<Optional<Pitr>> get(String name) {
         Gates.require(version, Feature.PITR, "SHOW PITR");
         String folded = Identifiers.check(name, NameKind.PITR).toLowerCase(Locale.ROOT);
@@ -117,6 +125,7 @@ public final class PitrSql {
     }
 
     /** The restore, in one of the seven forms; after commit, no undo. */
+    @Managed.Op
     public Operation<Void> restore(PitrRestoreSpec spec) {
         return Operation.run(restoreStatement(spec));
     }

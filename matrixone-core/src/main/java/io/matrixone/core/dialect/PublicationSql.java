@@ -22,6 +22,7 @@ import java.util.Optional;
  * server's allow-list and run at once. Subscribing is a CREATE DATABASE, transactional like any other, so it
  * runs at once too and a ROLLBACK undoes it.
  */
+@Managed(accessor = "publications", name = "Publication", doc = "Publications and subscriptions: sharing databases between accounts.")
 public final class PublicationSql {
     private final ServerVersion version;
 
@@ -33,6 +34,7 @@ public final class PublicationSql {
      * {@code CREATE PUBLICATION [IF NOT EXISTS] `p` DATABASE {`d` | *} [TABLE `t1`, `t2`] ACCOUNT {ALL | `a`, `b`}
      * [COMMENT 'c']}, after commit, undone by {@code DROP PUBLICATION IF EXISTS} (not with IF NOT EXISTS).
      */
+    @Managed.Op
     public Operation<Void> create(PublicationSpec spec) {
         return Operation.run(createStatement(spec));
     }
@@ -65,6 +67,7 @@ public final class PublicationSql {
     }
 
     /** {@code ALTER PUBLICATION [IF EXISTS] `p` [ACCOUNT ...] [DATABASE `d`] [TABLE ...] [COMMENT 'c']}, after commit. */
+    @Managed.Op
     public Operation<Void> alter(PublicationAlter change) {
         if (!change.changesSomething()) {
             throw new IllegalArgumentException("ALTER PUBLICATION " + change.name() + " changes nothing");
@@ -95,11 +98,13 @@ public final class PublicationSql {
     }
 
     /** {@code DROP PUBLICATION `p`}, after commit. */
+    @Managed.Op
     public Operation<Void> drop(String name) {
         return Operation.run(dropStatement(name, false));
     }
 
     /** {@code DROP PUBLICATION IF EXISTS `p`}, after commit. */
+    @Managed.Op
     public Operation<Void> dropIfExists(String name) {
         return Operation.run(dropStatement(name, true));
     }
@@ -110,22 +115,26 @@ public final class PublicationSql {
     }
 
     /** {@code SHOW PUBLICATIONS}: this account's publications. Runs at once, also inside a transaction. */
+    @Managed.Op(now = true)
     public Operation<List<Publication>> list() {
         return Operation.of(Statement.of("SHOW PUBLICATIONS"), ResultMapper.list(publicationMapper()));
     }
 
     /** One publication by name (names are folded to lower case by the server), from {@link #list()}. */
+    @Managed.Op(now = true)
     public Operation<Optional<Publication>> get(String name) {
         String folded = Identifiers.check(name, NameKind.PUBLICATION).toLowerCase(Locale.ROOT);
         return list().map(all -> all.stream().filter(p -> p.name().equalsIgnoreCase(folded)).findFirst());
     }
 
     /** {@code SHOW SUBSCRIPTIONS}: the publications this account has subscribed to. */
+    @Managed.Op(now = true)
     public Operation<List<Subscription>> subscriptions() {
         return Operation.of(Statement.of("SHOW SUBSCRIPTIONS"), ResultMapper.list(subscriptionMapper()));
     }
 
     /** {@code SHOW SUBSCRIPTIONS ALL}: also the publications offered to this account but not subscribed. */
+    @Managed.Op(now = true)
     public Operation<List<Subscription>> allSubscriptions() {
         return Operation.of(Statement.of("SHOW SUBSCRIPTIONS ALL"), ResultMapper.list(subscriptionMapper()));
     }
@@ -134,6 +143,7 @@ public final class PublicationSql {
      * {@code CREATE DATABASE [IF NOT EXISTS] `d` FROM `acc` PUBLICATION `p`}: a CREATE DATABASE, so it runs at once
      * and is undone by {@code DROP DATABASE IF EXISTS `d`} (not with IF NOT EXISTS).
      */
+    @Managed.Op
     public Operation<Void> subscribe(SubscriptionSpec spec) {
         String db = Identifiers.quote(spec.database(), NameKind.DATABASE);
         Statement st = Statement.of("CREATE DATABASE " + (spec.keepExisting() ? "IF NOT EXISTS " : "") + db + " FROM "
@@ -143,6 +153,7 @@ public final class PublicationSql {
     }
 
     /** Ends a subscription by dropping its local database: {@code DROP DATABASE `d`}, at once. */
+    @Managed.Op
     public Operation<Void> unsubscribe(String database) {
         return Operation.run(Statement.of("DROP DATABASE " + Identifiers.quote(database, NameKind.DATABASE)));
     }

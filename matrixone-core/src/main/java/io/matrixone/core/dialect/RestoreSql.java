@@ -15,39 +15,34 @@ import io.matrixone.core.version.ServerVersion;
  *       {@code RESTORE ACCOUNT `a` [DATABASE `d` [TABLE `t`]] FROM SNAPSHOT `s`}, and
  *       {@code TO ACCOUNT `b`} only after the account-level form.</li>
  * </ul>
- * The 3.0.x database and table forms must name the account. {@link #restore(RestoreSpec)} requires it in the
- * spec; {@link #restore(RestoreSpec, String)} fills in the caller's login account when it is missing (the
+ * The 3.0.x database and table forms must name the account; {@link #restore(RestoreSpec)} fills in the dialect's
+ * login account when the spec names none (the
  * newer grammar then leaves it out, and the server uses the snapshot's account).
  *
  * <p>RESTORE is refused inside a transaction (20101) and runs in its own background transaction: it is
  * {@link TxRule#AFTER_COMMIT}, with no undo.
  */
+@Managed(accessor = "restores", name = "Restore", doc = "Restores from snapshots, in the grammar of the server's version.")
 public final class RestoreSql {
     private final ServerVersion version;
+    private final String loginAccount;
 
-    RestoreSql(ServerVersion version) {
+    RestoreSql(ServerVersion version, String loginAccount) {
         this.version = version;
-    }
-
-    /** The restore, after commit. On 3.0.x a database or table restore must name its account. */
-    public Operation<Void> restore(RestoreSpec spec) {
-        return Operation.run(statement(spec));
+        this.loginAccount = loginAccount;
     }
 
     /**
-     * The restore, with {@code loginAccount} standing in for a missing account where the 3.0.x grammar needs
-     * one. On 4.x it changes nothing.
+     * Restores from a snapshot; after COMMIT inside a transaction. On 3.0.x a database or table restore must name
+     * its account: the login account stands in when the spec names none. On 4.x the grammar has no account there.
      */
-    public Operation<Void> restore(RestoreSpec spec, String loginAccount) {
-        return Operation.run(statement(spec, loginAccount));
-    }
-
-    public Statement statement(RestoreSpec spec, String loginAccount) {
+    @Managed.Op
+    public Operation<Void> restore(RestoreSpec spec) {
         boolean legacy = !version.supports(Feature.RESTORE_SNAPSHOT_HINT);
-        return statement(legacy && loginAccount != null ? spec.withDefaultAccount(loginAccount) : spec);
+        return Operation.run(statement(legacy && loginAccount != null ? spec.withDefaultAccount(loginAccount) : spec));
     }
 
-    public Statement statement(RestoreSpec spec) {
+    Statement statement(RestoreSpec spec) {
         Gates.require(version, Feature.SNAPSHOTS, "RESTORE");
         String sql = version.supports(Feature.RESTORE_SNAPSHOT_HINT) ? hintForm(spec) : legacyForm(spec);
         return Statement.afterCommit(sql).readingSnapshot(spec.snapshot());

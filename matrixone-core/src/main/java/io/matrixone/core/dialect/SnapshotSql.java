@@ -19,6 +19,7 @@ import java.util.Optional;
  * everything the transaction wrote. Look-ups read {@code mo_catalog.mo_snapshots} with a plain SELECT, which
  * MatrixOne allows inside a transaction (SHOW SNAPSHOTS is refused there).
  */
+@Managed(accessor = "snapshots", name = "Snapshot", doc = "MatrixOne snapshots: create, drop and look up.")
 public final class SnapshotSql {
     private static final String COLUMNS = "sname, ts, level, account_name, database_name, table_name";
 
@@ -69,6 +70,7 @@ public final class SnapshotSql {
      * Creates the snapshot and reads back its catalog row, so the caller gets the server's timestamp. Inside a
      * transaction the whole operation runs after COMMIT.
      */
+    @Managed.Op
     public Operation<Snapshot> create(SnapshotSpec spec) {
         Statement create = createStatement(spec);
         String name = spec.name();
@@ -78,11 +80,13 @@ public final class SnapshotSql {
     }
 
     /** {@code DROP SNAPSHOT `s`}, after commit; fails when it does not exist. */
+    @Managed.Op
     public Operation<Void> drop(String name) {
         return Operation.run(dropStatement(name, false));
     }
 
     /** {@code DROP SNAPSHOT IF EXISTS `s`}, after commit. */
+    @Managed.Op
     public Operation<Void> dropIfExists(String name) {
         return Operation.run(dropStatement(name, true));
     }
@@ -98,11 +102,13 @@ public final class SnapshotSql {
      * The snapshot's catalog row, looked up by its lower-cased name (MatrixOne folds names to lower case).
      * Runs at once, also inside a transaction; there it does not see snapshots queued for after the commit.
      */
+    @Managed.Op(now = true)
     public Operation<Optional<Snapshot>> get(String name) {
         return Operation.of(Statement.of(getSql, catalogName(name)), ResultMapper.optional(rowMapper()));
     }
 
     /** Whether a snapshot of that name exists in this account. */
+    @Managed.Op(now = true)
     public Operation<Boolean> exists(String name) {
         return get(name).map(Optional::isPresent);
     }
@@ -111,6 +117,7 @@ public final class SnapshotSql {
      * This account's snapshots, newest first. From 4.0 the rows SHOW SNAPSHOTS hides (DATA BRANCH's
      * {@code kind = 'branch'} and {@code ccpr_*}) are left out too.
      */
+    @Managed.Op(now = true)
     public Operation<List<Snapshot>> list() {
         return Operation.of(Statement.of(listSql), ResultMapper.list(rowMapper()));
     }

@@ -9,6 +9,7 @@ import io.matrixone.core.version.ServerVersion;
  * bare {@code -v} on development builds), {@code SELECT git_version()} the build commit. The same for every
  * server version, so clients can ask before they have a {@link Dialect}: see {@link #detect()}.
  */
+@Managed(accessor = "version", name = "Version", doc = "What the server is: its version and build.")
 public final class VersionSql {
     static final String VERSION_SQL = "SELECT version()";
     static final String GIT_VERSION_SQL = "SELECT git_version()";
@@ -21,17 +22,20 @@ public final class VersionSql {
         return Operation.of(Statement.of(VERSION_SQL), r -> ServerVersion.parse(text(r)));
     }
 
-    /** {@code SELECT version()}, parsed. */
-    public Operation<ServerVersion> version() {
+    /** {@code SELECT version()}, parsed: the server's version as it reports it now. */
+    @Managed.Op(now = true)
+    public Operation<ServerVersion> serverVersion() {
         return detect();
     }
 
     /** {@code SELECT git_version()}, as sent. */
+    @Managed.Op(now = true)
     public Operation<String> gitVersion() {
         return Operation.of(Statement.of(GIT_VERSION_SQL), VersionSql::text);
     }
 
     /** Both answers: {@code SELECT version()}, then {@code SELECT git_version()}. */
+    @Managed.Op(now = true)
     public Operation<VersionInfo> info() {
         return Operation.of(Statement.of(VERSION_SQL), VersionSql::text)
                 .then(raw -> gitVersion().map(git -> new VersionInfo(raw, ServerVersion.parse(raw), git)));

@@ -45,7 +45,7 @@ class DialectTest {
         Dialect d = Dialect.of(Versions.V4_2_0);
         assertThat(d.serverVersion()).isEqualTo(Versions.V4_2_0);
         assertThat(d.snapshots()).isSameAs(d.snapshots());
-        assertThat(List.of(d.clones(), d.restores(), d.timeTravel(), d.pitr(), d.publications(), d.accounts(), d.moCtl(),
+        assertThat(List.of(d.clones(), d.restores(), d.timeTravel(), d.pitrs(), d.publications(), d.accounts(), d.moCtl(),
                 d.version())).doesNotContainNull();
         assertThat(d.toString()).contains("4.2.0");
         assertThatThrownBy(() -> Dialect.of(null)).isInstanceOf(NullPointerException.class);

@@ -24,7 +24,7 @@ class PitrSqlTest {
 
     @Test
     void refusesTheTwoFormsThatArrivedIn210OnOlderServers() {
-        PitrSql p200 = Dialect.of(ServerVersion.of(2, 0, 0)).pitr();
+        PitrSql p200 = Dialect.of(ServerVersion.of(2, 0, 0)).pitrs();
         assertThatThrownBy(() -> p200.createStatement(PitrSpec.withoutTarget("p1", PitrRange.hours(1))))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> p200.createStatement(PitrSpec.databaseTable("p1", "db", "t", PitrRange.hours(1))))
@@ -36,7 +36,7 @@ class PitrSqlTest {
     @Test
     void createsAllSevenForms() {
         for (Dialect d : Versions.all()) {
-            PitrSql p = d.pitr();
+            PitrSql p = d.pitrs();
             assertThat(p.createStatement(PitrSpec.currentAccount("p1", PitrRange.hours(1))).sql())
                     .isEqualTo("CREATE PITR `p1` FOR ACCOUNT RANGE 1 'h'");
             assertThat(p.createStatement(PitrSpec.cluster("p1", PitrRange.days(2))).sql())
@@ -56,11 +56,11 @@ class PitrSqlTest {
 
     @Test
     void createRunsAfterCommitAndIsUndoneUnlessIfNotExists() {
-        Statement st = D42.pitr().createStatement(PitrSpec.database("p1", "db", PitrRange.days(7)));
+        Statement st = D42.pitrs().createStatement(PitrSpec.database("p1", "db", PitrRange.days(7)));
         assertThat(st.txRule()).isEqualTo(TxRule.AFTER_COMMIT);
         assertThat(st.undo().sql()).isEqualTo("DROP PITR IF EXISTS `p1`");
         assertThat(st.undo().txRule()).isEqualTo(TxRule.AFTER_COMMIT);
-        assertThat(D42.pitr().createStatement(PitrSpec.database("p1", "db", PitrRange.days(7)).ifNotExists()).undo()).isNull();
+        assertThat(D42.pitrs().createStatement(PitrSpec.database("p1", "db", PitrRange.days(7)).ifNotExists()).undo()).isNull();
     }
 
     @Test
@@ -76,19 +76,19 @@ class PitrSqlTest {
         for (String bad : Versions.hostileNames()) {
             assertThatThrownBy(() -> PitrSpec.database(bad, "db", PitrRange.days(1))).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> PitrSpec.table("p", "db", bad, PitrRange.days(1))).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> D42.pitr().drop(bad)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> D42.pitr().get(bad)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> D42.pitrs().drop(bad)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> D42.pitrs().get(bad)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     @Test
     void altersAndDropsAfterCommit() {
-        assertThat(D42.pitr().alter("p1", PitrRange.days(3)).firstStatement().sql()).isEqualTo("ALTER PITR `p1` RANGE 3 'd'");
-        assertThat(D42.pitr().alterIfExists("p1", PitrRange.hours(5)).firstStatement().sql())
+        assertThat(D42.pitrs().alter("p1", PitrRange.days(3)).firstStatement().sql()).isEqualTo("ALTER PITR `p1` RANGE 3 'd'");
+        assertThat(D42.pitrs().alterIfExists("p1", PitrRange.hours(5)).firstStatement().sql())
                 .isEqualTo("ALTER PITR IF EXISTS `p1` RANGE 5 'h'");
-        assertThat(D42.pitr().drop("p1").firstStatement().sql()).isEqualTo("DROP PITR `p1`");
-        assertThat(D42.pitr().dropIfExists("p1").firstStatement().sql()).isEqualTo("DROP PITR IF EXISTS `p1`");
-        assertThat(List.of(D42.pitr().alter("p", PitrRange.days(1)), D42.pitr().drop("p"), D42.pitr().dropIfExists("p")))
+        assertThat(D42.pitrs().drop("p1").firstStatement().sql()).isEqualTo("DROP PITR `p1`");
+        assertThat(D42.pitrs().dropIfExists("p1").firstStatement().sql()).isEqualTo("DROP PITR IF EXISTS `p1`");
+        assertThat(List.of(D42.pitrs().alter("p", PitrRange.days(1)), D42.pitrs().drop("p"), D42.pitrs().dropIfExists("p")))
                 .allSatisfy(op -> {
                     assertThat(op.txRule()).isEqualTo(TxRule.AFTER_COMMIT);
                     assertThat(op.firstStatement().undo()).isNull();
@@ -97,7 +97,7 @@ class PitrSqlTest {
 
     @Test
     void restoresInAllSevenFormsWithASecondPrecisionTimestamp() {
-        PitrSql p = D42.pitr();
+        PitrSql p = D42.pitrs();
         assertThat(p.restoreStatement(PitrRestoreSpec.currentAccount("acc_pitr1", TS)).sql())
                 .isEqualTo("RESTORE FROM PITR `acc_pitr1` '2024-10-18 17:06:50'");
         assertThat(p.restoreStatement(PitrRestoreSpec.database("p", "db01", TS)).sql())
@@ -120,14 +120,14 @@ class PitrSqlTest {
 
     @Test
     void accountDatabaseRestoreFormsAreGatedByVersion() {
-        assertThatThrownBy(() -> D3.pitr().restore(PitrRestoreSpec.database("p", "db", TS).ofAccount("a")))
+        assertThatThrownBy(() -> D3.pitrs().restore(PitrRestoreSpec.database("p", "db", TS).ofAccount("a")))
                 .isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> D3.pitr().restore(PitrRestoreSpec.table("p", "db", "t", TS).ofAccount("a")))
+        assertThatThrownBy(() -> D3.pitrs().restore(PitrRestoreSpec.table("p", "db", "t", TS).ofAccount("a")))
                 .isInstanceOf(UnsupportedOperationException.class);
-        assertThat(D3.pitr().restore(PitrRestoreSpec.table("p", "db", "t", TS)).firstStatement().sql())
+        assertThat(D3.pitrs().restore(PitrRestoreSpec.table("p", "db", "t", TS)).firstStatement().sql())
                 .isEqualTo("RESTORE DATABASE `db` TABLE `t` FROM PITR `p` '2024-10-18 17:06:50'");
         Dialect v2 = Dialect.of(ServerVersion.parse("8.0.30-MatrixOne-v1.2.0"));
-        assertThatThrownBy(() -> v2.pitr().create(PitrSpec.currentAccount("p", PitrRange.days(1))))
+        assertThatThrownBy(() -> v2.pitrs().create(PitrSpec.currentAccount("p", PitrRange.days(1))))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 
@@ -140,7 +140,7 @@ class PitrSqlTest {
 
     @Test
     void listAndGetUseShowPitrAfterCommitAndMapStarsToNull() {
-        Operation<List<Pitr>> list = D42.pitr().list();
+        Operation<List<Pitr>> list = D42.pitrs().list();
         assertThat(list.firstStatement().sql()).isEqualTo("SHOW PITR");
         assertThat(list.txRule()).isEqualTo(TxRule.AFTER_COMMIT);
         // test/distributed/cases/pitr/pitr_basic.result
@@ -157,7 +157,7 @@ class PitrSqlTest {
         assertThat(pitrs.get(1).account()).isNull();
         assertThat(pitrs.get(1).level()).isEqualTo(SnapshotLevel.CLUSTER);
 
-        Operation<Optional<Pitr>> get = D42.pitr().get("Pitr01");
+        Operation<Optional<Pitr>> get = D42.pitrs().get("Pitr01");
         assertThat(get.firstStatement().sql()).isEqualTo("SHOW PITR WHERE PITR_NAME = 'pitr01'");
         assertThat(get.txRule()).isEqualTo(TxRule.AFTER_COMMIT);
         Result lower = Result.builder(List.of("pitr_name", "created_time", "modified_time", "pitr_level", "account_name",

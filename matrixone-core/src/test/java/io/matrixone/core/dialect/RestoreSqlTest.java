@@ -46,15 +46,17 @@ class RestoreSqlTest {
     void version30DatabaseRestoreNeedsTheAccountOrTakesTheLoginAccount() {
         assertThatThrownBy(() -> D3.restores().restore(RestoreSpec.database("db", "sp")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("account");
-        assertThat(D3.restores().restore(RestoreSpec.table("db", "t", "sp"), "sys").firstStatement().sql())
+        Dialect sys3 = Dialect.of(D3.serverVersion(), "sys");
+        assertThat(sys3.restores().restore(RestoreSpec.table("db", "t", "sp")).firstStatement().sql())
                 .isEqualTo("RESTORE ACCOUNT `sys` DATABASE `db` TABLE `t` FROM SNAPSHOT `sp`");
-        assertThat(D3.restores().restore(RestoreSpec.database("db", "sp").ofAccount("acc1"), "sys").firstStatement().sql())
+        assertThat(sys3.restores().restore(RestoreSpec.database("db", "sp").ofAccount("acc1")).firstStatement().sql())
                 .isEqualTo("RESTORE ACCOUNT `acc1` DATABASE `db` FROM SNAPSHOT `sp`");
     }
 
     @Test
     void loginAccountChangesNothingInTheVersion4Grammar() {
-        assertThat(D42.restores().restore(RestoreSpec.database("db", "sp"), "sys").firstStatement().sql())
+        assertThat(Dialect.of(D42.serverVersion(), "sys").restores().restore(RestoreSpec.database("db", "sp"))
+                .firstStatement().sql())
                 .isEqualTo("RESTORE DATABASE `db`{SNAPSHOT = 'sp'}");
     }
 
@@ -62,7 +64,8 @@ class RestoreSqlTest {
     void version30RefusesToAccountBelowAccountLevel() {
         assertThatThrownBy(() -> D3.restores().restore(RestoreSpec.database("db", "sp").ofAccount("a").toAccount("b")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TO ACCOUNT");
-        assertThatThrownBy(() -> D3.restores().restore(RestoreSpec.table("db", "t", "sp").toAccount("b"), "sys"))
+        assertThatThrownBy(() -> Dialect.of(D3.serverVersion(), "sys").restores()
+                .restore(RestoreSpec.table("db", "t", "sp").toAccount("b")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4.0");
     }
 
