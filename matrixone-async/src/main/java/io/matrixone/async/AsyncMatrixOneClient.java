@@ -27,19 +27,19 @@ import java.util.stream.Collector;
  * {@link CompletionStage}; nothing here blocks a thread, and no JDBC is involved.
  *
  * <pre>{@code
- * try (AsyncMatrixOneClient mo = AsyncMatrixOneClient.create("matrixone://root:111@127.0.0.1:6001/test")) {
- *     mo.execute("INSERT INTO users(name) VALUES (?)", "ann")
- *       .thenCompose(r -> mo.query("SELECT id, name FROM users WHERE name = ?", "ann"))
- *       .thenAccept(r -> System.out.println(r.as(User.class)))
- *       .toCompletableFuture().join();                          // only at the edge of your program
+ * AsyncMatrixOneClient mo = AsyncMatrixOneClient.create("matrixone://root:111@127.0.0.1:6001/test");
+ * mo.execute("INSERT INTO users(name) VALUES (?)", "ann")
+ *   .thenCompose(r -> mo.query("SELECT id, name FROM users WHERE name = ?", "ann"))
+ *   .thenAccept(r -> System.out.println(r.as(User.class)));
  *
- *     CompletionStage<Long> count = mo.transaction(tx ->      // BEGIN ... COMMIT on one connection
- *         CompletableFuture.allOf(                           // concurrent statements run in call order
- *                 tx.execute("INSERT INTO users(name) VALUES (?)", "bob").toCompletableFuture(),
- *                 tx.execute("INSERT INTO users(name) VALUES (?)", "cy").toCompletableFuture())
- *             .thenCompose(v -> tx.query("SELECT COUNT(*) FROM users"))
- *             .thenApply(Result::scalarLong));                // commit when this completes, rollback if it fails
- * }
+ * CompletionStage<Long> count = mo.transaction(tx ->      // BEGIN ... COMMIT on one connection
+ *     CompletableFuture.allOf(                           // concurrent statements run in call order
+ *             tx.execute("INSERT INTO users(name) VALUES (?)", "bob").toCompletableFuture(),
+ *             tx.execute("INSERT INTO users(name) VALUES (?)", "cy").toCompletableFuture())
+ *         .thenCompose(v -> tx.query("SELECT COUNT(*) FROM users"))
+ *         .thenApply(Result::scalarLong));                // commit when this completes, rollback if it fails
+ *
+ * mo.close();                                            // a stage: completes when everything is closed
  * }</pre>
  *
  * <p><b>Connections.</b> {@code maxPoolSize} is split: a quarter (at least one) are shared, pipelined connections
@@ -58,7 +58,7 @@ import java.util.stream.Collector;
  * its connection returned once it answered; a transaction with a timed-out statement can only roll back.
  * {@code socketTimeout} closes connections silent for that long (also idle pooled ones).
  */
-public final class AsyncMatrixOneClient extends AsyncManagerSupport implements AutoCloseable {
+public final class AsyncMatrixOneClient extends AsyncManagerSupport {
     private final AsyncEngine engine;
 
     private AsyncMatrixOneClient(AsyncEngine engine) {
@@ -246,18 +246,13 @@ public final class AsyncMatrixOneClient extends AsyncManagerSupport implements A
         return engine.poolStats();
     }
 
-    /** Closes the connections, and the Vert.x instance if the client created it. Idempotent. */
-    public CompletionStage<Void> closeAsync() {
-        return engine.closeAsync();
-    }
-
     /**
-     * Starts {@link #closeAsync()} and returns without waiting (waiting could block an event loop); use
-     * {@code closeAsync()} to know when everything is closed.
+     * Closes the connections, and the Vert.x instance if the client created it; the stage completes when all is
+     * closed. Idempotent. (Like {@code AsyncTransaction.close()}: the async twin of the sync client's blocking
+     * {@code close()}, so it cannot be {@code AutoCloseable}.)
      */
-    @Override
-    public void close() {
-        engine.closeAsync();
+    public CompletionStage<Void> close() {
+        return engine.closeAsync();
     }
 
     @Override

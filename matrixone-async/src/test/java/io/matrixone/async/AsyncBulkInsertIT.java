@@ -35,7 +35,8 @@ class AsyncBulkInsertIT {
 
     @Test
     void insertsEveryRowWithOrderedProgressAndValuesIntact(Emulator mo) {
-        try (AsyncMatrixOneClient client = Clients.client(mo)) {
+        AsyncMatrixOneClient client = Clients.client(mo);
+        try (var closing = Closing.of(client)) {
             String t = table(client);
             int n = 10_007;
             List<BulkProgress> reports = Collections.synchronizedList(new ArrayList<>());
@@ -61,7 +62,8 @@ class AsyncBulkInsertIT {
 
     @Test
     void aFailureRollsBackEverythingAndLoadDataIsRefused(Emulator mo) {
-        try (AsyncMatrixOneClient client = Clients.client(mo)) {
+        AsyncMatrixOneClient client = Clients.client(mo);
+        try (var closing = Closing.of(client)) {
             String t = table(client);
             // a duplicate email in the 3rd batch: the batches before it are undone
             Throwable e = failure(client.bulkInsert(BulkInsert.into(t).columns("id", "name", "email")

@@ -52,7 +52,7 @@ class AsyncClientIT {
 
     @AfterAll
     void stop() {
-        await(client.closeAsync());
+        await(client.close());
     }
 
     @Test
@@ -169,7 +169,8 @@ class AsyncClientIT {
     @Test
     void sendsNoSessionSetupOrResetStatements(Emulator mo) {
         mo.statements().clear();
-        try (AsyncMatrixOneClient fresh = Clients.client(mo)) {
+        AsyncMatrixOneClient fresh = Clients.client(mo);
+        try (var closing = Closing.of(fresh)) {
             await(fresh.query("SELECT 1"));
             await(fresh.transaction(tx -> tx.query("SELECT 2")));
             await(fresh.transaction(tx -> tx.query("SELECT 3")));

@@ -20,7 +20,8 @@ class AsyncClientTest {
 
     @Test
     void setAndTransactionControlAreRefusedBeforeConnecting() {
-        try (AsyncMatrixOneClient client = AsyncMatrixOneClient.create(offline())) {
+        AsyncMatrixOneClient client = AsyncMatrixOneClient.create(offline());
+        try (var closing = Closing.of(client)) {
             assertThat(failure(client.execute("SET time_zone = '+00:00'"))).isInstanceOf(StatementNotAllowedException.class);
             assertThat(failure(client.query("  /* c */ set @a = 1"))).isInstanceOf(StatementNotAllowedException.class);
             assertThat(failure(client.execute("COMMIT"))).isInstanceOf(StatementNotAllowedException.class);
@@ -31,7 +32,8 @@ class AsyncClientTest {
 
     @Test
     void aPinnedVersionIsNotAskedFor() {
-        try (AsyncMatrixOneClient client = AsyncMatrixOneClient.create(offline())) {
+        AsyncMatrixOneClient client = AsyncMatrixOneClient.create(offline());
+        try (var closing = Closing.of(client)) {
             assertThat(await(client.serverVersion())).isEqualTo(ServerVersion.parse("4.2.0"));
         }
     }
@@ -39,8 +41,8 @@ class AsyncClientTest {
     @Test
     void aClosedClientRefusesWork() {
         AsyncMatrixOneClient client = AsyncMatrixOneClient.create(offline());
-        await(client.closeAsync());
-        await(client.closeAsync()); // idempotent
+        await(client.close());
+        await(client.close()); // idempotent
         assertThat(failure(client.query("SELECT 1"))).isInstanceOf(IllegalStateException.class);
         assertThat(failure(client.transaction(tx -> tx.query("SELECT 1")))).isInstanceOf(IllegalStateException.class);
     }
@@ -49,7 +51,7 @@ class AsyncClientTest {
     void aGivenVertxIsLeftOpen() {
         Vertx vertx = Vertx.vertx();
         try {
-            await(AsyncMatrixOneClient.create(offline(), vertx).closeAsync());
+            await(AsyncMatrixOneClient.create(offline(), vertx).close());
             assertThat(await(vertx.<Integer>executeBlocking(() -> 1).toCompletionStage())).isEqualTo(1);
         } finally {
             await(vertx.close().toCompletionStage());
@@ -58,7 +60,8 @@ class AsyncClientTest {
 
     @Test
     void connectFailureIsAConnectionError() {
-        try (AsyncMatrixOneClient client = AsyncMatrixOneClient.create(offline())) {
+        AsyncMatrixOneClient client = AsyncMatrixOneClient.create(offline());
+        try (var closing = Closing.of(client)) {
             Throwable e = failure(client.query("SELECT 1"));
             assertThat(e).isInstanceOf(io.matrixone.core.error.MatrixOneException.class);
         }

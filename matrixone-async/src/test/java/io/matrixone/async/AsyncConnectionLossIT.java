@@ -43,7 +43,7 @@ class AsyncConnectionLossIT {
         mo.faults().clear();
         assertThat(client.poolStats().transactionConnectionsInUse()).as("transaction connections in use").isZero();
         assertThat(client.poolStats().statementsInFlight()).as("statements in flight").isZero();
-        await(client.closeAsync());
+        await(client.close());
     }
 
     private long rows(String tag) {
@@ -121,7 +121,7 @@ class AsyncConnectionLossIT {
             }
             assertThat(timed.poolStats().statementsInFlight()).isZero();
         } finally {
-            await(timed.closeAsync());
+            await(timed.close());
         }
     }
 

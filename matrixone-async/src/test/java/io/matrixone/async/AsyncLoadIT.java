@@ -24,7 +24,8 @@ class AsyncLoadIT {
 
     @Test
     void fiveThousandConcurrentQueriesEachGetTheirOwnAnswer(Emulator mo) {
-        try (AsyncMatrixOneClient client = Clients.client(mo)) {
+        AsyncMatrixOneClient client = Clients.client(mo);
+        try (var closing = Closing.of(client)) {
             int n = 5000;
             List<CompletableFuture<Result>> all = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -45,7 +46,8 @@ class AsyncLoadIT {
 
     @Test
     void thousandsOfConcurrentTransactionsShareThePool(Emulator mo) {
-        try (AsyncMatrixOneClient client = Clients.client(mo)) {
+        AsyncMatrixOneClient client = Clients.client(mo);
+        try (var closing = Closing.of(client)) {
             await(client.execute("DROP TABLE IF EXISTS a_load"));
             await(client.execute("CREATE TABLE a_load (id INT PRIMARY KEY, v INT)"));
             int n = 1000;
@@ -67,7 +69,8 @@ class AsyncLoadIT {
 
     @Test
     void failingTransactionsLeakNoConnection(Emulator mo) {
-        try (AsyncMatrixOneClient client = Clients.client(mo)) {
+        AsyncMatrixOneClient client = Clients.client(mo);
+        try (var closing = Closing.of(client)) {
             int n = 2000;
             AtomicInteger bodies = new AtomicInteger();
             List<CompletableFuture<Object>> all = new ArrayList<>(n);
@@ -90,7 +93,8 @@ class AsyncLoadIT {
 
     @Test
     void timedOutRequestsLeaveNoConnectionBorrowed(Emulator mo) throws Exception {
-        try (AsyncMatrixOneClient client = Clients.client(mo, o -> o.queryTimeout(Duration.ofMillis(200)))) {
+        AsyncMatrixOneClient client = Clients.client(mo, o -> o.queryTimeout(Duration.ofMillis(200)));
+        try (var closing = Closing.of(client)) {
             mo.faults().latency("SLEEP_MARK", Duration.ofMillis(500));
             List<CompletableFuture<Result>> slow = new ArrayList<>();
             for (int i = 0; i < 8; i++) {

@@ -57,7 +57,8 @@ class AsyncManagersIT {
 
     @Test
     void snapshotsCloneAndRestoreOnTheClient(Emulator mo) {
-        try (AsyncMatrixOneClient client = Clients.client(mo)) {
+        AsyncMatrixOneClient client = Clients.client(mo);
+        try (var closing = Closing.of(client)) {
             String db = database(client, 4);
             String sp = unique("sp");
             Snapshot s = await(client.snapshots().create(SnapshotSpec.database(sp, db)));
@@ -85,7 +86,8 @@ class AsyncManagersIT {
 
     @Test
     void inATransactionSnapshotAndCloneOfItRunAfterCommitAndSeeTheTransactionsRows(Emulator mo) {
-        try (AsyncMatrixOneClient client = Clients.client(mo)) {
+        AsyncMatrixOneClient client = Clients.client(mo);
+        try (var closing = Closing.of(client)) {
             String db = database(client, 1);
             String sp = unique("sp");
             String copy = unique("copy");
@@ -109,7 +111,8 @@ class AsyncManagersIT {
 
     @Test
     void aFailingStepUndoesTheSnapshotTakenBeforeItAndNothingRunsOnRollback(Emulator mo) {
-        try (AsyncMatrixOneClient client = Clients.client(mo)) {
+        AsyncMatrixOneClient client = Clients.client(mo);
+        try (var closing = Closing.of(client)) {
             String db = database(client, 1);
             String sp = unique("sp");
             String pitr = unique("pitr");
@@ -135,7 +138,8 @@ class AsyncManagersIT {
 
     @Test
     void badNamesFailTheStageAndNothingIsSent(Emulator mo) {
-        try (AsyncMatrixOneClient client = Clients.client(mo)) {
+        AsyncMatrixOneClient client = Clients.client(mo);
+        try (var closing = Closing.of(client)) {
             await(client.serverVersion());
             mo.statements().clear();
             // a spec refuses a bad name when it is built; a name the spec cannot check fails the stage

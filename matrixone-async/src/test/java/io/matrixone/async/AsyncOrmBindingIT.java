@@ -42,7 +42,7 @@ class AsyncOrmBindingIT {
 
     @AfterAll
     void stop() {
-        await(client.closeAsync());
+        await(client.close());
     }
 
     /** A stand-in ORM session: pending inserts, written on flush. */

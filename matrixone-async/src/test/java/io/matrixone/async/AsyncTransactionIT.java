@@ -64,7 +64,7 @@ class AsyncTransactionIT {
 
     @AfterAll
     void stop() {
-        await(client.closeAsync());
+        await(client.close());
     }
 
     private long count(String tag) {
@@ -468,7 +468,8 @@ class AsyncTransactionIT {
 
     @Test
     void aTimedOutStatementMakesTheTransactionRollBackAndLeaksNothing() {
-        try (AsyncMatrixOneClient slow = Clients.client(mo, o -> o.queryTimeout(Duration.ofMillis(300)))) {
+        AsyncMatrixOneClient slow = Clients.client(mo, o -> o.queryTimeout(Duration.ofMillis(300)));
+        try (var closing = Closing.of(slow)) {
             mo.faults().latency("'slow'", Duration.ofMillis(1200));
             AsyncTransaction tx = await(slow.begin());
             Throwable e = failure(tx.execute("INSERT INTO a_tx(tag, v) VALUES ('slow', 1)"));

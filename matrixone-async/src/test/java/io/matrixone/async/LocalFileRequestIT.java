@@ -40,7 +40,7 @@ class LocalFileRequestIT {
         mo.faults().clear();
         assertThat(client.poolStats().transactionConnectionsInUse()).isZero();
         assertThat(client.poolStats().statementsInFlight()).isZero();
-        await(client.closeAsync());
+        await(client.close());
     }
 
     @Test

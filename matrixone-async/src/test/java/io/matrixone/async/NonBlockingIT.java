@@ -64,7 +64,8 @@ class NonBlockingIT {
 
     @Test
     void clientWorkloadsNeverBlockAnEventLoop(Emulator mo) {
-        try (AsyncMatrixOneClient client = AsyncMatrixOneClient.create(Clients.options(mo).build(), vertx)) {
+        AsyncMatrixOneClient client = AsyncMatrixOneClient.create(Clients.options(mo).build(), vertx);
+        try (var closing = Closing.of(client)) {
             await(client.serverVersion());
             await(client.execute("DROP TABLE IF EXISTS a_nb"));
             await(client.execute("CREATE TABLE a_nb (id INT PRIMARY KEY, v VARCHAR(20))"));

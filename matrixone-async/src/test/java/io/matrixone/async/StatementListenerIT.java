@@ -68,7 +68,8 @@ class StatementListenerIT {
     @Test
     void aQueryIsReportedBeforeAndAfterWithItsRowsAndParameterCountButNotItsValues(Emulator mo) {
         Recorder recorder = new Recorder();
-        try (AsyncMatrixOneClient client = Clients.client(mo, o -> o.listener(recorder))) {
+        AsyncMatrixOneClient client = Clients.client(mo, o -> o.listener(recorder));
+        try (var closing = Closing.of(client)) {
             await(client.serverVersion());
             recorder.events.clear();
             await(client.query("SELECT ? AS a UNION ALL SELECT 'two'", "one-secret-value"));
@@ -88,7 +89,8 @@ class StatementListenerIT {
     @Test
     void aFailedStatementCarriesTheClassifiedExceptionTheCallerGets(Emulator mo) {
         Recorder recorder = new Recorder();
-        try (AsyncMatrixOneClient client = Clients.client(mo, o -> o.listener(recorder))) {
+        AsyncMatrixOneClient client = Clients.client(mo, o -> o.listener(recorder));
+        try (var closing = Closing.of(client)) {
             await(client.serverVersion());
             recorder.events.clear();
             Throwable thrown = failure(client.query("SELECT * FROM no_such_table_for_listeners"));
@@ -103,7 +105,8 @@ class StatementListenerIT {
     @Test
     void aTransactionIsReportedFromBeginToCommitWithItsStepsAfterCommit(Emulator mo) {
         Recorder recorder = new Recorder();
-        try (AsyncMatrixOneClient client = Clients.client(mo, o -> o.listener(recorder))) {
+        AsyncMatrixOneClient client = Clients.client(mo, o -> o.listener(recorder));
+        try (var closing = Closing.of(client)) {
             String t = table(client, "alisten_tx");
             String snapshot = unique("alisten_snap");
             recorder.events.clear();
@@ -133,7 +136,8 @@ class StatementListenerIT {
     void aPasswordLiteralNeverAppearsInAnyEvent(Emulator mo) {
         String secret = "Async-listener-s3cret";
         Recorder recorder = new Recorder();
-        try (AsyncMatrixOneClient client = Clients.client(mo, o -> o.listener(recorder))) {
+        AsyncMatrixOneClient client = Clients.client(mo, o -> o.listener(recorder));
+        try (var closing = Closing.of(client)) {
             String user = unique("alisten_user");
             await(client.accounts().createUser(UserSpec.of(user, secret)));
             await(client.accounts().dropUser(user));
@@ -174,7 +178,8 @@ class StatementListenerIT {
             }
         };
         Recorder recorder = new Recorder();
-        try (AsyncMatrixOneClient client = Clients.client(mo, o -> o.listener(broken).listener(recorder))) {
+        AsyncMatrixOneClient client = Clients.client(mo, o -> o.listener(broken).listener(recorder));
+        try (var closing = Closing.of(client)) {
             String t = table(client, "alisten_broken");
             recorder.events.clear();
             await(client.execute("INSERT INTO " + t + " (name) VALUES (?)", "a"));

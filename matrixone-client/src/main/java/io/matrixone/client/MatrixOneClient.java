@@ -81,17 +81,17 @@ public final class MatrixOneClient extends ManagerSupport implements AutoCloseab
         this.options = Objects.requireNonNull(options, "options");
         this.runner = new SqlRunner(options);
         this.bulkLoader = new BulkLoader(runner);
-        String poolName = "matrixone-" + options.host() + ":" + options.port() + "-"
+        String poolName = "matrixone-" + options.connection().host() + ":" + options.connection().port() + "-"
                 + Integer.toHexString(System.identityHashCode(this));
         this.pool = ConnectionPool.start(options, poolName);
         try {
-            this.serverVersion = options.serverVersion() != null ? options.serverVersion() : detectVersion();
-            this.dialect = Dialect.of(serverVersion, options.login().effectiveAccount());
+            this.serverVersion = options.connection().serverVersion() != null ? options.connection().serverVersion() : detectVersion();
+            this.dialect = Dialect.of(serverVersion, options.connection().login().effectiveAccount());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        log.info("MatrixOne client {} connected to {} ({}:{})", poolName, serverVersion, options.host(), options.port());
+        log.info("MatrixOne client {} connected to {} ({}:{})", poolName, serverVersion, options.connection().host(), options.connection().port());
     }
 
     /** A client for these options; connects once to check them and detect the server version. */

@@ -173,10 +173,19 @@ class ClientIT {
     }
 
     @Test
-    void sessionVariablesGoThroughTheDriver(Emulator mo) {
-        try (MatrixOneClient client = Clients.client(mo, o -> o.driverProperty("sessionVariables", "group_concat_max_len=12345"))) {
+    void sessionVariablesReachEveryConnectionBeforeItIsUsed(Emulator mo) {
+        try (MatrixOneClient client = Clients.client(mo, o -> o.sessionVariable("group_concat_max_len", 12345)
+                .sessionVariable("time_zone", "+08:00").minIdle(0))) {
             assertThat(client.query("SELECT @@group_concat_max_len").scalarLong()).isEqualTo(12345);
+            client.inTransaction(tx -> assertThat(tx.query("SELECT @@time_zone").scalar(String.class)).isEqualTo("+08:00"));
+            assertThat(mo.statements().containsSql("SET group_concat_max_len = 12345, time_zone = '+08:00'")).isTrue();
         }
+    }
+
+    @Test
+    void aSessionVariableTheServerRefusesFailsTheClientAtOnce(Emulator mo) {
+        assertThatThrownBy(() -> Clients.client(mo, o -> o.sessionVariable("no_such_variable_here", 1)))
+                .isInstanceOf(MatrixOneException.class);
     }
 
     @Test

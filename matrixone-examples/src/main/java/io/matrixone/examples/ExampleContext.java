@@ -155,7 +155,7 @@ public final class ExampleContext implements AutoCloseable {
     }
 
     /**
-     * Registers an async clean-up step ({@code client.snapshots().dropIfExists(name)}, {@code orm.closeAsync()});
+     * Registers an async clean-up step ({@code client.snapshots().dropIfExists(name)}, {@code orm.close()});
      * like {@link #onCleanup}, and the runner waits for its stage.
      */
     public void onCleanupAsync(Supplier<? extends CompletionStage<?>> step) {
@@ -230,7 +230,7 @@ public final class ExampleContext implements AutoCloseable {
                 problems.add(inUse + " transaction connection(s) still in use in an async client");
             }
             try {
-                await(client.closeAsync());
+                await(client.close());
             } catch (RuntimeException e) {
                 problems.add("closing an async client failed: " + e);
             }

@@ -77,9 +77,9 @@ public final class ExampleServer implements AutoCloseable {
     /** One line for people: what the examples run against. */
     public String describe() {
         return emulator != null
-                ? "embedded MatrixOne emulator " + EMULATED_VERSION + " at " + options.host() + ":" + options.port()
+                ? "embedded MatrixOne emulator " + EMULATED_VERSION + " at " + options.connection().host() + ":" + options.connection().port()
                   + " (MariaDB behind it; see matrixone-emulator/DIFFERENCES.md)"
-                : "MatrixOne " + admin.serverVersion() + " at " + options.host() + ":" + options.port();
+                : "MatrixOne " + admin.serverVersion() + " at " + options.connection().host() + ":" + options.connection().port();
     }
 
     /** Connection settings without a database. */

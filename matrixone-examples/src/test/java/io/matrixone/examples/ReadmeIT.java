@@ -2,6 +2,7 @@ package io.matrixone.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matrixone.async.Closing;
 import io.matrixone.async.AsyncMatrixOneClient;
 import io.matrixone.client.MatrixOneClient;
 import io.matrixone.client.Transaction;
@@ -114,13 +115,16 @@ class ReadmeIT {
     @Test
     void theAsyncSnippetRuns(Emulator mo) throws Exception {
         String app = "readme_a_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
-        try (AsyncMatrixOneClient async = AsyncMatrixOneClient.create(o -> o.host(mo.host()).port(mo.port()))) {
-            async.execute("CREATE DATABASE " + app).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            async.execute("CREATE TABLE " + app + ".users (id BIGINT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(50), "
+        AsyncMatrixOneClient setup = AsyncMatrixOneClient.create(o -> o.host(mo.host()).port(mo.port()));
+        try (var closing = Closing.of(setup)) {
+            setup.execute("CREATE DATABASE " + app).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            setup.execute("CREATE TABLE " + app + ".users (id BIGINT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(50), "
                     + "email VARCHAR(100) UNIQUE)").toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
 
-        try (AsyncMatrixOneClient async = AsyncMatrixOneClient.create(o -> o.host(mo.host()).port(mo.port()).database(app))) {
+        AsyncMatrixOneClient async = AsyncMatrixOneClient.create(o -> o.host(mo.host()).port(mo.port()).database(app));
+
+        try (var closing = Closing.of(async)) {
             CompletionStage<Long> inserted = async.transaction(tx -> {
                 CompletionStage<Result> a = tx.execute("INSERT INTO users (name, email) VALUES (?, ?)", "A", "a@x");
                 CompletionStage<Result> b = tx.execute("INSERT INTO users (name, email) VALUES (?, ?)", "B", "b@x");

@@ -5,6 +5,7 @@ import io.matrixone.async.AsyncTransaction;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
+import io.matrixone.core.dialect.SessionSql;
 import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.retry.RetryPolicy;
@@ -15,7 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLBuilder;
 import io.vertx.mysqlclient.MySQLConnectOptions;
-import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +42,9 @@ public final class AsyncEngine {
     private final ClientOptions options;
     private final Vertx vertx;
     private final boolean ownsVertx;
-    private final Pool sharedPool;
+    private final ConnectionSource sharedPool;
     private final SharedConnections shared;
-    private final Pool pool;
+    private final ConnectionSource pool;
     private final StatementRunner runner;
     private final ServerInfo server;
     private final Transactions transactions;
@@ -56,19 +56,20 @@ public final class AsyncEngine {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         MySQLConnectOptions connect = VertxSettings.connectOptions(options);
+        String sessionSql = SessionSql.set(options.session().variables());
         int sharedSize = VertxSettings.sharedConnections(options);
-        this.sharedPool = MySQLBuilder.pool()
+        this.sharedPool = new ConnectionSource(MySQLBuilder.pool()
                 .with(VertxSettings.poolOptions(options, sharedSize, "matrixone-shared"))
-                .connectingTo(connect).using(vertx).build();
+                .connectingTo(connect).using(vertx).build(), sessionSql);
         this.shared = new SharedConnections(sharedPool, sharedSize);
-        this.pool = MySQLBuilder.pool()
+        this.pool = new ConnectionSource(MySQLBuilder.pool()
                 .with(VertxSettings.poolOptions(options, VertxSettings.transactionConnections(options), "matrixone-tx"))
-                .connectingTo(connect).using(vertx).build();
-        this.runner = new StatementRunner(vertx, options.queryTimeout(), options.slowQueryThreshold(),
+                .connectingTo(connect).using(vertx).build(), sessionSql);
+        this.runner = new StatementRunner(vertx, options.timeouts().query(), options.timeouts().slowQueryThreshold(),
                 options.listeners());
-        this.server = new ServerInfo(options.serverVersion());
+        this.server = new ServerInfo(options.connection().serverVersion());
         this.transactions = new Transactions(vertx, pool, runner.inTransaction(), this::version,
-                options.login().effectiveAccount());
+                options.connection().login().effectiveAccount());
         LOG.debug("async client created: {}", options); // ClientOptions.toString masks the password
     }
 
@@ -134,7 +135,7 @@ public final class AsyncEngine {
             return CompletableFuture.completedFuture(d);
         }
         return serverVersion().thenApply(v -> {
-            Dialect created = Dialect.of(v, options.login().effectiveAccount());
+            Dialect created = Dialect.of(v, options.connection().login().effectiveAccount());
             dialect = created;
             return created;
         });

@@ -39,18 +39,28 @@ final class LocalFileGuard extends ChannelOutboundHandlerAdapter {
         this.onRefused = onRefused;
     }
 
-    /** Installs the guard on this connection's channel, or points the installed one at {@code onRefused}. */
-    static void install(SqlConnection connection, Runnable onRefused) {
+    /**
+     * Installs the guard on this connection's channel, or points the installed one at {@code onRefused}.
+     *
+     * @return whether the connection is new: seen here for the first time
+     */
+    static boolean install(SqlConnection connection, Runnable onRefused) {
         ChannelPipeline pipeline = socketOf(connection).socket().channelHandlerContext().pipeline();
         if (pipeline.get(NAME) instanceof LocalFileGuard installed) {
             installed.onRefused = onRefused;
-            return;
+            return false;
         }
         if (pipeline.get("handler") == null) {
             throw new IllegalStateException("cannot guard this Vert.x connection against local-file requests: "
                     + "unexpected channel pipeline " + pipeline.names());
         }
         pipeline.addBefore("handler", NAME, new LocalFileGuard(onRefused));
+        return true;
+    }
+
+    /** Closes the connection's socket, so that its pool discards it instead of reusing it. */
+    static void discard(SqlConnection connection) {
+        socketOf(connection).socket().channelHandlerContext().close();
     }
 
     private static SocketConnectionBase socketOf(SqlConnection connection) {

@@ -1,5 +1,6 @@
 package io.matrixone.async.internal;
 
+import io.matrixone.core.dialect.Literals;
 import io.matrixone.core.dialect.Vectors;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Tuple;
@@ -45,7 +46,10 @@ public final class Params {
     }
 
     static Object convert(Object v, int index) {
-        if (v == null || v instanceof String || v instanceof Long || v instanceof Integer || v instanceof Short
+        if (v instanceof String s) {
+            return Literals.requireWellFormed(s, "parameter " + (index + 1));
+        }
+        if (v == null || v instanceof Long || v instanceof Integer || v instanceof Short
                 || v instanceof Byte || v instanceof Double || v instanceof Float || v instanceof Boolean
                 || v instanceof LocalDate || v instanceof LocalTime || v instanceof LocalDateTime
                 || v instanceof Duration || v instanceof Buffer) {

@@ -1,7 +1,6 @@
 package io.matrixone.async.internal;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.util.function.Function;
@@ -14,13 +13,13 @@ import java.util.function.Function;
  * opens a new one. Thread-safe: statements come from any thread; Vert.x hops to each connection's context.
  */
 final class SharedConnections implements StatementTarget {
-    private final Pool pool;
+    private final ConnectionSource source;
     private final TrackedConnection[] open;
     private final Future<TrackedConnection>[] opening;
 
     @SuppressWarnings("unchecked")
-    SharedConnections(Pool pool, int size) {
-        this.pool = pool;
+    SharedConnections(ConnectionSource source, int size) {
+        this.source = source;
         this.open = new TrackedConnection[size];
         this.opening = new Future[size];
     }
@@ -67,7 +66,7 @@ final class SharedConnections implements StatementTarget {
     }
 
     private Future<TrackedConnection> openInto(int slot) {
-        Future<TrackedConnection> connecting = pool.getConnection().compose(TrackedConnection::adopt);
+        Future<TrackedConnection> connecting = source.acquire();
         opening[slot] = connecting;
         connecting.onComplete(ar -> opened(slot, ar.succeeded() ? ar.result() : null));
         return connecting;

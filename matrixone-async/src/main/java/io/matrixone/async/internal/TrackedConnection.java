@@ -37,18 +37,30 @@ final class TrackedConnection implements StatementTarget {
     }
 
     /**
-     * Takes over a connection fresh from a pool: installs the local-file guard and the close handler. If the
-     * guard cannot be installed the connection is given back and the future fails: it is never used unguarded.
+     * Takes over a connection fresh from a pool: installs the local-file guard and the close handler, and on a
+     * connection seen for the first time sends {@code sessionSql} (the options' session variables; {@code null}
+     * for none). If the guard cannot be installed, or the session cannot be set, the connection is discarded and
+     * the future fails: it is never used unguarded or with the wrong session.
      */
-    static Future<TrackedConnection> adopt(SqlConnection connection) {
+    static Future<TrackedConnection> adopt(SqlConnection connection, String sessionSql) {
         TrackedConnection tracked = new TrackedConnection(connection);
+        boolean fresh;
         try {
-            LocalFileGuard.install(connection, tracked::refusedLocalFile);
+            fresh = LocalFileGuard.install(connection, tracked::refusedLocalFile);
         } catch (RuntimeException e) {
             return connection.close().transform(x -> Future.failedFuture(e));
         }
         connection.closeHandler(v -> tracked.lost(ClosedConnectionException.INSTANCE));
-        return Future.succeededFuture(tracked);
+        if (!fresh || sessionSql == null) {
+            return Future.succeededFuture(tracked);
+        }
+        return tracked.send(c -> c.query(sessionSql).execute()).transform(ar -> {
+            if (ar.succeeded()) {
+                return Future.succeededFuture(tracked);
+            }
+            LocalFileGuard.discard(connection);
+            return connection.close().transform(x -> Future.failedFuture(Stages.translate(ar.cause(), sessionSql)));
+        });
     }
 
     /** The connection itself; statements must go through {@link #send} or {@link #track}. */

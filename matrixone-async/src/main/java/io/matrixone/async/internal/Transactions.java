@@ -8,7 +8,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +26,16 @@ final class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
     private final Vertx vertx;
-    private final Pool pool;
+    private final ConnectionSource connections;
     private final StatementRunner runner;
     private final Supplier<Future<ServerVersion>> version;
     private final String loginAccount;
     private final AtomicInteger borrowed = new AtomicInteger();
 
-    Transactions(Vertx vertx, Pool pool, StatementRunner runner, Supplier<Future<ServerVersion>> version,
+    Transactions(Vertx vertx, ConnectionSource connections, StatementRunner runner, Supplier<Future<ServerVersion>> version,
                  String loginAccount) {
         this.vertx = vertx;
-        this.pool = pool;
+        this.connections = connections;
         this.runner = runner;
         this.version = version;
         this.loginAccount = loginAccount;
@@ -56,7 +55,7 @@ final class Transactions {
     }
 
     private Future<VertxTransaction> beginHere(Context context) {
-        return version.get().compose(ver -> VertxTransaction.begin(vertx, context, pool, runner, ver, loginAccount,
+        return version.get().compose(ver -> VertxTransaction.begin(vertx, context, connections, runner, ver, loginAccount,
                 borrowed::incrementAndGet, borrowed::decrementAndGet));
     }
 

@@ -32,28 +32,28 @@ public final class VertxSettings {
 
     public static MySQLConnectOptions connectOptions(ClientOptions o) {
         MySQLConnectOptions c = new MySQLConnectOptions()
-                .setHost(o.host())
-                .setPort(o.port())
-                .setUser(o.loginName())
-                .setPassword(o.password())
+                .setHost(o.connection().host())
+                .setPort(o.connection().port())
+                .setUser(o.connection().loginName())
+                .setPassword(o.connection().password())
                 .setPipeliningLimit(PIPELINING_LIMIT)
                 .setCachePreparedStatements(true)
                 .setPreparedStatementCacheMaxSize(PREPARED_STATEMENT_CACHE_SIZE)
                 .setPreparedStatementCacheSqlLimit(PREPARED_STATEMENT_CACHE_SQL_LIMIT)
-                .setConnectTimeout(millis(o.connectTimeout()));
-        if (o.database() != null) {
-            c.setDatabase(o.database());
+                .setConnectTimeout(millis(o.timeouts().connect()));
+        if (o.connection().database() != null) {
+            c.setDatabase(o.connection().database());
         }
-        if (!o.socketTimeout().isZero()) {
+        if (!o.timeouts().socket().isZero()) {
             // Vert.x has no read timeout per statement; an idle timeout closes a connection that has been
             // silent that long. Consequence: idle pooled connections are closed (and reopened) as often.
-            c.setIdleTimeout(millis(o.socketTimeout()));
+            c.setIdleTimeout(millis(o.timeouts().socket()));
             c.setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         }
         applyTls(o, c);
-        if (!o.driverProperties().isEmpty()) {
+        if (!o.session().driverProperties().isEmpty()) {
             LOG.info("driver properties {} are Connector/J settings; the async client ignores them",
-                    o.driverProperties().keySet());
+                    o.session().driverProperties().keySet());
         }
         return c;
     }
@@ -66,11 +66,11 @@ public final class VertxSettings {
         return new PoolOptions()
                 .setName(name)
                 .setMaxSize(size)
-                .setConnectionTimeout(millis(o.acquireTimeout()))
+                .setConnectionTimeout(millis(o.pool().acquireTimeout()))
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setIdleTimeout(millis(o.idleTimeout()))
+                .setIdleTimeout(millis(o.pool().idleTimeout()))
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setMaxLifetime(millis(o.maxLifetime()))
+                .setMaxLifetime(millis(o.pool().maxLifetime()))
                 .setMaxLifetimeUnit(TimeUnit.MILLISECONDS);
     }
 
@@ -80,15 +80,15 @@ public final class VertxSettings {
      * and the connections held one per transaction (the rest, at least one).
      */
     public static int sharedConnections(ClientOptions o) {
-        return Math.max(1, o.maxPoolSize() / 4);
+        return Math.max(1, o.pool().maxSize() / 4);
     }
 
     public static int transactionConnections(ClientOptions o) {
-        return Math.max(1, o.maxPoolSize() - sharedConnections(o));
+        return Math.max(1, o.pool().maxSize() - sharedConnections(o));
     }
 
     static void applyTls(ClientOptions o, MySQLConnectOptions c) {
-        TlsMode mode = o.tlsMode();
+        TlsMode mode = o.tls().mode();
         c.setSslMode(switch (mode) {
             case DISABLED -> SslMode.DISABLED;
             case PREFERRED -> SslMode.PREFERRED;
@@ -97,13 +97,13 @@ public final class VertxSettings {
             case VERIFY_IDENTITY -> SslMode.VERIFY_IDENTITY;
         });
         if (mode == TlsMode.PREFERRED || mode == TlsMode.REQUIRED) {
-            c.setTrustAll(o.trustStorePath() == null); // these modes encrypt without checking the certificate
+            c.setTrustAll(o.tls().trustStorePath() == null); // these modes encrypt without checking the certificate
         }
-        if (o.trustStorePath() != null) {
-            c.setTrustOptions(store(o.trustStorePath(), o.trustStorePassword()));
+        if (o.tls().trustStorePath() != null) {
+            c.setTrustOptions(store(o.tls().trustStorePath(), o.tls().trustStorePassword()));
         }
-        if (o.keyStorePath() != null) {
-            c.setKeyCertOptions(store(o.keyStorePath(), o.keyStorePassword()));
+        if (o.tls().keyStorePath() != null) {
+            c.setKeyCertOptions(store(o.tls().keyStorePath(), o.tls().keyStorePassword()));
         }
         if (mode == TlsMode.VERIFY_IDENTITY) {
             c.setHostnameVerificationAlgorithm("HTTPS");

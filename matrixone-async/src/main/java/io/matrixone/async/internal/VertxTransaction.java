@@ -89,10 +89,10 @@ public final class VertxTransaction extends AsyncManagerSupport implements Async
      * Borrows a connection on {@code context} and sends BEGIN. Must be called on {@code context}: the
      * connection's answers then arrive there.
      */
-    static Future<VertxTransaction> begin(Vertx vertx, Context context, io.vertx.sqlclient.Pool pool,
+    static Future<VertxTransaction> begin(Vertx vertx, Context context, ConnectionSource connections,
                                           StatementRunner runner, ServerVersion version, String loginAccount,
                                           Runnable onBorrow, Runnable onRelease) {
-        return Stages.translated(pool.getConnection().compose(TrackedConnection::adopt), null).compose(conn -> {
+        return Stages.translated(connections.acquire(), null).compose(conn -> {
             onBorrow.run();
             VertxTransaction tx = new VertxTransaction(vertx, context, conn, runner, version, loginAccount, onRelease);
             return runner.run(conn, "BEGIN", List.of(), null).transform(ar -> {

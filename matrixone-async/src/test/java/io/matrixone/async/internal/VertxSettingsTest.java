@@ -22,7 +22,7 @@ class VertxSettingsTest {
         MySQLConnectOptions c = VertxSettings.connectOptions(o);
         assertThat(c.getHost()).isEqualTo("db");
         assertThat(c.getPort()).isEqualTo(6002);
-        assertThat(c.getUser()).isEqualTo(o.loginName()).contains("acc");
+        assertThat(c.getUser()).isEqualTo(o.connection().loginName()).contains("acc");
         assertThat(c.getPassword()).isEqualTo("pw");
         assertThat(c.getDatabase()).isEqualTo("app");
         assertThat(c.getPipeliningLimit()).isEqualTo(VertxSettings.PIPELINING_LIMIT);

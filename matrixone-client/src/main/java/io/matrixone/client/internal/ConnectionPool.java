@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.matrixone.core.config.ClientOptions;
+import io.matrixone.core.dialect.SessionSql;
 import io.matrixone.core.error.MatrixOneException;
 
 import java.sql.Connection;
@@ -49,12 +50,18 @@ public final class ConnectionPool implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setDataSource(new DriverDataSource(DriverSettings.jdbcUrl(options), DriverSettings.properties(options)));
         config.setPoolName(poolName);
-        config.setMaximumPoolSize(options.maxPoolSize());
-        config.setMinimumIdle(options.minIdle());
-        config.setConnectionTimeout(atLeast(options.acquireTimeout(), MIN_ACQUIRE_MS));
-        config.setMaxLifetime(options.maxLifetime().isZero() ? 0 : atLeast(options.maxLifetime(), MIN_LIFETIME_MS));
-        config.setIdleTimeout(options.idleTimeout().isZero() ? 0 : atLeast(options.idleTimeout(), MIN_IDLE_TIMEOUT_MS));
+        config.setMaximumPoolSize(options.pool().maxSize());
+        config.setMinimumIdle(options.pool().minIdle());
+        config.setConnectionTimeout(atLeast(options.pool().acquireTimeout(), MIN_ACQUIRE_MS));
+        config.setMaxLifetime(options.pool().maxLifetime().isZero() ? 0 : atLeast(options.pool().maxLifetime(), MIN_LIFETIME_MS));
+        config.setIdleTimeout(options.pool().idleTimeout().isZero() ? 0 : atLeast(options.pool().idleTimeout(), MIN_IDLE_TIMEOUT_MS));
         config.setAutoCommit(true);
+        // session variables: one SET on every new connection, before the pool hands it out (never inside a
+        // transaction, where MatrixOne up to 4.2.0 would commit)
+        String sessionSql = SessionSql.set(options.session().variables());
+        if (sessionSql != null) {
+            config.setConnectionInitSql(sessionSql);
+        }
         config.setInitializationFailTimeout(1); // fail fast, with the cause
         config.setRegisterMbeans(false);
         if (log.isDebugEnabled()) {

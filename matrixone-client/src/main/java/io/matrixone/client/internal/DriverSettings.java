@@ -17,7 +17,8 @@ import java.util.Properties;
 
 /**
  * The one place that decides how Connector/J talks to MatrixOne (mo_sql.md §12). Every setting carries the
- * reason it is there; {@link ClientOptions#driverProperties()} are applied last and win.
+ * reason it is there. The user's explicit driver properties ({@code SessionOptions.driverProperties()}) are applied
+ * after them and win, except for the security-relevant ones, which only {@code insecureDriverProperty} can change.
  *
  * <p>What is deliberately absent: the SDK connects through the plain {@code com.mysql.cj.jdbc.Driver} and never
  * through {@code MysqlConnectionPoolDataSource} / {@code MysqlXADataSource} or {@code changeUser}, the only
@@ -31,11 +32,11 @@ public final class DriverSettings {
 
     /** {@code jdbc:mysql://host:port/[database]}; credentials never go into the URL (URLs end up in logs). */
     public static String jdbcUrl(ClientOptions options) {
-        String host = options.host();
+        String host = options.connection().host();
         if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
             host = "[" + host + "]"; // IPv6 literal
         }
-        return "jdbc:mysql://" + host + ":" + options.port() + "/" + (options.database() == null ? "" : options.database());
+        return "jdbc:mysql://" + host + ":" + options.connection().port() + "/" + (options.connection().database() == null ? "" : options.connection().database());
     }
 
     /**
@@ -44,8 +45,8 @@ public final class DriverSettings {
      */
     public static Map<String, String> properties(ClientOptions options) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("user", options.loginName()); // acc#user#role: MatrixOne reads account and role from the user name
-        p.put("password", options.password());
+        p.put("user", options.connection().loginName()); // acc#user#role: MatrixOne reads account and role from the user name
+        p.put("password", options.connection().password());
 
         // Prepared statements run on the server (MatrixOne supports COM_STMT_PREPARE/EXECUTE) and are cached per
         // connection: one prepare per distinct SQL instead of one per call; about 2x for repeated statements.
@@ -87,8 +88,8 @@ public final class DriverSettings {
         p.put("tcpKeepAlive", "true");
 
         // Timeouts reach the driver in milliseconds; 0 means none.
-        p.put("connectTimeout", Long.toString(millis(options.connectTimeout())));
-        p.put("socketTimeout", Long.toString(millis(options.socketTimeout())));
+        p.put("connectTimeout", Long.toString(millis(options.timeouts().connect())));
+        p.put("socketTimeout", Long.toString(millis(options.timeouts().socket())));
 
         // LOAD DATA LOCAL INFILE for bulk inserts, without ever letting the server read a client file: the driver
         // announces local-file support but may read only inside an empty private directory; BulkLoader hooks its
@@ -98,7 +99,8 @@ public final class DriverSettings {
 
         tls(options, p);
 
-        p.putAll(options.driverProperties()); // explicit user settings win
+        p.putAll(options.session().driverProperties()); // explicit user settings win; none is security-relevant
+        p.putAll(options.session().insecureDriverProperties()); // asked for in code, by name: see the builder
         return Collections.unmodifiableMap(p);
     }
 
@@ -157,7 +159,7 @@ public final class DriverSettings {
     }
 
     private static void tls(ClientOptions options, Map<String, String> p) {
-        TlsMode mode = options.tlsMode();
+        TlsMode mode = options.tls().mode();
         p.put("sslMode", switch (mode) {
             case DISABLED -> "DISABLED";
             case PREFERRED -> "PREFERRED";
@@ -165,18 +167,18 @@ public final class DriverSettings {
             case VERIFY_CA -> "VERIFY_CA";
             case VERIFY_IDENTITY -> "VERIFY_IDENTITY";
         });
-        if (options.trustStorePath() != null) {
-            p.put("trustCertificateKeyStoreUrl", fileUrl(options.trustStorePath()));
-            p.put("trustCertificateKeyStoreType", storeType(options.trustStorePath()));
-            if (options.trustStorePassword() != null) {
-                p.put("trustCertificateKeyStorePassword", options.trustStorePassword());
+        if (options.tls().trustStorePath() != null) {
+            p.put("trustCertificateKeyStoreUrl", fileUrl(options.tls().trustStorePath()));
+            p.put("trustCertificateKeyStoreType", storeType(options.tls().trustStorePath()));
+            if (options.tls().trustStorePassword() != null) {
+                p.put("trustCertificateKeyStorePassword", options.tls().trustStorePassword());
             }
         }
-        if (options.keyStorePath() != null) {
-            p.put("clientCertificateKeyStoreUrl", fileUrl(options.keyStorePath()));
-            p.put("clientCertificateKeyStoreType", storeType(options.keyStorePath()));
-            if (options.keyStorePassword() != null) {
-                p.put("clientCertificateKeyStorePassword", options.keyStorePassword());
+        if (options.tls().keyStorePath() != null) {
+            p.put("clientCertificateKeyStoreUrl", fileUrl(options.tls().keyStorePath()));
+            p.put("clientCertificateKeyStoreType", storeType(options.tls().keyStorePath()));
+            if (options.tls().keyStorePassword() != null) {
+                p.put("clientCertificateKeyStorePassword", options.tls().keyStorePassword());
             }
         }
     }

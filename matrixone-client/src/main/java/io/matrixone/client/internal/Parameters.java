@@ -1,5 +1,6 @@
 package io.matrixone.client.internal;
 
+import io.matrixone.core.dialect.Literals;
 import io.matrixone.core.dialect.Vectors;
 
 import java.math.BigDecimal;
@@ -55,7 +56,7 @@ public final class Parameters {
         if (v == null) {
             ps.setNull(index, Types.NULL);
         } else if (v instanceof String s) {
-            ps.setString(index, s);
+            ps.setString(index, Literals.requireWellFormed(s, "parameter " + index));
         } else if (v instanceof Long l) {
             ps.setLong(index, l);
         } else if (v instanceof Integer n) {

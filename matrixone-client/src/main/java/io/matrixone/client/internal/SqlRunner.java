@@ -43,8 +43,8 @@ public final class SqlRunner {
     private final SqlRunner transactional;
 
     public SqlRunner(ClientOptions options) {
-        this.slowNanos = options.slowQueryThreshold().isZero() ? Long.MAX_VALUE : options.slowQueryThreshold().toNanos();
-        long seconds = options.queryTimeout().toSeconds() + (options.queryTimeout().toNanosPart() > 0 ? 1 : 0);
+        this.slowNanos = options.timeouts().slowQueryThreshold().isZero() ? Long.MAX_VALUE : options.timeouts().slowQueryThreshold().toNanos();
+        long seconds = options.timeouts().query().toSeconds() + (options.timeouts().query().toNanosPart() > 0 ? 1 : 0);
         this.queryTimeoutSeconds = (int) Math.min(seconds, Integer.MAX_VALUE); // JDBC counts whole seconds
         this.events = new StatementListeners(options.listeners(), StatementEvent.Client.SYNC);
         this.notify = !events.isEmpty();

@@ -72,10 +72,13 @@ class DriverSettingsTest {
     }
 
     @Test
-    void userDriverPropertiesWin() {
-        Map<String, String> p = DriverSettings.properties(base().driverProperty("prepStmtCacheSize", "10")
-                .driverProperty("sessionVariables", "sql_mode=''").build());
-        assertThat(p).containsEntry("prepStmtCacheSize", "10").containsEntry("sessionVariables", "sql_mode=''");
+    void userDriverPropertiesWinButOnlyInsecureOnesReachTheSafetySettings() {
+        Map<String, String> p = DriverSettings.properties(base().driverProperty("prepStmtCacheSize", "10").build());
+        assertThat(p).containsEntry("prepStmtCacheSize", "10").containsEntry("enableEscapeProcessing", "false")
+                .containsEntry("allowUrlInLocalInfile", "false").doesNotContainKey("allowLoadLocalInfile");
+        Map<String, String> insecure = DriverSettings.properties(base().insecureDriverProperty("allowMultiQueries", "true")
+                .build());
+        assertThat(insecure).containsEntry("allowMultiQueries", "true");
     }
 
     @Test

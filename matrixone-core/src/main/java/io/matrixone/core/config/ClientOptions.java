@@ -1,30 +1,31 @@
 package io.matrixone.core.config;
 
+import io.matrixone.core.dialect.Identifiers;
+import io.matrixone.core.dialect.NameKind;
+import io.matrixone.core.dialect.SessionSql;
 import io.matrixone.core.event.StatementListener;
 import io.matrixone.core.retry.RetryPolicy;
 import io.matrixone.core.version.ServerVersion;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Everything a client needs to connect, immutable. Build it with {@link #builder()}, from a URL with
- * {@link #fromUrl(String)}, or from {@code MATRIXONE_*} environment variables with {@link #fromEnv()}.
- * {@link Builder#build()} checks every setting at once and names the bad one.
+ * Everything a client needs, immutable, in groups: {@link #connection()}, {@link #tls()}, {@link #pool()},
+ * {@link #timeouts()}, {@link #session()}, plus the retry policy and the statement listeners. Build it with
+ * {@link #builder()}, from a URL with {@link #fromUrl(String)}, or from {@code MATRIXONE_*} environment variables
+ * with {@link #fromEnv()} (URL and environment parsing: {@link OptionParser}). {@link Builder#build()} checks every
+ * setting at once and names the bad one.
  *
  * <p>Defaults match a fresh MatrixOne: {@code 127.0.0.1:6001}, user {@code root}, password {@code 111}.
- * {@link #toString()} never shows the password.
+ * {@link #toString()} never shows a password.
  */
 public final class ClientOptions {
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -39,72 +40,47 @@ public final class ClientOptions {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
     public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofSeconds(1);
 
-    /** Environment variable names read by {@link Builder#environment(Map)}. */
+    /** The environment variable holding a whole URL; the others are listed by {@link OptionParser#environmentNames()}. */
     public static final String ENV_URL = "MATRIXONE_URL";
+    /** The environment variable naming the host; with {@link #ENV_URL} the ones that say a server is configured. */
     public static final String ENV_HOST = "MATRIXONE_HOST";
-    public static final String ENV_PORT = "MATRIXONE_PORT";
-    public static final String ENV_USER = "MATRIXONE_USER";
-    public static final String ENV_PASSWORD = "MATRIXONE_PASSWORD";
-    public static final String ENV_DATABASE = "MATRIXONE_DATABASE";
-    public static final String ENV_ACCOUNT = "MATRIXONE_ACCOUNT";
-    public static final String ENV_ROLE = "MATRIXONE_ROLE";
-    public static final String ENV_CONNECT_TIMEOUT = "MATRIXONE_CONNECT_TIMEOUT";
-    public static final String ENV_SOCKET_TIMEOUT = "MATRIXONE_SOCKET_TIMEOUT";
-    public static final String ENV_QUERY_TIMEOUT = "MATRIXONE_QUERY_TIMEOUT";
-    public static final String ENV_TLS_MODE = "MATRIXONE_TLS_MODE";
-    public static final String ENV_POOL_SIZE = "MATRIXONE_POOL_SIZE";
-    public static final String ENV_SERVER_VERSION = "MATRIXONE_SERVER_VERSION";
 
-    private final String host;
-    private final int port;
-    private final LoginName login;
-    private final String password;
-    private final String database;
-    private final Duration connectTimeout;
-    private final Duration socketTimeout;
-    private final Duration queryTimeout;
-    private final TlsMode tlsMode;
-    private final String trustStorePath;
-    private final String trustStorePassword;
-    private final String keyStorePath;
-    private final String keyStorePassword;
-    private final int maxPoolSize;
-    private final int minIdle;
-    private final Duration acquireTimeout;
-    private final Duration maxLifetime;
-    private final Duration idleTimeout;
+    /**
+     * Connector/J properties that change what the driver may read, load or rewrite: local files, class loading
+     * (interceptors, socket factories), deserialization, multi-statements, escape processing, TLS checks. Refused
+     * from URLs, the environment and {@link Builder#driverProperty}; only {@link Builder#insecureDriverProperty}
+     * sets them, so a configuration file or an environment variable can never turn them on.
+     */
+    public static final Set<String> SECURITY_SENSITIVE_DRIVER_PROPERTIES = Set.of(
+            "allowloadlocalinfile", "allowloadlocalinfileinpath", "allowurlinlocalinfile", "autodeserialize",
+            "allowmultiqueries", "enableescapeprocessing", "processescapecodesforprepstmts",
+            "allowpublickeyretrieval", "serverrsapublickeyfile", "socketfactory", "connectionlifecycleinterceptors",
+            "queryinterceptors", "exceptioninterceptors", "propertiestransform", "authenticationplugins",
+            "defaultauthenticationplugin", "clientcertificatekeystoreurl", "trustcertificatekeystoreurl",
+            "sslmode", "usessl", "requiressl", "verifyservercertificate", "fallbacktosystemtruststore",
+            "fallbacktosystemkeystore", "nettimeoutforstreamingresults");
+
+    /** Driver properties the options set themselves: they are given with the builder's own methods. */
+    private static final Map<String, String> OWN_OPTIONS = Map.of("user", "user(..)", "password", "password(..)",
+            "sessionvariables", "sessionVariable(name, value)");
+
+    private final ConnectionOptions connection;
+    private final TlsOptions tls;
+    private final PoolOptions pool;
+    private final TimeoutOptions timeouts;
+    private final SessionOptions session;
     private final RetryPolicy retryPolicy;
-    private final ServerVersion serverVersion;
-    private final Duration slowQueryThreshold;
-    private final Map<String, String> driverProperties;
     private final List<StatementListener> listeners;
-    private final Builder source;
 
-    private ClientOptions(Builder b) {
-        this.source = b.copy();
-        this.host = b.host;
-        this.port = b.port;
-        this.login = LoginName.combine(b.user, b.account, b.role);
-        this.password = b.password;
-        this.database = b.database;
-        this.connectTimeout = b.connectTimeout;
-        this.socketTimeout = b.socketTimeout;
-        this.queryTimeout = b.queryTimeout;
-        this.tlsMode = b.tlsMode;
-        this.trustStorePath = b.trustStorePath;
-        this.trustStorePassword = b.trustStorePassword;
-        this.keyStorePath = b.keyStorePath;
-        this.keyStorePassword = b.keyStorePassword;
-        this.maxPoolSize = b.maxPoolSize;
-        this.minIdle = b.minIdle;
-        this.acquireTimeout = b.acquireTimeout;
-        this.maxLifetime = b.maxLifetime;
-        this.idleTimeout = b.idleTimeout;
-        this.retryPolicy = b.retryPolicy;
-        this.serverVersion = b.serverVersion;
-        this.slowQueryThreshold = b.slowQueryThreshold;
-        this.driverProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.driverProperties));
-        this.listeners = List.copyOf(b.listeners);
+    private ClientOptions(ConnectionOptions connection, TlsOptions tls, PoolOptions pool, TimeoutOptions timeouts,
+                          SessionOptions session, RetryPolicy retryPolicy, List<StatementListener> listeners) {
+        this.connection = connection;
+        this.tls = tls;
+        this.pool = pool;
+        this.timeouts = timeouts;
+        this.session = session;
+        this.retryPolicy = retryPolicy;
+        this.listeners = List.copyOf(listeners);
     }
 
     public static Builder builder() {
@@ -123,6 +99,7 @@ public final class ClientOptions {
 
     /** Defaults changed by {@code customizer}: {@code ClientOptions.of(o -> o.host("db").port(6001))}. */
     public static ClientOptions of(Consumer<Builder> customizer) {
+        Objects.requireNonNull(customizer, "customizer must not be null");
         Builder b = builder();
         customizer.accept(b);
         return b.build();
@@ -130,109 +107,65 @@ public final class ClientOptions {
 
     /** A builder holding these options, to derive a variant. */
     public Builder toBuilder() {
-        return source.copy();
+        Builder b = new Builder();
+        b.host = connection.host();
+        b.port = connection.port();
+        b.user = connection.login().user();
+        b.account = connection.login().account();
+        b.role = connection.login().role();
+        b.password = connection.password();
+        b.database = connection.database();
+        b.serverVersion = connection.serverVersion();
+        b.tlsMode = tls.mode();
+        b.trustStorePath = tls.trustStorePath();
+        b.trustStorePassword = tls.trustStorePassword();
+        b.keyStorePath = tls.keyStorePath();
+        b.keyStorePassword = tls.keyStorePassword();
+        b.maxPoolSize = pool.maxSize();
+        b.minIdle = pool.minIdle();
+        b.acquireTimeout = pool.acquireTimeout();
+        b.maxLifetime = pool.maxLifetime();
+        b.idleTimeout = pool.idleTimeout();
+        b.connectTimeout = timeouts.connect();
+        b.socketTimeout = timeouts.socket();
+        b.queryTimeout = timeouts.query();
+        b.slowQueryThreshold = timeouts.slowQueryThreshold();
+        b.sessionVariables.putAll(session.variables());
+        b.driverProperties.putAll(session.driverProperties());
+        b.insecureDriverProperties.putAll(session.insecureDriverProperties());
+        b.retryPolicy = retryPolicy;
+        b.listeners.addAll(listeners);
+        return b;
     }
 
-    public String host() {
-        return host;
+    /** Where to connect and as whom. */
+    public ConnectionOptions connection() {
+        return connection;
     }
 
-    public int port() {
-        return port;
+    /** Transport encryption. */
+    public TlsOptions tls() {
+        return tls;
     }
 
-    /** The login as account, user and role. */
-    public LoginName login() {
-        return login;
+    /** The connection pool. */
+    public PoolOptions pool() {
+        return pool;
     }
 
-    /** The user name the server receives, e.g. {@code acc#admin#accountadmin}. */
-    public String loginName() {
-        return login.format();
+    /** Connect, socket and statement timeouts; the slow-statement threshold. */
+    public TimeoutOptions timeouts() {
+        return timeouts;
     }
 
-    /** The password. Never logged; {@link #toString()} masks it. */
-    public String password() {
-        return password;
+    /** Session variables and driver properties every connection gets. */
+    public SessionOptions session() {
+        return session;
     }
 
-    /** The default database, or {@code null}. */
-    public String database() {
-        return database;
-    }
-
-    public Duration connectTimeout() {
-        return connectTimeout;
-    }
-
-    /** How long a read on the socket may block; {@link Duration#ZERO} = no limit. */
-    public Duration socketTimeout() {
-        return socketTimeout;
-    }
-
-    /** Limit for each statement; {@link Duration#ZERO} = no limit. */
-    public Duration queryTimeout() {
-        return queryTimeout;
-    }
-
-    public TlsMode tlsMode() {
-        return tlsMode;
-    }
-
-    public String trustStorePath() {
-        return trustStorePath;
-    }
-
-    public String trustStorePassword() {
-        return trustStorePassword;
-    }
-
-    public String keyStorePath() {
-        return keyStorePath;
-    }
-
-    public String keyStorePassword() {
-        return keyStorePassword;
-    }
-
-    public int maxPoolSize() {
-        return maxPoolSize;
-    }
-
-    public int minIdle() {
-        return minIdle;
-    }
-
-    /** How long to wait for a pooled connection before failing. */
-    public Duration acquireTimeout() {
-        return acquireTimeout;
-    }
-
-    public Duration maxLifetime() {
-        return maxLifetime;
-    }
-
-    public Duration idleTimeout() {
-        return idleTimeout;
-    }
-
+    /** When the lambda form of a transaction runs its body again. */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
-    }
-
-    /** The server version to assume, or {@code null} to ask the server on first connect. */
-    public ServerVersion serverVersion() {
-        return serverVersion;
-    }
-
-    /** Statements slower than this are logged at INFO; {@link Duration#ZERO} turns that off. */
-    public Duration slowQueryThreshold() {
-        return slowQueryThreshold;
-    }
-
-    /** Extra properties handed to the driver unchanged (they win over the SDK's defaults). */
-    public Map<String, String> driverProperties() {
-        return driverProperties;
     }
 
     /** The statement listeners, in the order they were registered; empty when none (then no event is created). */
@@ -242,18 +175,11 @@ public final class ClientOptions {
 
     @Override
     public String toString() {
-        return "ClientOptions{" + host + ":" + port + ", login=" + login + ", password=****"
-                + (database == null ? "" : ", database=" + database)
-                + ", tls=" + tlsMode + ", connectTimeout=" + connectTimeout
-                + (queryTimeout.isZero() ? "" : ", queryTimeout=" + queryTimeout)
-                + ", pool=" + minIdle + ".." + maxPoolSize
-                + (serverVersion == null ? "" : ", serverVersion=" + serverVersion.semantic())
-                + (driverProperties.isEmpty() ? "" : ", driverProperties=" + driverProperties.keySet())
-                + (listeners.isEmpty() ? "" : ", listeners=" + listeners.size()) + "}";
+        String s = session.toString();
+        return "ClientOptions{" + connection + ", tls=" + tls + ", " + timeouts + ", pool=" + pool
+                + (s.isEmpty() ? "" : ", " + s.strip()) + (listeners.isEmpty() ? "" : ", listeners=" + listeners.size())
+                + "}";
     }
-
-    private static final String MALFORMED_URL =
-            "malformed URL (check that '#', '@' and ':' in user or password are percent-encoded)";
 
     /** Mutable builder; {@link #build()} validates. Later calls override earlier ones. */
     public static final class Builder {
@@ -264,9 +190,7 @@ public final class ClientOptions {
         private String database;
         private String account;
         private String role;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration socketTimeout = Duration.ZERO;
-        private Duration queryTimeout = Duration.ZERO;
+        private ServerVersion serverVersion;
         private TlsMode tlsMode = TlsMode.PREFERRED;
         private String trustStorePath;
         private String trustStorePassword;
@@ -277,44 +201,20 @@ public final class ClientOptions {
         private Duration acquireTimeout = DEFAULT_ACQUIRE_TIMEOUT;
         private Duration maxLifetime = DEFAULT_MAX_LIFETIME;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
-        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private ServerVersion serverVersion;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration socketTimeout = Duration.ZERO;
+        private Duration queryTimeout = Duration.ZERO;
         private Duration slowQueryThreshold = DEFAULT_SLOW_QUERY_THRESHOLD;
-        private Map<String, String> driverProperties = new LinkedHashMap<>();
-        private List<StatementListener> listeners = new ArrayList<>();
+        private final Map<String, Object> sessionVariables = new LinkedHashMap<>();
+        private final Map<String, String> driverProperties = new LinkedHashMap<>();
+        private final Map<String, String> insecureDriverProperties = new LinkedHashMap<>();
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private final List<StatementListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
 
-        Builder copy() {
-            Builder b = new Builder();
-            b.host = host;
-            b.port = port;
-            b.user = user;
-            b.password = password;
-            b.database = database;
-            b.account = account;
-            b.role = role;
-            b.connectTimeout = connectTimeout;
-            b.socketTimeout = socketTimeout;
-            b.queryTimeout = queryTimeout;
-            b.tlsMode = tlsMode;
-            b.trustStorePath = trustStorePath;
-            b.trustStorePassword = trustStorePassword;
-            b.keyStorePath = keyStorePath;
-            b.keyStorePassword = keyStorePassword;
-            b.maxPoolSize = maxPoolSize;
-            b.minIdle = minIdle;
-            b.acquireTimeout = acquireTimeout;
-            b.maxLifetime = maxLifetime;
-            b.idleTimeout = idleTimeout;
-            b.retryPolicy = retryPolicy;
-            b.serverVersion = serverVersion;
-            b.slowQueryThreshold = slowQueryThreshold;
-            b.driverProperties = new LinkedHashMap<>(driverProperties);
-            b.listeners = new ArrayList<>(listeners);
-            return b;
-        }
+        // ---------------------------------------------------------------- connection
 
         public Builder host(String host) {
             this.host = host;
@@ -354,20 +254,13 @@ public final class ClientOptions {
             return this;
         }
 
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
+        /** Assume this server version instead of asking the server ({@code SELECT version()}) on first connect. */
+        public Builder serverVersion(String version) {
+            this.serverVersion = version == null ? null : ServerVersion.parse(version);
             return this;
         }
 
-        public Builder socketTimeout(Duration socketTimeout) {
-            this.socketTimeout = socketTimeout;
-            return this;
-        }
-
-        public Builder queryTimeout(Duration queryTimeout) {
-            this.queryTimeout = queryTimeout;
-            return this;
-        }
+        // ---------------------------------------------------------------- TLS
 
         public Builder tlsMode(TlsMode tlsMode) {
             this.tlsMode = tlsMode;
@@ -387,6 +280,8 @@ public final class ClientOptions {
             this.keyStorePassword = password;
             return this;
         }
+
+        // ---------------------------------------------------------------- pool
 
         public Builder maxPoolSize(int maxPoolSize) {
             this.maxPoolSize = maxPoolSize;
@@ -413,14 +308,20 @@ public final class ClientOptions {
             return this;
         }
 
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy;
+        // ---------------------------------------------------------------- timeouts
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
             return this;
         }
 
-        /** Assume this server version instead of asking the server ({@code SELECT version()}) on first connect. */
-        public Builder serverVersion(String version) {
-            this.serverVersion = version == null ? null : ServerVersion.parse(version);
+        public Builder socketTimeout(Duration socketTimeout) {
+            this.socketTimeout = socketTimeout;
+            return this;
+        }
+
+        public Builder queryTimeout(Duration queryTimeout) {
+            this.queryTimeout = queryTimeout;
             return this;
         }
 
@@ -429,11 +330,61 @@ public final class ClientOptions {
             return this;
         }
 
-        /** An extra driver property, passed unchanged; it wins over the SDK's own driver settings. */
+        // ---------------------------------------------------------------- session
+
+        /**
+         * A session variable every connection of the client gets, on both clients, before it is used: one
+         * {@code SET name = value, ...} when the connection opens (never inside a transaction, where on MatrixOne up
+         * to 4.2.0 a SET would commit it). The name must be a plain variable name; the value a String (written as
+         * an escaped literal), a number or a Boolean (1/0). Examples: {@code sessionVariable("experimental_ivf_index",
+         * 1)}, {@code sessionVariable("probe_limit", 5)}.
+         */
+        public Builder sessionVariable(String name, Object value) {
+            sessionVariables.put(SessionSql.checkName(name), SessionSql.checkValue(name, value));
+            return this;
+        }
+
+        /**
+         * An extra Connector/J property for the sync client, passed unchanged; it wins over the SDK's own setting of
+         * the same name. The async client does not use Connector/J and ignores these (with an INFO log line).
+         *
+         * @throws IllegalArgumentException for a security-relevant property ({@link
+         *                                  #SECURITY_SENSITIVE_DRIVER_PROPERTIES}): use {@link #insecureDriverProperty}
+         */
         public Builder driverProperty(String name, String value) {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(value, "value");
-            this.driverProperties.put(name, value);
+            Objects.requireNonNull(name, "name must not be null");
+            Objects.requireNonNull(value, "value must not be null");
+            String own = OWN_OPTIONS.get(name.toLowerCase(Locale.ROOT));
+            if (own != null) {
+                throw new IllegalArgumentException("driver property '" + name + "' is an option of its own: use "
+                        + own);
+            }
+            if (SECURITY_SENSITIVE_DRIVER_PROPERTIES.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("driver property '" + name + "' changes what the driver may read, "
+                        + "load or rewrite; it is only accepted through insecureDriverProperty(name, value), never from "
+                        + "a URL, the environment or driverProperty");
+            }
+            driverProperties.put(name, value);
+            return this;
+        }
+
+        /**
+         * A security-relevant Connector/J property ({@link #SECURITY_SENSITIVE_DRIVER_PROPERTIES}), for the rare case
+         * that needs one, for example {@code allowPublicKeyRetrieval} against a test server without TLS. The SDK's
+         * protections (no local file reads, no escape rewriting, no multi-statements) no longer hold for the
+         * property you set. It cannot come from a URL or the environment, only from code.
+         */
+        public Builder insecureDriverProperty(String name, String value) {
+            Objects.requireNonNull(name, "name must not be null");
+            Objects.requireNonNull(value, "value must not be null");
+            insecureDriverProperties.put(name, value);
+            return this;
+        }
+
+        // ---------------------------------------------------------------- behaviour
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
             return this;
         }
 
@@ -443,9 +394,11 @@ public final class ClientOptions {
          * statement event is ever created.
          */
         public Builder listener(StatementListener listener) {
-            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
             return this;
         }
+
+        // ---------------------------------------------------------------- parsing
 
         /**
          * Applies a URL. Accepted forms:
@@ -454,153 +407,19 @@ public final class ClientOptions {
          *   <li>{@code mysql://...} and {@code jdbc:mysql://...} with the same parts, {@code user} and
          *       {@code password} also accepted as query parameters</li>
          * </ul>
-         * User and password are percent-decoded; a login name with '#' must be written {@code %23}
-         * (a raw '#' starts a URL fragment). Query parameters the SDK does not know become driver properties.
+         * User and password are percent-decoded; a login name with '#' must be written {@code %23} (a raw '#' starts
+         * a URL fragment). Query parameters are the options listed by {@link OptionParser#urlKeys()}; a session
+         * variable is {@code session.name=value}, a driver property {@code driver.name=value} (never a
+         * security-relevant one). Any other key is an error that names it.
          */
         public Builder url(String url) {
-            Objects.requireNonNull(url, "url");
-            String s = url.trim();
-            if (s.startsWith("jdbc:")) {
-                s = s.substring(5);
-            }
-            String scheme = s.contains("://") ? s.substring(0, s.indexOf("://")).toLowerCase(Locale.ROOT) : "";
-            if (!scheme.equals("matrixone") && !scheme.equals("mysql") && !scheme.equals("mariadb")) {
-                throw new IllegalArgumentException("URL must start with matrixone://, mysql:// or jdbc:mysql://");
-            }
-            URI uri;
-            try {
-                uri = new URI(s);
-            } catch (URISyntaxException e) {
-                // the message would echo the URL, which may hold a password
-                throw new IllegalArgumentException(MALFORMED_URL);
-            }
-            String info = uri.getRawUserInfo();
-            if (uri.getHost() != null) {
-                host = uri.getHost();
-                if (uri.getPort() >= 0) {
-                    port = uri.getPort();
-                }
-            } else if (uri.getRawAuthority() != null) {
-                // java.net.URI gives up on "user@host:port" for host names with '_' (Docker service names), a raw
-                // '@' in the password or a bad port, and keeps the authority unparsed; the defaults must not
-                // silently take over (they would connect to 127.0.0.1 as root)
-                info = authority(uri.getRawAuthority());
-            }
-            if (info != null) {
-                int colon = info.indexOf(':');
-                user = decode(colon < 0 ? info : info.substring(0, colon));
-                if (colon >= 0) {
-                    password = decode(info.substring(colon + 1));
-                }
-            }
-            String path = uri.getRawPath();
-            if (path != null && path.length() > 1) {
-                database = decode(path.substring(1));
-            }
-            String query = uri.getRawQuery();
-            if (query != null) {
-                for (String pair : query.split("&")) {
-                    if (pair.isEmpty()) {
-                        continue;
-                    }
-                    int eq = pair.indexOf('=');
-                    String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-                    String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                    option(key, value);
-                }
-            }
+            OptionParser.applyUrl(this, url);
             return this;
-        }
-
-        /** Reads {@code [userinfo@]host[:port]} that {@link URI} left unparsed; returns the raw user info. */
-        private String authority(String authority) {
-            int at = authority.lastIndexOf('@');
-            String info = at < 0 ? null : authority.substring(0, at);
-            String hostPort = authority.substring(at + 1);
-            if (info != null && info.indexOf('@') >= 0) {
-                throw new IllegalArgumentException(MALFORMED_URL);
-            }
-            int colon = hostPort.indexOf(':');
-            String h = colon < 0 ? hostPort : hostPort.substring(0, colon);
-            if (h.isEmpty() || !h.matches("[A-Za-z0-9._-]+")) {
-                throw new IllegalArgumentException("malformed URL: the host is missing or holds characters not allowed in a host name");
-            }
-            if (colon >= 0) {
-                String p = hostPort.substring(colon + 1);
-                if (!p.matches("[0-9]{1,5}")) {
-                    throw new IllegalArgumentException("malformed URL: the port must be a number");
-                }
-                port = Integer.parseInt(p);
-            }
-            host = h;
-            return info;
-        }
-
-        private void option(String key, String value) {
-            switch (key) {
-                case "user" -> user = value;
-                case "password" -> password = value;
-                case "account" -> account = value;
-                case "role" -> role = value;
-                case "database" -> database = value;
-                case "tlsMode", "sslMode" -> tlsMode = tls(key, value);
-                case "connectTimeout" -> connectTimeout = Durations.parse(key, value);
-                case "socketTimeout" -> socketTimeout = Durations.parse(key, value);
-                case "queryTimeout" -> queryTimeout = Durations.parse(key, value);
-                case "maxPoolSize", "poolSize" -> maxPoolSize = integer(key, value);
-                case "minIdle" -> minIdle = integer(key, value);
-                case "serverVersion" -> serverVersion(value);
-                default -> driverProperties.put(key, value);
-            }
         }
 
         /** Applies {@code MATRIXONE_*} variables from {@code env} (typically {@code System.getenv()}). */
         public Builder environment(Map<String, String> env) {
-            Objects.requireNonNull(env, "env");
-            String url = env.get(ENV_URL);
-            if (url != null && !url.isBlank()) {
-                url(url);
-            }
-            String v;
-            if ((v = env.get(ENV_HOST)) != null) {
-                host = v;
-            }
-            if ((v = env.get(ENV_PORT)) != null) {
-                port = integer(ENV_PORT, v);
-            }
-            if ((v = env.get(ENV_USER)) != null) {
-                user = v;
-            }
-            if ((v = env.get(ENV_PASSWORD)) != null) {
-                password = v;
-            }
-            if ((v = env.get(ENV_DATABASE)) != null) {
-                database = v.isEmpty() ? null : v;
-            }
-            if ((v = env.get(ENV_ACCOUNT)) != null) {
-                account = v.isEmpty() ? null : v;
-            }
-            if ((v = env.get(ENV_ROLE)) != null) {
-                role = v.isEmpty() ? null : v;
-            }
-            if ((v = env.get(ENV_CONNECT_TIMEOUT)) != null) {
-                connectTimeout = Durations.parse(ENV_CONNECT_TIMEOUT, v);
-            }
-            if ((v = env.get(ENV_SOCKET_TIMEOUT)) != null) {
-                socketTimeout = Durations.parse(ENV_SOCKET_TIMEOUT, v);
-            }
-            if ((v = env.get(ENV_QUERY_TIMEOUT)) != null) {
-                queryTimeout = Durations.parse(ENV_QUERY_TIMEOUT, v);
-            }
-            if ((v = env.get(ENV_TLS_MODE)) != null) {
-                tlsMode = tls(ENV_TLS_MODE, v);
-            }
-            if ((v = env.get(ENV_POOL_SIZE)) != null) {
-                maxPoolSize = integer(ENV_POOL_SIZE, v);
-            }
-            if ((v = env.get(ENV_SERVER_VERSION)) != null && !v.isBlank()) {
-                serverVersion(v);
-            }
+            OptionParser.applyEnvironment(this, env);
             return this;
         }
 
@@ -624,10 +443,16 @@ public final class ClientOptions {
             require(keyStorePath != null || keyStorePassword == null, "keyStore password given without a key store path");
             require(trustStorePath != null || trustStorePassword == null, "trustStore password given without a trust store path");
             if (database != null) {
-                io.matrixone.core.dialect.Identifiers.check(database, io.matrixone.core.dialect.NameKind.DATABASE);
+                Identifiers.check(database, NameKind.DATABASE);
             }
-            LoginName.combine(user, account, role); // conflicting login parts fail here, with the builder's name
-            return new ClientOptions(this);
+            LoginName login = LoginName.combine(user, account, role); // conflicting parts fail here, named
+            return new ClientOptions(
+                    new ConnectionOptions(host, port, login, password, database, serverVersion),
+                    new TlsOptions(tlsMode, trustStorePath, trustStorePassword, keyStorePath, keyStorePassword),
+                    new PoolOptions(maxPoolSize, minIdle, acquireTimeout, maxLifetime, idleTimeout),
+                    new TimeoutOptions(connectTimeout, socketTimeout, queryTimeout, slowQueryThreshold),
+                    new SessionOptions(sessionVariables, driverProperties, insecureDriverProperties),
+                    retryPolicy, listeners);
         }
 
         private static void require(boolean ok, String message) {
@@ -639,27 +464,6 @@ public final class ClientOptions {
         private static void nonNegative(String what, Duration d) {
             require(d != null, what + " must not be null");
             require(!d.isNegative(), what + " must not be negative, was " + d);
-        }
-
-        private static int integer(String what, String value) {
-            try {
-                return Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(what + " must be a whole number, was '" + value + "'", e);
-            }
-        }
-
-        private static TlsMode tls(String what, String value) {
-            try {
-                return TlsMode.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(what + " must be one of disabled, preferred, required, verify_ca, "
-                        + "verify_identity; was '" + value + "'", e);
-            }
-        }
-
-        private static String decode(String s) {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
         }
     }
 }

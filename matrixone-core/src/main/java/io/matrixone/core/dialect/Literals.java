@@ -17,11 +17,12 @@ public final class Literals {
     private Literals() {
     }
 
-    /** {@code 'text'} with quotes and backslashes escaped. */
+    /** {@code 'text'} with quotes and backslashes escaped; text that UTF-8 cannot carry is refused. */
     public static String string(String value) {
         if (value == null) {
             throw new IllegalArgumentException("a string literal must not be null");
         }
+        requireWellFormed(value, "a string literal");
         StringBuilder sb = new StringBuilder(value.length() + 2).append('\'');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -36,6 +37,26 @@ public final class Literals {
             }
         }
         return sb.append('\'').toString();
+    }
+
+    /**
+     * Refuses text with an unpaired UTF-16 surrogate: the driver would send it as {@code ?}, so the server would
+     * receive (and, for a password, store) something other than what the caller wrote. Returns the text.
+     *
+     * @param what names the value in the message, e.g. {@code "parameter 2"}
+     */
+    public static String requireWellFormed(String value, String what) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++; // a valid pair: one supplementary character
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(what + " holds an unpaired UTF-16 surrogate at index " + i
+                        + " (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + "), which cannot be "
+                        + "sent as UTF-8: it would reach the server as '?'");
+            }
+        }
+        return value;
     }
 
     /** {@code 'yyyy-MM-dd HH:mm:ss'}: the second-precision form MatrixOne's PITR restore accepts. */

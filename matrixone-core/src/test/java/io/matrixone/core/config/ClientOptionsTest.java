@@ -46,21 +46,21 @@ class ClientOptionsTest {
     @Test
     void defaultsMatchAFreshMatrixOne() {
         ClientOptions o = ClientOptions.builder().build();
-        assertThat(o.host()).isEqualTo("127.0.0.1");
-        assertThat(o.port()).isEqualTo(6001);
-        assertThat(o.loginName()).isEqualTo("root");
-        assertThat(o.login().effectiveAccount()).isEqualTo("sys");
-        assertThat(o.password()).isEqualTo("111");
-        assertThat(o.database()).isNull();
-        assertThat(o.tlsMode()).isEqualTo(TlsMode.PREFERRED);
-        assertThat(o.connectTimeout()).isEqualTo(ClientOptions.DEFAULT_CONNECT_TIMEOUT);
-        assertThat(o.socketTimeout()).isZero();
-        assertThat(o.queryTimeout()).isZero();
-        assertThat(o.maxPoolSize()).isEqualTo(ClientOptions.DEFAULT_POOL_SIZE);
-        assertThat(o.minIdle()).isEqualTo(ClientOptions.DEFAULT_MIN_IDLE);
+        assertThat(o.connection().host()).isEqualTo("127.0.0.1");
+        assertThat(o.connection().port()).isEqualTo(6001);
+        assertThat(o.connection().loginName()).isEqualTo("root");
+        assertThat(o.connection().login().effectiveAccount()).isEqualTo("sys");
+        assertThat(o.connection().password()).isEqualTo("111");
+        assertThat(o.connection().database()).isNull();
+        assertThat(o.tls().mode()).isEqualTo(TlsMode.PREFERRED);
+        assertThat(o.timeouts().connect()).isEqualTo(ClientOptions.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(o.timeouts().socket()).isZero();
+        assertThat(o.timeouts().query()).isZero();
+        assertThat(o.pool().maxSize()).isEqualTo(ClientOptions.DEFAULT_POOL_SIZE);
+        assertThat(o.pool().minIdle()).isEqualTo(ClientOptions.DEFAULT_MIN_IDLE);
         assertThat(o.retryPolicy()).isEqualTo(RetryPolicy.DEFAULT);
-        assertThat(o.serverVersion()).isNull();
-        assertThat(o.driverProperties()).isEmpty();
+        assertThat(o.connection().serverVersion()).isNull();
+        assertThat(o.session().driverProperties()).isEmpty();
     }
 
     @Test
@@ -72,33 +72,33 @@ class ClientOptionsTest {
                 .maxLifetime(Duration.ofMinutes(7)).idleTimeout(Duration.ofMinutes(1)).retryPolicy(RetryPolicy.NONE)
                 .serverVersion("8.0.30-MatrixOne-v4.2.0").slowQueryThreshold(Duration.ZERO)
                 .driverProperty("useCompression", "true").build();
-        assertThat(o.host()).isEqualTo("db");
-        assertThat(o.port()).isEqualTo(6002);
-        assertThat(o.loginName()).isEqualTo("acc1#admin#r1");
-        assertThat(o.password()).isEqualTo("pw");
-        assertThat(o.database()).isEqualTo("app");
-        assertThat(o.socketTimeout()).hasSeconds(4);
-        assertThat(o.queryTimeout()).hasSeconds(5);
-        assertThat(o.tlsMode()).isEqualTo(TlsMode.VERIFY_CA);
-        assertThat(o.trustStorePath()).isEqualTo("/ts.p12");
-        assertThat(o.keyStorePassword()).isEqualTo("kspw");
-        assertThat(o.maxPoolSize()).isEqualTo(20);
-        assertThat(o.minIdle()).isEqualTo(2);
-        assertThat(o.acquireTimeout()).hasSeconds(6);
-        assertThat(o.maxLifetime()).hasMinutes(7);
-        assertThat(o.idleTimeout()).hasMinutes(1);
+        assertThat(o.connection().host()).isEqualTo("db");
+        assertThat(o.connection().port()).isEqualTo(6002);
+        assertThat(o.connection().loginName()).isEqualTo("acc1#admin#r1");
+        assertThat(o.connection().password()).isEqualTo("pw");
+        assertThat(o.connection().database()).isEqualTo("app");
+        assertThat(o.timeouts().socket()).hasSeconds(4);
+        assertThat(o.timeouts().query()).hasSeconds(5);
+        assertThat(o.tls().mode()).isEqualTo(TlsMode.VERIFY_CA);
+        assertThat(o.tls().trustStorePath()).isEqualTo("/ts.p12");
+        assertThat(o.tls().keyStorePassword()).isEqualTo("kspw");
+        assertThat(o.pool().maxSize()).isEqualTo(20);
+        assertThat(o.pool().minIdle()).isEqualTo(2);
+        assertThat(o.pool().acquireTimeout()).hasSeconds(6);
+        assertThat(o.pool().maxLifetime()).hasMinutes(7);
+        assertThat(o.pool().idleTimeout()).hasMinutes(1);
         assertThat(o.retryPolicy()).isEqualTo(RetryPolicy.NONE);
-        assertThat(o.serverVersion().semantic()).isEqualTo("4.2.0");
-        assertThat(o.slowQueryThreshold()).isZero();
-        assertThat(o.driverProperties()).containsExactly(Map.entry("useCompression", "true"));
+        assertThat(o.connection().serverVersion().semantic()).isEqualTo("4.2.0");
+        assertThat(o.timeouts().slowQueryThreshold()).isZero();
+        assertThat(o.session().driverProperties()).containsExactly(Map.entry("useCompression", "true"));
     }
 
     @Test
     void ofAppliesACustomizerToTheDefaults() {
         ClientOptions o = ClientOptions.of(b -> b.host("db").port(7001));
-        assertThat(o.host()).isEqualTo("db");
-        assertThat(o.port()).isEqualTo(7001);
-        assertThat(o.password()).isEqualTo("111");
+        assertThat(o.connection().host()).isEqualTo("db");
+        assertThat(o.connection().port()).isEqualTo(7001);
+        assertThat(o.connection().password()).isEqualTo("111");
     }
 
     @Test
@@ -128,7 +128,7 @@ class ClientOptionsTest {
 
     @Test
     void acceptsAnEmptyPassword() {
-        assertThat(ClientOptions.builder().password("").build().password()).isEmpty();
+        assertThat(ClientOptions.builder().password("").build().connection().password()).isEmpty();
     }
 
     @Test
@@ -146,7 +146,7 @@ class ClientOptionsTest {
 
     @Test
     void acceptsAgreeingAccountInUserAndSetting() {
-        assertThat(ClientOptions.builder().user("acc1#admin").account("acc1").build().loginName()).isEqualTo("acc1#admin");
+        assertThat(ClientOptions.builder().user("acc1#admin").account("acc1").build().connection().loginName()).isEqualTo("acc1#admin");
     }
 
     // ---- toString and toBuilder ----
@@ -167,10 +167,10 @@ class ClientOptionsTest {
                 .serverVersion("v3.0.18").driverProperty("a", "b").build();
         ClientOptions copy = o.toBuilder().build();
         assertThat(copy.toString()).isEqualTo(o.toString());
-        assertThat(copy.password()).isEqualTo(SECRET);
-        assertThat(copy.login()).isEqualTo(o.login());
-        assertThat(copy.driverProperties()).isEqualTo(o.driverProperties());
-        assertThat(copy.serverVersion()).isEqualTo(o.serverVersion());
+        assertThat(copy.connection().password()).isEqualTo(SECRET);
+        assertThat(copy.connection().login()).isEqualTo(o.connection().login());
+        assertThat(copy.session().driverProperties()).isEqualTo(o.session().driverProperties());
+        assertThat(copy.connection().serverVersion()).isEqualTo(o.connection().serverVersion());
     }
 
     @Test
@@ -178,12 +178,12 @@ class ClientOptionsTest {
         ClientOptions o = ClientOptions.builder().host("db").driverProperty("a", "1").build();
         ClientOptions.Builder b = o.toBuilder();
         ClientOptions variant = b.port(7000).driverProperty("a", "2").build();
-        assertThat(variant.port()).isEqualTo(7000);
-        assertThat(variant.host()).isEqualTo("db");
-        assertThat(variant.driverProperties()).containsEntry("a", "2");
-        assertThat(o.port()).isEqualTo(6001);
-        assertThat(o.driverProperties()).containsEntry("a", "1");
-        assertThat(o.toBuilder().build().driverProperties()).containsEntry("a", "1");
+        assertThat(variant.connection().port()).isEqualTo(7000);
+        assertThat(variant.connection().host()).isEqualTo("db");
+        assertThat(variant.session().driverProperties()).containsEntry("a", "2");
+        assertThat(o.connection().port()).isEqualTo(6001);
+        assertThat(o.session().driverProperties()).containsEntry("a", "1");
+        assertThat(o.toBuilder().build().session().driverProperties()).containsEntry("a", "1");
     }
 
     // ---- statement listeners ----
@@ -228,7 +228,7 @@ class ClientOptionsTest {
     @Test
     void refusesANullListenerAndAChangeToTheList() {
         assertThatThrownBy(() -> ClientOptions.builder().listener(null)).isInstanceOf(NullPointerException.class)
-                .hasMessage("listener");
+                .hasMessage("listener must not be null");
         ClientOptions o = ClientOptions.builder().listener(e -> { }).build();
         assertThatThrownBy(() -> o.listeners().add(e -> { })).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -236,7 +236,7 @@ class ClientOptionsTest {
     @Test
     void driverPropertiesCannotBeModified() {
         ClientOptions o = ClientOptions.builder().driverProperty("a", "1").build();
-        assertThatThrownBy(() -> o.driverProperties().put("b", "2")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> o.session().driverProperties().put("b", "2")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     // ---- URLs ----
@@ -244,50 +244,50 @@ class ClientOptionsTest {
     @Test
     void readsAMatrixOneUrl() {
         ClientOptions o = ClientOptions.fromUrl("matrixone://acc%23admin:" + SECRET_ENCODED + "@db.example:6002/app");
-        assertThat(o.host()).isEqualTo("db.example");
-        assertThat(o.port()).isEqualTo(6002);
-        assertThat(o.loginName()).isEqualTo("acc#admin");
-        assertThat(o.password()).isEqualTo(SECRET);
-        assertThat(o.database()).isEqualTo("app");
+        assertThat(o.connection().host()).isEqualTo("db.example");
+        assertThat(o.connection().port()).isEqualTo(6002);
+        assertThat(o.connection().loginName()).isEqualTo("acc#admin");
+        assertThat(o.connection().password()).isEqualTo(SECRET);
+        assertThat(o.connection().database()).isEqualTo("app");
     }
 
     @Test
     void readsMySqlAndJdbcUrls() {
         ClientOptions mysql = ClientOptions.fromUrl("mysql://acc%23admin%23r1:" + SECRET_ENCODED + "@db:6001/app");
         ClientOptions jdbc = ClientOptions.fromUrl("jdbc:mysql://acc%23admin%23r1:" + SECRET_ENCODED + "@db:6001/app");
-        assertThat(mysql.loginName()).isEqualTo("acc#admin#r1");
+        assertThat(mysql.connection().loginName()).isEqualTo("acc#admin#r1");
         assertThat(jdbc.toString()).isEqualTo(mysql.toString());
-        assertThat(jdbc.password()).isEqualTo(SECRET);
+        assertThat(jdbc.connection().password()).isEqualTo(SECRET);
     }
 
     @Test
     void keepsDefaultsForPartsTheUrlLeavesOut() {
         ClientOptions o = ClientOptions.fromUrl("matrixone://db");
-        assertThat(o.host()).isEqualTo("db");
-        assertThat(o.port()).isEqualTo(6001);
-        assertThat(o.loginName()).isEqualTo("root");
-        assertThat(o.password()).isEqualTo("111");
-        assertThat(o.database()).isNull();
-        assertThat(ClientOptions.fromUrl("matrixone://bob@db").password()).isEqualTo("111");
-        assertThat(ClientOptions.fromUrl("matrixone://bob:@db").password()).isEmpty();
+        assertThat(o.connection().host()).isEqualTo("db");
+        assertThat(o.connection().port()).isEqualTo(6001);
+        assertThat(o.connection().loginName()).isEqualTo("root");
+        assertThat(o.connection().password()).isEqualTo("111");
+        assertThat(o.connection().database()).isNull();
+        assertThat(ClientOptions.fromUrl("matrixone://bob@db").connection().password()).isEqualTo("111");
+        assertThat(ClientOptions.fromUrl("matrixone://bob:@db").connection().password()).isEmpty();
     }
 
     @Test
     void readsHostNamesThatJavaNetUriDoesNotParse() {
         // Docker Compose service names often hold '_'; URI then leaves the authority unparsed
         ClientOptions o = ClientOptions.fromUrl("matrixone://admin:pw@mo_cn_1:6002/app");
-        assertThat(o.host()).isEqualTo("mo_cn_1");
-        assertThat(o.port()).isEqualTo(6002);
-        assertThat(o.loginName()).isEqualTo("admin");
-        assertThat(o.password()).isEqualTo("pw");
-        assertThat(ClientOptions.fromUrl("mysql://mo_cn_1/app").host()).isEqualTo("mo_cn_1");
+        assertThat(o.connection().host()).isEqualTo("mo_cn_1");
+        assertThat(o.connection().port()).isEqualTo(6002);
+        assertThat(o.connection().loginName()).isEqualTo("admin");
+        assertThat(o.connection().password()).isEqualTo("pw");
+        assertThat(ClientOptions.fromUrl("mysql://mo_cn_1/app").connection().host()).isEqualTo("mo_cn_1");
     }
 
     @Test
     void readsIpv6Hosts() {
         ClientOptions o = ClientOptions.fromUrl("matrixone://root:pw@[::1]:6003/app");
-        assertThat(o.host()).isEqualTo("[::1]");
-        assertThat(o.port()).isEqualTo(6003);
+        assertThat(o.connection().host()).isEqualTo("[::1]");
+        assertThat(o.connection().port()).isEqualTo(6003);
     }
 
     @Test
@@ -295,38 +295,79 @@ class ClientOptionsTest {
         ClientOptions o = ClientOptions.fromUrl("matrixone://admin:pw@db:6001/app?account=acc1&role=r1&tlsMode=verify-ca"
                 + "&connectTimeout=5s&socketTimeout=PT1M&queryTimeout=30&maxPoolSize=4&minIdle=0"
                 + "&serverVersion=8.0.30-MatrixOne-v4.0.0-rc1");
-        assertThat(o.loginName()).isEqualTo("acc1#admin#r1");
-        assertThat(o.tlsMode()).isEqualTo(TlsMode.VERIFY_CA);
-        assertThat(o.connectTimeout()).hasSeconds(5);
-        assertThat(o.socketTimeout()).hasMinutes(1);
-        assertThat(o.queryTimeout()).hasSeconds(30);
-        assertThat(o.maxPoolSize()).isEqualTo(4);
-        assertThat(o.minIdle()).isZero();
-        assertThat(o.serverVersion().semantic()).isEqualTo("4.0.0-rc1");
-        assertThat(o.driverProperties()).isEmpty();
+        assertThat(o.connection().loginName()).isEqualTo("acc1#admin#r1");
+        assertThat(o.tls().mode()).isEqualTo(TlsMode.VERIFY_CA);
+        assertThat(o.timeouts().connect()).hasSeconds(5);
+        assertThat(o.timeouts().socket()).hasMinutes(1);
+        assertThat(o.timeouts().query()).hasSeconds(30);
+        assertThat(o.pool().maxSize()).isEqualTo(4);
+        assertThat(o.pool().minIdle()).isZero();
+        assertThat(o.connection().serverVersion().semantic()).isEqualTo("4.0.0-rc1");
+        assertThat(o.session().driverProperties()).isEmpty();
     }
 
     @Test
     void acceptsUserAndPasswordAsQueryParameters() {
         ClientOptions o = ClientOptions.fromUrl("jdbc:mysql://db:6001/app?user=acc%23admin&password=" + SECRET_ENCODED
                 + "&sslMode=REQUIRED&poolSize=2");
-        assertThat(o.loginName()).isEqualTo("acc#admin");
-        assertThat(o.password()).isEqualTo(SECRET);
-        assertThat(o.tlsMode()).isEqualTo(TlsMode.REQUIRED);
-        assertThat(o.maxPoolSize()).isEqualTo(2);
+        assertThat(o.connection().loginName()).isEqualTo("acc#admin");
+        assertThat(o.connection().password()).isEqualTo(SECRET);
+        assertThat(o.tls().mode()).isEqualTo(TlsMode.REQUIRED);
+        assertThat(o.pool().maxSize()).isEqualTo(2);
     }
 
     @Test
     void keepsAPlusSignInAPassword() {
-        assertThat(ClientOptions.fromUrl("matrixone://root:a+b@db").password()).isEqualTo("a+b");
-        assertThat(ClientOptions.fromUrl("matrixone://db?password=a+b").password()).isEqualTo("a+b");
+        assertThat(ClientOptions.fromUrl("matrixone://root:a+b@db").connection().password()).isEqualTo("a+b");
+        assertThat(ClientOptions.fromUrl("matrixone://db?password=a+b").connection().password()).isEqualTo("a+b");
     }
 
     @Test
-    void passesUnknownQueryOptionsToTheDriver() {
-        ClientOptions o = ClientOptions.fromUrl("jdbc:mysql://db:6001/app?useSSL=false&cachePrepStmts=true&flag");
-        assertThat(o.driverProperties()).containsExactly(Map.entry("useSSL", "false"),
-                Map.entry("cachePrepStmts", "true"), Map.entry("flag", ""));
+    void unknownQueryOptionsAreErrorsNamingTheKeyAndDriverPropertiesAreExplicit() {
+        assertThatThrownBy(() -> ClientOptions.fromUrl("jdbc:mysql://db:6001/app?cachePrepStmts=true"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown option 'cachePrepStmts'")
+                .hasMessageContaining("driver.cachePrepStmts=value");
+        ClientOptions o = ClientOptions.fromUrl("jdbc:mysql://db:6001/app?driver.cachePrepStmts=true&driver.flag"
+                + "&session.probe_limit=5");
+        assertThat(o.session().driverProperties()).containsExactly(Map.entry("cachePrepStmts", "true"),
+                Map.entry("flag", ""));
+        assertThat(o.session().variables()).containsExactly(Map.entry("probe_limit", "5"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"allowLoadLocalInfile", "ALLOWLOADLOCALINFILE", "allowLoadLocalInfileInPath",
+            "allowUrlInLocalInfile", "autoDeserialize", "allowMultiQueries", "enableEscapeProcessing",
+            "queryInterceptors", "socketFactory", "sslMode"})
+    void securitySensitiveDriverPropertiesNeverComeFromAUrlOrTheEnvironment(String name) {
+        assertThatThrownBy(() -> ClientOptions.fromUrl("matrixone://db/app?driver." + name + "=true"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("insecureDriverProperty");
+        assertThatThrownBy(() -> ClientOptions.builder().environment(Map.of("MATRIXONE_URL",
+                "matrixone://db/app?driver." + name + "=true"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ClientOptions.builder().driverProperty(name, "true"))
+                .isInstanceOf(IllegalArgumentException.class);
+        ClientOptions explicit = ClientOptions.builder().insecureDriverProperty(name, "true").build();
+        assertThat(explicit.session().insecureDriverProperties()).containsEntry(name, "true");
+    }
+
+    @Test
+    void theOldUnprefixedFormOfALocalFileSwitchIsAnError() {
+        assertThatThrownBy(() -> ClientOptions.fromUrl("matrixone://root:111@db:6001/app?allowLoadLocalInfile=true"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown option 'allowLoadLocalInfile'");
+    }
+
+    @Test
+    void sessionVariablesAreCheckedWhenGiven() {
+        assertThat(ClientOptions.builder().sessionVariable("experimental_ivf_index", 1).sessionVariable("s", "a'b")
+                .build().session().variables()).containsExactly(Map.entry("experimental_ivf_index", 1),
+                Map.entry("s", "a'b"));
+        assertThatThrownBy(() -> ClientOptions.builder().sessionVariable("x = 1; DROP", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("session variable name");
+        assertThatThrownBy(() -> ClientOptions.builder().sessionVariable("x", new Object()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("session variable x");
+        assertThatThrownBy(() -> ClientOptions.builder().sessionVariable("x", "\uD800"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surrogate");
+        assertThatThrownBy(() -> ClientOptions.builder().driverProperty("sessionVariables", "a=1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sessionVariable(name, value)");
     }
 
     @Test
@@ -389,18 +430,18 @@ class ClientOptionsTest {
         env.put("MATRIXONE_SERVER_VERSION", "4.2.0");
         env.put("PATH", "/usr/bin");
         ClientOptions o = ClientOptions.builder().environment(env).build();
-        assertThat(o.host()).isEqualTo("envhost");
-        assertThat(o.port()).isEqualTo(6010);
-        assertThat(o.loginName()).isEqualTo("acc1#admin#r1");
-        assertThat(o.password()).isEqualTo(SECRET);
-        assertThat(o.database()).isEqualTo("app");
-        assertThat(o.connectTimeout()).hasSeconds(2);
-        assertThat(o.socketTimeout()).hasMinutes(1);
-        assertThat(o.queryTimeout()).hasMillis(500);
-        assertThat(o.tlsMode()).isEqualTo(TlsMode.DISABLED);
-        assertThat(o.maxPoolSize()).isEqualTo(7);
-        assertThat(o.serverVersion().semantic()).isEqualTo("4.2.0");
-        assertThat(o.driverProperties()).isEmpty();
+        assertThat(o.connection().host()).isEqualTo("envhost");
+        assertThat(o.connection().port()).isEqualTo(6010);
+        assertThat(o.connection().loginName()).isEqualTo("acc1#admin#r1");
+        assertThat(o.connection().password()).isEqualTo(SECRET);
+        assertThat(o.connection().database()).isEqualTo("app");
+        assertThat(o.timeouts().connect()).hasSeconds(2);
+        assertThat(o.timeouts().socket()).hasMinutes(1);
+        assertThat(o.timeouts().query()).hasMillis(500);
+        assertThat(o.tls().mode()).isEqualTo(TlsMode.DISABLED);
+        assertThat(o.pool().maxSize()).isEqualTo(7);
+        assertThat(o.connection().serverVersion().semantic()).isEqualTo("4.2.0");
+        assertThat(o.session().driverProperties()).isEmpty();
     }
 
     @Test
@@ -408,10 +449,10 @@ class ClientOptionsTest {
         Map<String, String> env = Map.of("MATRIXONE_URL", "matrixone://u:pw@urlhost:6005/urldb",
                 "MATRIXONE_HOST", "override", "MATRIXONE_DATABASE", "");
         ClientOptions o = ClientOptions.builder().environment(env).build();
-        assertThat(o.host()).isEqualTo("override");
-        assertThat(o.port()).isEqualTo(6005);
-        assertThat(o.loginName()).isEqualTo("u");
-        assertThat(o.database()).isNull();
+        assertThat(o.connection().host()).isEqualTo("override");
+        assertThat(o.connection().port()).isEqualTo(6005);
+        assertThat(o.connection().loginName()).isEqualTo("u");
+        assertThat(o.connection().database()).isNull();
     }
 
     @Test

@@ -72,8 +72,8 @@ public final class PoolAndEvents implements Example {
                 .maxLifetime(Duration.ofMinutes(10))
                 .slowQueryThreshold(Duration.ofMillis(100))      // slower statements are logged at INFO (io.matrixone.sql)
                 .listener(printing));                            // seed: event.listens_for(engine, ...)
-        ctx.say("pool: max " + client.options().maxPoolSize() + " connections, acquire timeout "
-                + client.options().acquireTimeout().toSeconds() + " s");
+        ctx.say("pool: max " + client.options().pool().maxSize() + " connections, acquire timeout "
+                + client.options().pool().acquireTimeout().toSeconds() + " s");
 
         client.execute("CREATE TABLE events (id BIGINT AUTO_INCREMENT PRIMARY KEY, kind VARCHAR(20))");
         client.inTransaction(tx -> {

@@ -30,7 +30,7 @@ class MatrixOneHibernateReactiveTest {
 
     @AfterEach
     void close() {
-        await(client.closeAsync());
+        await(client.close());
         await(vertx.close().toCompletionStage());
     }
 

@@ -64,7 +64,7 @@ class ReactiveNonBlockingIT {
             assertThat(orm.openingSessions()).isZero();
         } finally {
             await(orm.closeAsync());
-            await(client.closeAsync());
+            await(client.close());
             await(vertx.close().toCompletionStage());
         }
     }

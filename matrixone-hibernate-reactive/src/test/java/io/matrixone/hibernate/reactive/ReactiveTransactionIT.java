@@ -1,5 +1,6 @@
 package io.matrixone.hibernate.reactive;
 
+import io.matrixone.async.Closing;
 import io.matrixone.async.AsyncMatrixOneClient;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.emulator.Emulator;
@@ -67,13 +68,14 @@ class ReactiveTransactionIT {
     @AfterAll
     void stop() {
         await(orm.closeAsync());
-        await(client.closeAsync());
+        await(client.close());
         await(vertx.close().toCompletionStage());
     }
 
     @Test
     void aFactoryBuiltFromTheClientAloneSharesTheClientsVertxAndJoinsItsTransactions() {
-        try (AsyncMatrixOneClient own = AsyncMatrixOneClient.create(options(mo));
+        AsyncMatrixOneClient own = AsyncMatrixOneClient.create(options(mo));
+        try (var closing = Closing.of(own);
              MatrixOneReactiveSessionFactory factory = MatrixOneHibernateReactive.sessionFactory(own, User.class)) {
             await(own.transaction(tx -> tx.orm(factory.stage())
                     .thenCompose(s -> s.persist(new User(77L, "shared", "shared@example.com")).thenCompose(v -> s.flush()))

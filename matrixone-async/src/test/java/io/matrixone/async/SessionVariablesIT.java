@@ -1,0 +1,46 @@
+package io.matrixone.async;
+
+import io.matrixone.core.error.MatrixOneException;
+import io.matrixone.emulator.Emulator;
+import io.matrixone.emulator.junit.EmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static io.matrixone.async.Clients.await;
+import static io.matrixone.async.Clients.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The options' session variables reach every connection of the async client, shared and transactional alike. */
+@ExtendWith(EmulatorExtension.class)
+class SessionVariablesIT {
+
+    @Test
+    void everyConnectionGetsTheSessionVariablesOnce(Emulator mo) {
+        AsyncMatrixOneClient client = Clients.client(mo, o -> o.sessionVariable("group_concat_max_len", 12345)
+                .sessionVariable("time_zone", "+08:00"));
+        try {
+            mo.statements().clear();
+            assertThat(await(client.query("SELECT @@group_concat_max_len")).scalarLong()).isEqualTo(12345);
+            assertThat(await(client.transaction(tx -> tx.query("SELECT @@time_zone"))).scalar(String.class))
+                    .isEqualTo("+08:00");
+            assertThat(await(client.transaction(tx -> tx.query("SELECT @@time_zone"))).scalar(String.class))
+                    .isEqualTo("+08:00");
+            long sets = mo.statements().countSql("SET group_concat_max_len = 12345, time_zone = '+08:00'");
+            assertThat(sets).as("once per physical connection (one shared, one transactional)").isEqualTo(2);
+        } finally {
+            await(client.close());
+        }
+    }
+
+    @Test
+    void aSessionVariableTheServerRefusesFailsTheStatementAndTheConnectionIsNotUsed(Emulator mo) {
+        AsyncMatrixOneClient client = Clients.client(mo, o -> o.sessionVariable("no_such_variable_here", 1));
+        try {
+            assertThat(failure(client.query("SELECT 1"))).isInstanceOf(MatrixOneException.class);
+            assertThat(failure(client.transaction(tx -> tx.query("SELECT 1")))).isInstanceOf(MatrixOneException.class);
+            assertThat(client.poolStats().transactionConnectionsInUse()).isZero();
+        } finally {
+            await(client.close());
+        }
+    }
+}
