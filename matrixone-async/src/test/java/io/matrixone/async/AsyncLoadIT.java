@@ -85,8 +85,7 @@ class AsyncLoadIT {
             }
             assertThat(bodies).hasValue(n); // not retryable: one attempt each
             assertThat(client.poolStats().transactionConnectionsInUse()).isZero();
-            assertThat(client.poolStats().transactionConnections()).isLessThanOrEqualTo(
-                    io.matrixone.async.internal.VertxSettings.transactionConnections(client.options()));
+            assertThat(client.poolStats().openConnections()).isLessThanOrEqualTo(client.options().pool().maxSize());
             assertThat(await(client.query("SELECT 1")).scalarLong()).isEqualTo(1);
         }
     }

@@ -25,8 +25,13 @@ class SessionVariablesIT {
                     .isEqualTo("+08:00");
             assertThat(await(client.transaction(tx -> tx.query("SELECT @@time_zone"))).scalar(String.class))
                     .isEqualTo("+08:00");
-            long sets = mo.statements().countSql("SET group_concat_max_len = 12345, time_zone = '+08:00'");
-            assertThat(sets).as("once per physical connection (one shared, one transactional)").isEqualTo(2);
+            String set = "SET group_concat_max_len = 12345, time_zone = '+08:00'";
+            java.util.Set<Long> used = new java.util.HashSet<>();
+            mo.statements().all().stream().filter(e -> e.sql().startsWith("SELECT @@")).forEach(e -> used.add(e.sessionId()));
+            for (long session : used) {
+                assertThat(mo.statements().forSession(session)).as("session " + session)
+                        .filteredOn(e -> e.sql().equals(set)).hasSize(1);
+            }
         } finally {
             await(client.close());
         }

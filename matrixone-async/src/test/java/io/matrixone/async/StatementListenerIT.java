@@ -112,7 +112,7 @@ class StatementListenerIT {
             recorder.events.clear();
             await(client.inTransaction(tx -> tx.execute("INSERT INTO " + t + " (name) VALUES (?)", "ann")
                     .thenCompose(r -> {
-                        tx.afterCommit("CREATE SNAPSHOT " + snapshot + " FOR TABLE test " + t);
+                        tx.afterCommit("CREATE SNAPSHOT " + snapshot + " FOR TABLE " + mo.database() + " " + t);
                         return tx.query("SELECT COUNT(*) FROM " + t);
                     })));
             try {
@@ -121,8 +121,8 @@ class StatementListenerIT {
                         "BEFORE INSERT INTO " + t + " (name) VALUES (?)", "SUCCEEDED INSERT INTO " + t + " (name) VALUES (?)",
                         "BEFORE SELECT COUNT(*) FROM " + t, "SUCCEEDED SELECT COUNT(*) FROM " + t,
                         "BEFORE COMMIT", "SUCCEEDED COMMIT",
-                        "BEFORE CREATE SNAPSHOT " + snapshot + " FOR TABLE test " + t,
-                        "SUCCEEDED CREATE SNAPSHOT " + snapshot + " FOR TABLE test " + t);
+                        "BEFORE CREATE SNAPSHOT " + snapshot + " FOR TABLE " + mo.database() + " " + t,
+                        "SUCCEEDED CREATE SNAPSHOT " + snapshot + " FOR TABLE " + mo.database() + " " + t);
                 assertThat(recorder.events.stream().map(StatementEvent::inTransaction))
                         .containsExactly(true, true, true, true, true, true, true, true, false, false);
                 assertThat(recorder.events.get(3).rowCount()).isEqualTo(1);

@@ -43,6 +43,24 @@ final class Clients {
         }
     }
 
+    /**
+     * A derived table of the numbers 1..n in column {@code seq}, on MariaDB and MatrixOne alike (MariaDB's sequence
+     * engine tables do not exist on MatrixOne): digit tables cross-joined, the ones past n filtered out.
+     */
+    static String numbers(int n) {
+        int digits = String.valueOf(Math.max(1, n - 1)).length();
+        StringBuilder sum = new StringBuilder();
+        StringBuilder from = new StringBuilder();
+        long weight = 1;
+        for (int i = 0; i < digits; i++, weight *= 10) {
+            sum.append(i == 0 ? "" : " + ").append("d").append(i).append(".v * ").append(weight);
+            from.append(i == 0 ? "" : " CROSS JOIN ").append("(SELECT 0 AS v UNION ALL SELECT 1 UNION ALL SELECT 2 ")
+                    .append("UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL ")
+                    .append("SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) d").append(i);
+        }
+        return "(SELECT " + sum + " + 1 AS seq FROM " + from + " WHERE " + sum + " < " + n + ") nums";
+    }
+
     /** A name unique to one test, so tests stay independent. */
     static String unique(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);

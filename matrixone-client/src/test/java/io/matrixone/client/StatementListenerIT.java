@@ -137,7 +137,7 @@ class StatementListenerIT {
             recorder.clear();
             client.inTransaction(tx -> {
                 tx.execute("INSERT INTO " + t + " (name) VALUES (?)", "ann");
-                tx.afterCommit("CREATE SNAPSHOT " + snapshot + " FOR TABLE test " + t);
+                tx.afterCommit("CREATE SNAPSHOT " + snapshot + " FOR TABLE " + mo.database() + " " + t);
                 tx.query("SELECT COUNT(*) FROM " + t);
             });
             try {
@@ -146,8 +146,8 @@ class StatementListenerIT {
                         "BEFORE INSERT INTO " + t + " (name) VALUES (?)", "SUCCEEDED INSERT INTO " + t + " (name) VALUES (?)",
                         "BEFORE SELECT COUNT(*) FROM " + t, "SUCCEEDED SELECT COUNT(*) FROM " + t,
                         "BEFORE COMMIT", "SUCCEEDED COMMIT",
-                        "BEFORE CREATE SNAPSHOT " + snapshot + " FOR TABLE test " + t,
-                        "SUCCEEDED CREATE SNAPSHOT " + snapshot + " FOR TABLE test " + t);
+                        "BEFORE CREATE SNAPSHOT " + snapshot + " FOR TABLE " + mo.database() + " " + t,
+                        "SUCCEEDED CREATE SNAPSHOT " + snapshot + " FOR TABLE " + mo.database() + " " + t);
                 // BEGIN .. COMMIT inside the transaction; the step runs after it, in autocommit mode
                 assertThat(recorder.events.stream().map(StatementEvent::inTransaction))
                         .containsExactly(true, true, true, true, true, true, true, true, false, false);
@@ -166,7 +166,7 @@ class StatementListenerIT {
             recorder.clear();
             assertThatThrownBy(() -> client.inTransaction(tx -> {
                 tx.execute("INSERT INTO " + t + " (name) VALUES ('x')");
-                tx.afterCommit("CREATE SNAPSHOT never_taken_by_listener_it FOR TABLE test " + t);
+                tx.afterCommit("CREATE SNAPSHOT never_taken_by_listener_it FOR TABLE " + mo.database() + " " + t);
                 throw new IllegalStateException("body fails");
             })).hasMessageContaining("body fails");
             assertThat(recorder.lines()).containsExactly("BEFORE BEGIN", "SUCCEEDED BEGIN",

@@ -171,7 +171,7 @@ class TransactionIT {
                         .isInstanceOf(NotAllowedInTransactionException.class).hasMessageContaining("commit()");
                 assertThatThrownBy(() -> tx.query("COMMIT /* " + marker + " */"))
                         .isInstanceOf(NotAllowedInTransactionException.class);
-                assertThatThrownBy(() -> tx.execute("CREATE SNAPSHOT " + marker + " FOR TABLE test " + t))
+                assertThatThrownBy(() -> tx.execute("CREATE SNAPSHOT " + marker + " FOR TABLE " + mo.database() + " " + t))
                         .isInstanceOf(NotAllowedInTransactionException.class).hasMessageContaining("tx.afterCommit");
                 assertThatThrownBy(() -> tx.execute("CREATE USER " + marker + " IDENTIFIED BY 'pw'"))
                         .isInstanceOf(NotAllowedInTransactionException.class).hasMessageContaining("administrative");
@@ -200,8 +200,8 @@ class TransactionIT {
             AtomicReference<AfterCommit<Snapshot>> opHandle = new AtomicReference<>();
             long session = client.transaction(tx -> {
                 tx.execute("INSERT INTO " + t + " (name) VALUES ('in-snapshot')");
-                rawHandle.set(tx.afterCommit("CREATE SNAPSHOT " + raw + " FOR TABLE test " + t));
-                opHandle.set(tx.submit(dialect.snapshots().create(SnapshotSpec.table(managed, "test", t))));
+                rawHandle.set(tx.afterCommit("CREATE SNAPSHOT " + raw + " FOR TABLE " + mo.database() + " " + t));
+                opHandle.set(tx.submit(dialect.snapshots().create(SnapshotSpec.table(managed, mo.database(), t))));
                 assertThat(opHandle.get().isPending()).isTrue();
                 assertThatThrownBy(() -> opHandle.get().get()).isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("after COMMIT");
@@ -230,7 +230,7 @@ class TransactionIT {
             AfterCommit<Result> handle;
             try (Transaction tx = client.begin()) {
                 tx.execute("INSERT INTO " + t + " (name) VALUES ('x')");
-                handle = tx.afterCommit("CREATE SNAPSHOT " + name + " FOR TABLE test " + t);
+                handle = tx.afterCommit("CREATE SNAPSHOT " + name + " FOR TABLE " + mo.database() + " " + t);
             }
             assertThat(handle.isCancelled()).isTrue();
             assertThatThrownBy(handle::get).isInstanceOf(CancellationException.class)
@@ -253,9 +253,9 @@ class TransactionIT {
             AfterCommitStepException e = (AfterCommitStepException) org.assertj.core.api.Assertions.catchThrowable(() ->
                     client.inTransaction(tx -> {
                         tx.execute("INSERT INTO " + t + " (name) VALUES ('committed')");
-                        handles.add(tx.submit(dialect.snapshots().create(SnapshotSpec.table(first, "test", t))));
-                        handles.add(tx.submit(dialect.snapshots().create(SnapshotSpec.table(second, "test", t))));
-                        handles.add(tx.submit(dialect.snapshots().create(SnapshotSpec.table(third, "test", t))));
+                        handles.add(tx.submit(dialect.snapshots().create(SnapshotSpec.table(first, mo.database(), t))));
+                        handles.add(tx.submit(dialect.snapshots().create(SnapshotSpec.table(second, mo.database(), t))));
+                        handles.add(tx.submit(dialect.snapshots().create(SnapshotSpec.table(third, mo.database(), t))));
                     }));
             assertThat(e).isNotNull();
             assertThat(e.getMessage()).contains("the transaction was committed").contains("step 2 of 3");
@@ -282,7 +282,7 @@ class TransactionIT {
                 AfterCommit<Long> now = tx.submit(Operation.of(Statement.of("SELECT COUNT(*) FROM " + t), Result::scalarLong));
                 assertThat(now.isDone()).isTrue();
                 assertThat(now.get()).isZero();
-                tx.submit(dialect.snapshots().create(SnapshotSpec.table(snap, "test", t)));
+                tx.submit(dialect.snapshots().create(SnapshotSpec.table(snap, mo.database(), t)));
                 AfterCommit<Long> reader = tx.submit(Operation.of(Statement.of(
                         "SELECT COUNT(*) FROM mo_catalog.mo_snapshots WHERE sname = ?", snap).readingSnapshot(snap),
                         Result::scalarLong));
@@ -394,7 +394,7 @@ class TransactionIT {
             try (Transaction tx = client.begin()) {
                 CountDownLatch started = new CountDownLatch(1);
                 CountDownLatch release = new CountDownLatch(1);
-                Future<?> busy = other.submit(() -> tx.stream("SELECT seq FROM seq_1_to_3", null, row -> {
+                Future<?> busy = other.submit(() -> tx.stream("SELECT seq FROM " + Clients.numbers(3), null, row -> {
                     started.countDown();
                     try {
                         release.await(5, TimeUnit.SECONDS);
@@ -444,7 +444,7 @@ class TransactionIT {
             client.inTransaction(FAST_RETRY, tx -> {
                 runs.incrementAndGet();
                 tx.execute("INSERT INTO " + t + " (name) VALUES ('x')");
-                tx.afterCommit("CREATE SNAPSHOT " + snap + " FOR TABLE test " + t);
+                tx.afterCommit("CREATE SNAPSHOT " + snap + " FOR TABLE " + mo.database() + " " + t);
                 tx.execute("UPDATE " + t + " SET name = ?", "y");
             });
             assertThat(runs.get()).isEqualTo(2);

@@ -40,6 +40,9 @@ public final class Emulator implements AutoCloseable {
     private final StatementLog statements = new StatementLog();
     private final Faults faults = new Faults();
 
+    /** Set when this stands for a real MatrixOne (the test suite's third tier): nothing is emulated. */
+    private final RealServer real;
+
     private MariaDbServer backend;
     private RelayServer relay;
     private boolean closed;
@@ -49,6 +52,29 @@ public final class Emulator implements AutoCloseable {
         this.version = b.version;
         this.givenBackend = b.backend;
         this.handlerFactory = b.handlerFactory;
+        this.real = null;
+    }
+
+    private Emulator(RealServer real) {
+        this.requestedPort = real.port();
+        this.version = real.version();
+        this.givenBackend = null;
+        this.handlerFactory = null;
+        this.real = real;
+    }
+
+    /**
+     * Where a test reaches a real MatrixOne instead of the emulator: the suite's third tier. Host, port, login and
+     * database come from {@code real}; {@link #statements()}, {@link #faults()} and {@link #backend()} do not exist
+     * there, so a test that asks for them is skipped, with the reason, at that point ({@link RealServer}).
+     */
+    public static Emulator real(RealServer real) {
+        return new Emulator(Objects.requireNonNull(real, "real"));
+    }
+
+    /** Whether this stands for a real MatrixOne (see {@link #real(RealServer)}). */
+    public boolean isReal() {
+        return real != null;
     }
 
     public static Builder builder() {
@@ -57,6 +83,9 @@ public final class Emulator implements AutoCloseable {
 
     /** Launches the backend if needed, installs the statement engine's catalog and starts listening. Idempotent. */
     public synchronized Emulator start() {
+        if (real != null) {
+            return this;
+        }
         if (closed) {
             throw new IllegalStateException("the emulator is closed");
         }
@@ -97,23 +126,23 @@ public final class Emulator implements AutoCloseable {
     }
 
     public String host() {
-        return HOST;
+        return real != null ? real.host() : HOST;
     }
 
     public synchronized int port() {
-        return started().port();
+        return real != null ? real.port() : started().port();
     }
 
     public String user() {
-        return MariaDbServer.DEFAULT_USER;
+        return real != null ? real.user() : MariaDbServer.DEFAULT_USER;
     }
 
     public String password() {
-        return MariaDbServer.DEFAULT_PASSWORD;
+        return real != null ? real.password() : MariaDbServer.DEFAULT_PASSWORD;
     }
 
     public String database() {
-        return MariaDbServer.DEFAULT_DATABASE;
+        return real != null ? real.database() : MariaDbServer.DEFAULT_DATABASE;
     }
 
     /** The MatrixOne version this emulator announces, e.g. {@code 4.2.0}. */
@@ -123,27 +152,39 @@ public final class Emulator implements AutoCloseable {
 
     /** {@code jdbc:mysql://127.0.0.1:<port>/test}. */
     public String jdbcUrl() {
-        return "jdbc:mysql://" + HOST + ":" + port() + "/" + database();
+        return "jdbc:mysql://" + host() + ":" + port() + "/" + database();
     }
 
     /** The MariaDB behind the emulator, for direct checks that bypass the emulation. */
     public synchronized MariaDbServer backend() {
+        needsEmulator("direct access to its MariaDB");
         started();
         return backend;
     }
 
+    /** What the server received; the emulator's own record. */
     public StatementLog statements() {
+        needsEmulator("its statement log");
         return statements;
     }
 
+    /** Fault injection. */
     public Faults faults() {
+        needsEmulator("fault injection");
         return faults;
+    }
+
+    /** Skips the calling test against a real MatrixOne: it needs what only the emulator has. */
+    private void needsEmulator(String what) {
+        if (real != null) {
+            real.skip("needs the emulator's " + what.replace("its ", "") + ", which a real MatrixOne does not have");
+        }
     }
 
     /** Stops listening, closes every session and, if the emulator launched it, stops its MariaDB. Idempotent. */
     @Override
     public synchronized void close() {
-        if (closed) {
+        if (real != null || closed) {
             return;
         }
         closed = true;
@@ -164,6 +205,9 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public String toString() {
+        if (real != null) {
+            return "RealMatrixOne[" + real + "]";
+        }
         return "Emulator[v" + version + (relay == null ? ", not started" : ", 127.0.0.1:" + relay.port()) + "]";
     }
 

@@ -184,7 +184,7 @@ class AsyncExamplesIT {
         assertThat(run.statements()).filteredOn(e -> e.sessionId() == session).extracting(Entry::sql)
                 .contains("BEGIN", "COMMIT").doesNotContain("ROLLBACK");
         assertThat(run.output()).contains("users, orders, products counted by three concurrent queries: [4, 3, 2]",
-                "shared connection(s), at most 2 \u2714");
+                "pooled connection(s), at most the pool's 8 \u2714");
     }
 
     @Test

@@ -28,13 +28,9 @@ import java.util.function.Function;
 import java.util.stream.Collector;
 
 /**
- * Everything behind {@code AsyncMatrixOneClient}: two Vert.x clients over one set of connect options.
- * <ul>
- *   <li>a shared, pipelined client for statements outside transactions: any statement may go on any of its
- *       connections, up to {@value VertxSettings#PIPELINING_LIMIT} in flight on each;</li>
- *   <li>a pool of exclusive connections for transactions: a transaction holds one from BEGIN to its end.</li>
- * </ul>
- * Vert.x types stay here and below; the public class sees stages only.
+ * Everything behind {@code AsyncMatrixOneClient}: one pool of Vert.x connections ({@link ConnectionSource}). A
+ * statement outside a transaction borrows a connection for its own duration; a transaction holds one from BEGIN to
+ * its end. Vert.x types stay here and below; the public class sees stages only.
  */
 public final class AsyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncEngine.class);
@@ -42,13 +38,11 @@ public final class AsyncEngine {
     private final ClientOptions options;
     private final Vertx vertx;
     private final boolean ownsVertx;
-    private final ConnectionSource sharedPool;
-    private final SharedConnections shared;
     private final ConnectionSource pool;
     private final StatementRunner runner;
     private final ServerInfo server;
     private final Transactions transactions;
-    private final AtomicReference<Future<Void>> closing = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<Void>> closing = new AtomicReference<>();
     private volatile Dialect dialect;
 
     public AsyncEngine(ClientOptions options, Vertx vertx, boolean ownsVertx) {
@@ -57,13 +51,8 @@ public final class AsyncEngine {
         this.ownsVertx = ownsVertx;
         MySQLConnectOptions connect = VertxSettings.connectOptions(options);
         String sessionSql = SessionSql.set(options.session().variables());
-        int sharedSize = VertxSettings.sharedConnections(options);
-        this.sharedPool = new ConnectionSource(MySQLBuilder.pool()
-                .with(VertxSettings.poolOptions(options, sharedSize, "matrixone-shared"))
-                .connectingTo(connect).using(vertx).build(), sessionSql);
-        this.shared = new SharedConnections(sharedPool, sharedSize);
         this.pool = new ConnectionSource(MySQLBuilder.pool()
-                .with(VertxSettings.poolOptions(options, VertxSettings.transactionConnections(options), "matrixone-tx"))
+                .with(VertxSettings.poolOptions(options, options.pool().maxSize(), "matrixone"))
                 .connectingTo(connect).using(vertx).build(), sessionSql);
         this.runner = new StatementRunner(vertx, options.timeouts().query(), options.timeouts().slowQueryThreshold(),
                 options.listeners());
@@ -82,7 +71,7 @@ public final class AsyncEngine {
     }
 
     public CompletionStage<Result> execute(String sql, List<?> params) {
-        return refuseOrRun(sql, () -> runner.run(shared, sql, params, null));
+        return refuseOrRun(sql, () -> runner.run(pool, sql, params, null));
     }
 
     public CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows) {
@@ -94,12 +83,12 @@ public final class AsyncEngine {
     }
 
     public CompletionStage<Long> stream(String sql, List<?> params, Consumer<Row> consumer) {
-        return refuseOrRun(sql, () -> runner.collect(shared, sql, params, RowCounting.feeding(consumer), null)
+        return refuseOrRun(sql, () -> runner.collect(pool, sql, params, RowCounting.feeding(consumer), null)
                 .compose(RowCounting::result));
     }
 
     public <A, R> CompletionStage<R> collect(String sql, List<?> params, Collector<Row, A, R> collector) {
-        return refuseOrRun(sql, () -> runner.collect(shared, sql, params, collector, null));
+        return refuseOrRun(sql, () -> runner.collect(pool, sql, params, collector, null));
     }
 
     public <T> CompletionStage<T> run(Operation<T> operation) {
@@ -107,7 +96,7 @@ public final class AsyncEngine {
             return CompletableFuture.failedFuture(closed());
         }
         // outside a transaction every statement runs at once, AFTER_COMMIT ones included
-        return operation.executeAsync(st -> Stages.toStage(runner.run(shared, st.sql(), st.params(), null)));
+        return operation.executeAsync(st -> Stages.toStage(runner.run(pool, st.sql(), st.params(), null)));
     }
 
     public <T> CompletionStage<T> transaction(Function<AsyncTransaction, CompletionStage<T>> body, RetryPolicy policy) {
@@ -142,29 +131,42 @@ public final class AsyncEngine {
     }
 
     private Future<ServerVersion> version() {
-        return server.version(() -> runner.run(shared, ServerInfo.VERSION_SQL, List.of(), null));
+        return server.version(() -> runner.run(pool, ServerInfo.VERSION_SQL, List.of(), null));
     }
 
     public AsyncPoolStats poolStats() {
         return new AsyncPoolStats(transactions.borrowed(), pool.size(), runner.inFlight());
     }
 
-    /** Closes both Vert.x clients, then the Vert.x instance if this client created it. Idempotent. */
+    /**
+     * Closes the pool, then the Vert.x instance if this client created it. Idempotent. The stage is a plain future
+     * completed from Vert.x's close handler: a Vert.x future composed onto {@code vertx.close()} would be completed
+     * on an event loop that is shutting down, and never complete.
+     */
     public CompletionStage<Void> closeAsync() {
-        Future<Void> started = closing.get();
+        CompletableFuture<Void> started = closing.get();
         if (started == null) {
-            Future<Void> close = shared.close().eventually(() -> Future.join(sharedPool.close(), pool.close()))
-                    .<Void>mapEmpty()
-                    .eventually(() -> ownsVertx ? vertx.close() : Future.succeededFuture());
-            started = closing.compareAndSet(null, close) ? close : closing.get();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            if (closing.compareAndSet(null, done)) {
+                pool.close().onComplete(ar -> {
+                    if (ownsVertx) {
+                        vertx.close(x -> done.complete(null));
+                    } else {
+                        done.complete(null);
+                    }
+                });
+                return done;
+            }
+            started = closing.get();
         }
-        return Stages.asStage(started);
+        return started;
     }
+
 
     /**
      * Outside a transaction the SDK refuses SET (it would change one random pooled connection, not "the
-     * session"), transaction control (BEGIN on a shared pipelined connection would pull other callers' statements
-     * into it) and LOAD DATA LOCAL (a file read): the same rules as the sync client ({@link TransactionRules}).
+     * session"), transaction control (BEGIN on a borrowed connection would leave a transaction open on it after it
+     * went back) and LOAD DATA LOCAL (a file read): the same rules as the sync client ({@link TransactionRules}).
      */
     private <T> CompletionStage<T> refuseOrRun(String sql, java.util.function.Supplier<Future<T>> send) {
         if (closing.get() != null) {

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.FileRegion;
 import io.netty.handler.stream.ChunkedInput;
 import io.netty.util.ReferenceCountUtil;
+import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.impl.SocketConnectionBase;
 import io.vertx.sqlclient.impl.SqlConnectionBase;
@@ -45,7 +46,11 @@ final class LocalFileGuard extends ChannelOutboundHandlerAdapter {
      * @return whether the connection is new: seen here for the first time
      */
     static boolean install(SqlConnection connection, Runnable onRefused) {
-        ChannelPipeline pipeline = socketOf(connection).socket().channelHandlerContext().pipeline();
+        ChannelHandlerContext handler = socketOf(connection).socket().channelHandlerContext();
+        if (!handler.channel().isActive()) {
+            throw ClosedConnectionException.INSTANCE; // the pool handed out a connection that just closed
+        }
+        ChannelPipeline pipeline = handler.pipeline();
         if (pipeline.get(NAME) instanceof LocalFileGuard installed) {
             installed.onRefused = onRefused;
             return false;

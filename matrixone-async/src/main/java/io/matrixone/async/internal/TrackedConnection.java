@@ -48,7 +48,7 @@ final class TrackedConnection implements StatementTarget {
         try {
             fresh = LocalFileGuard.install(connection, tracked::refusedLocalFile);
         } catch (RuntimeException e) {
-            return connection.close().transform(x -> Future.failedFuture(e));
+            return connection.close().transform(x -> Future.failedFuture(e)); // never used unguarded
         }
         connection.closeHandler(v -> tracked.lost(ClosedConnectionException.INSTANCE));
         if (!fresh || sessionSql == null) {

@@ -41,15 +41,11 @@ class VertxSettingsTest {
         assertThat(p.getConnectionTimeout()).isEqualTo(2000);
         assertThat(p.getIdleTimeout()).isEqualTo(60_000);
         assertThat(p.getMaxLifetime()).isEqualTo(300_000);
-        assertThat(VertxSettings.sharedConnections(o)).isEqualTo(3);
-        assertThat(VertxSettings.transactionConnections(o)).isEqualTo(9);
     }
 
     @Test
-    void tinyPoolStillHasOneConnectionOfEachKind() {
-        ClientOptions o = ClientOptions.builder().maxPoolSize(1).minIdle(0).build();
-        assertThat(VertxSettings.sharedConnections(o)).isEqualTo(1);
-        assertThat(VertxSettings.transactionConnections(o)).isEqualTo(1);
+    void noConnectionCarriesMoreThanOneCommandAtATime() {
+        assertThat(VertxSettings.connectOptions(ClientOptions.builder().build()).getPipeliningLimit()).isEqualTo(1);
     }
 
     @Test

@@ -26,8 +26,9 @@ import java.util.stream.IntStream;
  *       thread-safe, and runs one operation at a time: two {@code persist}/{@code flush} calls in flight at once
  *       would interleave on its persistence context. So each ORM call is composed on the previous one; and raw
  *       statements are not issued while an ORM call is in flight.</li>
- *   <li><b>Independent queries outside a transaction</b> do run concurrently: they are pipelined over the
- *       client's few shared connections (seed 003's three counts).</li>
+ *   <li><b>Independent queries outside a transaction</b> do run concurrently, each on a pooled connection of its
+ *       own for its duration (seed 003's three counts); MatrixOne takes one command at a time per connection, so
+ *       concurrency comes from connections, never more than the pool's size.</li>
  * </ul>
  */
 public final class AsyncConcurrentOperations implements Example {
@@ -42,12 +43,12 @@ public final class AsyncConcurrentOperations implements Example {
     @Override
     public String description() {
         return "seeds 000 §3/003: gathered raw statements in a transaction run in call order on its connection;"
-                + " ORM calls chained; independent queries pipelined";
+                + " ORM calls chained; independent queries concurrent over the pool";
     }
 
     @Override
     public void run(ExampleContext ctx) {
-        // 8 connections: a quarter (2) shared and pipelined for statements outside transactions, 6 for transactions
+        // 8 connections at most, shared by transactions (one each, held) and statements outside them (one each, borrowed)
         AsyncMatrixOneClient client = ctx.asyncClient(o -> o.maxPoolSize(8));
         MatrixOneReactiveSessionFactory orm = MatrixOneHibernateReactive.sessionFactory(client, User.class);
         ctx.onCleanupAsync(orm::closeAsync);
@@ -87,8 +88,8 @@ public final class AsyncConcurrentOperations implements Example {
                 .thenAccept(counts -> ctx.expect(counts, List.of(4L, 3L, 2L),
                         "users, orders, products counted by three concurrent queries"))
                 .thenCompose(v -> connectionsOf(client))
-                .thenAccept(ids -> ctx.check(ids.size() <= 2, QUERIES + " concurrent queries pipelined over "
-                        + ids.size() + " shared connection(s), at most 2"));
+                .thenAccept(ids -> ctx.check(ids.size() <= 8, QUERIES + " concurrent queries ran over "
+                        + ids.size() + " pooled connection(s), at most the pool's 8"));
 
         ctx.await(done);
     }

@@ -208,7 +208,7 @@ public final class MatrixOneHibernateReactive {
             Vertx shared = vertx != null ? vertx : clientVertx != null ? clientVertx : owned;
             Pool plain = MySQLBuilder.pool()
                     .with(VertxSettings.poolOptions(options, poolSize > 0 ? poolSize
-                            : VertxSettings.sharedConnections(options), "matrixone-orm"))
+                            : Math.max(1, options.pool().maxSize() / 4), "matrixone-orm"))
                     .connectingTo(VertxSettings.connectOptions(options))
                     .using(shared)
                     .build();
