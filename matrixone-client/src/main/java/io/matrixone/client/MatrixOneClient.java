@@ -80,13 +80,13 @@ public final class MatrixOneClient extends ManagerSupport implements AutoCloseab
     private MatrixOneClient(ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.runner = new SqlRunner(options);
-        this.bulkLoader = new BulkLoader(runner);
         String poolName = "matrixone-" + options.connection().host() + ":" + options.connection().port() + "-"
                 + Integer.toHexString(System.identityHashCode(this));
         this.pool = ConnectionPool.start(options, poolName);
         try {
             this.serverVersion = options.connection().serverVersion() != null ? options.connection().serverVersion() : detectVersion();
             this.dialect = Dialect.of(serverVersion, options.connection().login().effectiveAccount());
+            this.bulkLoader = new BulkLoader(runner, serverVersion);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

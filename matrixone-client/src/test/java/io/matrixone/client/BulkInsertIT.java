@@ -7,6 +7,7 @@ import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.bulk.BulkMethod;
 import io.matrixone.core.bulk.BulkProgress;
 import io.matrixone.core.bulk.BulkResult;
+import io.matrixone.core.error.DuplicateKeyException;
 import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.result.Result;
 import io.matrixone.emulator.Emulator;
@@ -89,7 +90,7 @@ class BulkInsertIT {
             List<BulkProgress> reports = new ArrayList<>();
             BulkResult r = client.bulkInsert(BulkInsert.into(t).columns("id", "name", "email")
                     .rows(IntStream.range(0, n).mapToObj(i -> List.of(i, "name " + i, "u" + i + "@example.com")))
-                    .batchSize(7_000).onProgress(reports::add));
+                    .batchSize(7_000).method(BulkMethod.LOAD_DATA).onProgress(reports::add));
             assertThat(r.method()).isEqualTo(BulkMethod.LOAD_DATA);
             assertThat(r.rows()).isEqualTo(n);
             assertThat(r.batches()).isEqualTo(8);
@@ -171,8 +172,27 @@ class BulkInsertIT {
     }
 
     @Test
+    void autoSendsInsertsToMatrixOneWhoseLoadDataDoesNotCheckKeys(Emulator mo) {
+        try (MatrixOneClient client = Clients.client(mo)) {
+            String t = table(client);
+            BulkResult r = client.bulkInsert(BulkInsert.into(t).columns("id", "name")
+                    .rows(List.of(List.of(1, "a"), List.of(2, "b"))));
+            assertThat(r.method()).isEqualTo(BulkMethod.INSERT);
+            mo.statements().clear();
+            assertThatThrownBy(() -> client.bulkInsert(BulkInsert.into(t).columns("id", "name")
+                    .rows(List.of(List.of(3, "c"), List.of(1, "again")))))
+                    .isInstanceOf(DuplicateKeyException.class);
+            assertThat(mo.statements().containsSql("LOAD DATA")).isFalse();
+            assertThat(client.query("SELECT id FROM " + t + " ORDER BY id").rows()).extracting(row -> row.getLong(0))
+                    .containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
     void autoFallsBackToInsertWhenTheServerRefusesLocalFiles(Emulator mo) throws Exception {
-        try (MatrixOneClient client = Clients.client(mo); Connection admin = Clients.backend(mo)) {
+        // a MySQL version pinned: there AUTO means LOAD DATA first
+        try (MatrixOneClient client = Clients.client(mo, b -> b.serverVersion("8.0.36"));
+             Connection admin = Clients.backend(mo)) {
             String t = table(client);
             admin.createStatement().execute("SET GLOBAL local_infile = 0");
             try {

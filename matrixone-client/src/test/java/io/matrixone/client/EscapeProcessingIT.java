@@ -1,6 +1,7 @@
 package io.matrixone.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.matrixone.core.dialect.Operation;
@@ -40,10 +41,14 @@ class EscapeProcessingIT {
         try (MatrixOneClient client = Clients.client(mo)) {
             String victim = Clients.unique("victim");
             client.execute("CREATE DATABASE " + victim);
-            String hostile = "{fn " + victim + "}";
+            String hostile = "{fn" + victim + "}"; // database names cannot hold whitespace on MatrixOne
             sentExactly(mo, client, d -> d.publications().unsubscribe(hostile),
                     c -> c.publications().unsubscribe(hostile));
             assertThat(client.query("SHOW DATABASES LIKE '" + victim + "'").size()).as("the victim database").isEqualTo(1);
+            mo.statements().clear();
+            assertThatThrownBy(() -> client.publications().unsubscribe("{fn " + victim + "}"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whitespace");
+            assertThat(mo.statements().sqls()).isEmpty();
         }
     }
 
@@ -58,8 +63,10 @@ class EscapeProcessingIT {
     @Test
     void cloneAndRestoreNamesWithEscapesAndCommentOpenersReachTheServerAsBuilt(Emulator mo) {
         try (MatrixOneClient client = Clients.client(mo)) {
-            sentExactly(mo, client, d -> d.clones().database(CloneSpec.database("{?=call x}", "src")),
-                    c -> c.clones().database(CloneSpec.database("{?=call x}", "src")));
+            sentExactly(mo, client, d -> d.clones().database(CloneSpec.database("{?=call/*x}", "src")),
+                    c -> c.clones().database(CloneSpec.database("{?=call/*x}", "src")));
+            sentExactly(mo, client, d -> d.clones().table(CloneSpec.table("db", "{?=call x}", "db", "t")),
+                    c -> c.clones().table(CloneSpec.table("db", "{?=call x}", "db", "t")));
             sentExactly(mo, client, d -> d.restores().restore(RestoreSpec.database("/*", "s")),
                     c -> c.restores().restore(RestoreSpec.database("/*", "s")));
             sentExactly(mo, client, d -> d.clones().table(CloneSpec.table("db", "{call x", "db", "t")),

@@ -1,5 +1,8 @@
 package io.matrixone.client;
 
+import io.matrixone.core.bulk.BulkMethod;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,22 +76,24 @@ class StatementListenerIT {
         }
     }
 
-    @Test
-    void aBulkInsertIsReportedInsideItsTransactionWithTheRowsItLoadedButNotTheirValues(Emulator mo) {
+    @ParameterizedTest
+    @EnumSource(value = BulkMethod.class, names = {"LOAD_DATA", "INSERT"})
+    void aBulkInsertIsReportedInsideItsTransactionWithTheRowsItLoadedButNotTheirValues(BulkMethod method, Emulator mo) {
         Recorder recorder = new Recorder();
         try (MatrixOneClient client = Clients.client(mo, o -> o.listener(recorder))) {
             String t = Clients.table(client, "listen_bulk");
             recorder.clear();
-            client.bulkInsert(io.matrixone.core.bulk.BulkInsert.into(t).columns("id", "name")
+            client.bulkInsert(io.matrixone.core.bulk.BulkInsert.into(t).columns("id", "name").method(method)
                     .rows(List.of(List.of(1, "bulk-secret-a"), List.of(2, "bulk-secret-b"))));
 
+            String verb = method == BulkMethod.LOAD_DATA ? "LOAD DATA LOCAL INFILE" : "INSERT INTO";
             List<String> lines = recorder.lines();
             assertThat(lines.get(0)).isEqualTo("BEFORE BEGIN");
-            assertThat(lines).anyMatch(l -> l.startsWith("BEFORE LOAD DATA LOCAL INFILE"))
-                    .anyMatch(l -> l.startsWith("SUCCEEDED LOAD DATA LOCAL INFILE"))
+            assertThat(lines).anyMatch(l -> l.startsWith("BEFORE " + verb))
+                    .anyMatch(l -> l.startsWith("SUCCEEDED " + verb))
                     .endsWith("SUCCEEDED COMMIT");
             StatementEvent load = recorder.events.stream()
-                    .filter(e -> e.phase() == StatementEvent.Phase.SUCCEEDED && e.sql().startsWith("LOAD DATA"))
+                    .filter(e -> e.phase() == StatementEvent.Phase.SUCCEEDED && e.sql().startsWith(verb))
                     .findFirst().orElseThrow();
             assertThat(load.inTransaction()).isTrue();
             assertThat(load.rowCount()).isEqualTo(2);

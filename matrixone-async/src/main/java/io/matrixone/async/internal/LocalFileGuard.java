@@ -41,7 +41,8 @@ final class LocalFileGuard extends ChannelOutboundHandlerAdapter {
     }
 
     /**
-     * Installs the guard on this connection's channel, or points the installed one at {@code onRefused}.
+     * Installs the guard on this connection's channel, or points the installed one at {@code onRefused}. A new
+     * connection also gets the {@link ColumnTypeNormalizer}, the SDK's other channel handler.
      *
      * @return whether the connection is new: seen here for the first time
      */
@@ -59,7 +60,12 @@ final class LocalFileGuard extends ChannelOutboundHandlerAdapter {
             throw new IllegalStateException("cannot guard this Vert.x connection against local-file requests: "
                     + "unexpected channel pipeline " + pipeline.names());
         }
+        if (pipeline.get("codec") == null) {
+            throw new IllegalStateException("cannot read MatrixOne's column types on this Vert.x connection: "
+                    + "unexpected channel pipeline " + pipeline.names());
+        }
         pipeline.addBefore("handler", NAME, new LocalFileGuard(onRefused));
+        pipeline.addBefore("codec", ColumnTypeNormalizer.NAME, new ColumnTypeNormalizer());
         return true;
     }
 

@@ -11,6 +11,7 @@ import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.bulk.LoadDataEncoder;
 import io.matrixone.core.error.ErrorClassifier;
 import io.matrixone.core.event.StatementEvent;
+import io.matrixone.core.version.ServerVersion;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,9 @@ import java.util.Set;
  * request, whatever name the server asks for, with the SDK's stream and nothing else; the setting is restored in a
  * {@code finally}. The stream refuses to be read again once closed, so a second request gets nothing.
  *
+ * <p><b>Which.</b> {@link BulkMethod#resolve} decides what {@code AUTO} means: INSERT on MatrixOne, whose LOAD DATA
+ * does not enforce keys.
+ *
  * <p><b>INSERT.</b> Otherwise rows go as a JDBC batch of one-row INSERTs, which the driver rewrites into multi-row
  * INSERTs ({@code rewriteBatchedStatements}, set by {@link DriverSettings}).
  */
@@ -45,9 +49,11 @@ public final class BulkLoader {
     private static final Set<Integer> REFUSED = Set.of(1148, 3948, 2068);
 
     private final SqlRunner runner;
+    private final ServerVersion server;
 
-    public BulkLoader(SqlRunner runner) {
+    public BulkLoader(SqlRunner runner, ServerVersion server) {
         this.runner = runner.inTransaction(); // a bulk insert always runs inside a transaction: its events say so
+        this.server = server;
     }
 
     public BulkResult run(Connection c, BulkInsert spec) {
@@ -56,12 +62,13 @@ public final class BulkLoader {
         Iterator<?> rows = spec.rowIterator();
         Counts counts = new Counts();
         try {
-            BulkMethod used = spec.method() == BulkMethod.INSERT ? BulkMethod.INSERT : BulkMethod.LOAD_DATA;
+            BulkMethod chosen = spec.method().resolve(server);
+            BulkMethod used = chosen == BulkMethod.INSERT ? BulkMethod.INSERT : BulkMethod.LOAD_DATA;
             if (used == BulkMethod.LOAD_DATA) {
                 try {
                     loadData(c, spec, rows, start, counts);
                 } catch (LoadDataRefused refused) {
-                    if (spec.method() != BulkMethod.AUTO) {
+                    if (chosen != BulkMethod.AUTO) {
                         throw runner.failed(spec.loadDataSql(), start, refused.cause);
                     }
                     used = BulkMethod.INSERT; // nothing was read from the rows yet

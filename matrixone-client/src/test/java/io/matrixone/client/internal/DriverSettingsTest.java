@@ -20,7 +20,7 @@ class DriverSettingsTest {
     @Test
     void setsEverySettingMatrixOneNeeds() {
         Map<String, String> p = DriverSettings.properties(base().build());
-        assertThat(p).containsEntry("useServerPrepStmts", "true")
+        assertThat(p).containsEntry("useServerPrepStmts", "false")
                 .containsEntry("cachePrepStmts", "true")
                 .containsEntry("useLocalSessionState", "true")
                 .containsEntry("alwaysSendSetIsolation", "false")

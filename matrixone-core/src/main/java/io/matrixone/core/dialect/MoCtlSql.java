@@ -75,7 +75,7 @@ public final class MoCtlSql {
 
     /**
      * Any command of MatrixOne's supported list (case-insensitive), e.g. {@code call(DN, "inspect",
-     * "manifest -t db.t")}. INSPECT answers text: see {@link MoCtlResult#raw()}.
+     * "manifest -t db.t")}. INSPECT answers a JSON document without the usual envelope: {@link MoCtlResult#result()} holds it.
      *
      * @throws IllegalArgumentException for a command the server does not know, or a parameter holding NUL
      */

@@ -1,10 +1,10 @@
 package io.matrixone.core.dialect;
 
+import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.ResultMapper;
 
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -15,9 +15,10 @@ import java.util.function.Function;
  * neither knows MatrixOne SQL.
  *
  * <p>Inside a transaction, an operation whose first statement is {@link TxRule#AFTER_COMMIT} runs whole
- * after the commit.
+ * after the commit. The implementations are internal: build operations with {@link #of}, {@link #run},
+ * {@link #then}, {@link #map} and {@link #orElseWhen}.
  */
-public sealed interface Operation<T> permits Operation.Single, Operation.Chain {
+public sealed interface Operation<T> permits SingleOperation, ChainedOperation, RecoveringOperation {
 
     /** The statement this operation sends first; it decides the operation's transaction behaviour. */
     Statement firstStatement();
@@ -36,82 +37,33 @@ public sealed interface Operation<T> permits Operation.Single, Operation.Chain {
     CompletionStage<T> executeAsync(Function<Statement, CompletionStage<Result>> runner);
 
     static <T> Operation<T> of(Statement statement, ResultMapper<T> mapper) {
-        return new Single<>(statement, mapper);
+        return new SingleOperation<>(statement, mapper);
     }
 
     /** A statement run for its effect. */
     static Operation<Void> run(Statement statement) {
-        return new Single<>(statement, ResultMapper.none());
+        return new SingleOperation<>(statement, ResultMapper.none());
     }
 
     /** Runs {@code next} with this operation's value. */
     default <U> Operation<U> then(Function<? super T, Operation<U>> next) {
-        return new Chain<>(this, next);
+        return new ChainedOperation<>(this, next);
     }
 
     default <U> Operation<U> map(Function<? super T, ? extends U> f) {
-        Objects.requireNonNull(f, "f");
-        if (this instanceof Single<T> s) {
-            ResultMapper<T> m = s.mapper();
-            return new Single<>(s.statement(), r -> f.apply(m.map(r)));
-        }
-        return ((Chain<?, T>) this).mapValue(f);
+        Objects.requireNonNull(f, "f must not be null");
+        return mapped(f);
     }
 
-    /** One statement and its result mapper. */
-    record Single<T>(Statement statement, ResultMapper<T> mapper) implements Operation<T> {
-        public Single {
-            Objects.requireNonNull(statement, "statement");
-            Objects.requireNonNull(mapper, "mapper");
-        }
+    /** The implementation of {@link #map}, per kind of operation. */
+    <U> Operation<U> mapped(Function<? super T, ? extends U> f);
 
-        @Override
-        public Statement firstStatement() {
-            return statement;
-        }
-
-        @Override
-        public T execute(Function<Statement, Result> runner) {
-            return mapper.map(runner.apply(statement));
-        }
-
-        @Override
-        public CompletionStage<T> executeAsync(Function<Statement, CompletionStage<Result>> runner) {
-            CompletionStage<Result> sent;
-            try {
-                sent = runner.apply(statement);
-            } catch (RuntimeException e) {
-                // a runner that refuses before sending must fail the stage, as it would later in a chain
-                return CompletableFuture.failedFuture(e);
-            }
-            return sent.thenApply(mapper::map);
-        }
-    }
-
-    /** An operation followed by another chosen from its value. */
-    record Chain<A, T>(Operation<A> first, Function<? super A, Operation<T>> next) implements Operation<T> {
-        public Chain {
-            Objects.requireNonNull(first, "first");
-            Objects.requireNonNull(next, "next");
-        }
-
-        @Override
-        public Statement firstStatement() {
-            return first.firstStatement();
-        }
-
-        @Override
-        public T execute(Function<Statement, Result> runner) {
-            return next.apply(first.execute(runner)).execute(runner);
-        }
-
-        @Override
-        public CompletionStage<T> executeAsync(Function<Statement, CompletionStage<Result>> runner) {
-            return first.executeAsync(runner).thenCompose(a -> next.apply(a).executeAsync(runner));
-        }
-
-        <U> Operation<U> mapValue(Function<? super T, ? extends U> f) {
-            return new Chain<A, U>(first, a -> next.apply(a).map(f));
-        }
+    /**
+     * This operation, whose failure with {@code failure} (the server's error, classified) yields {@code value}
+     * instead: how the SDK keeps the meaning of {@code IF NOT EXISTS} / {@code IF EXISTS} where MatrixOne reports the
+     * object anyway (a database clone onto an existing database, a publication that exists).
+     */
+    default Operation<T> orElseWhen(Class<? extends MatrixOneException> failure, T value) {
+        return new RecoveringOperation<>(this, Objects.requireNonNull(failure, "failure must not be null"), () -> value);
     }
 }

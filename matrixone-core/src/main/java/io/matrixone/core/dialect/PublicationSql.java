@@ -1,5 +1,7 @@
 package io.matrixone.core.dialect;
 
+import io.matrixone.core.error.PublicationExistsException;
+import io.matrixone.core.error.PublicationNotFoundException;
 import io.matrixone.core.model.Publication;
 import io.matrixone.core.model.PublicationAlter;
 import io.matrixone.core.model.PublicationSpec;
@@ -36,10 +38,12 @@ public final class PublicationSql {
      */
     @Managed.Op
     public Operation<Void> create(PublicationSpec spec) {
-        return Operation.run(createStatement(spec));
+        Operation<Void> op = Operation.run(createStatement(spec));
+        // MatrixOne (4.2.0) reports an existing publication even with IF NOT EXISTS: keep IF NOT EXISTS's meaning
+        return spec.keepExisting() ? op.orElseWhen(PublicationExistsException.class, null) : op;
     }
 
-    public Statement createStatement(PublicationSpec spec) {
+    Statement createStatement(PublicationSpec spec) {
         if (!spec.hasAccounts()) {
             throw new IllegalArgumentException("publication " + spec.name() + " needs ACCOUNT ALL or a list of accounts"
                     + " (grammar rule create_publication_accounts): use toAllAccounts() or toAccounts(...)");
@@ -94,7 +98,9 @@ public final class PublicationSql {
         if (change.newComment() != null) {
             sql.append(" COMMENT ").append(Literals.string(change.newComment())); // last, as the grammar wants
         }
-        return Operation.run(Statement.afterCommit(sql.toString()));
+        Operation<Void> op = Operation.run(Statement.afterCommit(sql.toString()));
+        // MatrixOne (4.2.0) reports a missing publication even with IF EXISTS: keep IF EXISTS's meaning
+        return change.skipMissing() ? op.orElseWhen(PublicationNotFoundException.class, null) : op;
     }
 
     /** {@code DROP PUBLICATION `p`}, after commit. */

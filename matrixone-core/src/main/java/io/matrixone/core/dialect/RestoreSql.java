@@ -49,6 +49,13 @@ public final class RestoreSql {
     }
 
     private static String hintForm(RestoreSpec spec) {
+        if (spec.toAccount() != null && (spec.level() == SnapshotLevel.DATABASE || spec.level() == SnapshotLevel.TABLE)) {
+            // measured on 4.2.0: the server answers OK, ignores TO ACCOUNT and restores the caller's own data instead
+            throw new IllegalArgumentException("MatrixOne ignores TO ACCOUNT on a " + spec.level().catalogName()
+                    + " restore and would overwrite the " + spec.level().catalogName() + " in your own account; to copy "
+                    + "a snapshot's data into another account, clone it: CloneSpec...fromSnapshot(s).toAccount(a), or "
+                    + "restore the whole account");
+        }
         StringBuilder sql = new StringBuilder("RESTORE ");
         switch (spec.level()) {
             case CLUSTER -> sql.append("CLUSTER");

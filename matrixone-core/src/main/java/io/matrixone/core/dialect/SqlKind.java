@@ -70,7 +70,7 @@ public enum SqlKind {
                 return ddl(a, b, c);
             case "SHOW":
                 return switch (b) {
-                    case "SNAPSHOTS", "PITR", "RECOVERY_WINDOW", "STAGES", "CDC", "ROLES", "USERS" -> REFUSED_IN_TRANSACTION;
+                    case "SNAPSHOTS", "PITR", "RECOVERY_WINDOW", "STAGES", "CDC", "ROLES" -> REFUSED_IN_TRANSACTION;
                     default -> ORDINARY;
                 };
             case "LOAD":
@@ -81,6 +81,51 @@ public enum SqlKind {
             default:
                 return ORDINARY;
         }
+    }
+
+    /**
+     * Whether the text holds more than one statement: a {@code ;} outside quotes and comments followed by more than
+     * whitespace and comments. MatrixOne runs every statement of such a text even when the client did not ask for
+     * multi-statements, so a check of the first statement alone would let {@code SELECT 1; SET @x = 1} through.
+     */
+    public static boolean isMultiStatement(String sql) {
+        if (sql == null || sql.indexOf(';') < 0) {
+            return false; // the hot path: no scan
+        }
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            int comment = SqlText.commentEnd(sql, i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = SqlText.quotedEnd(sql, i);
+            } else if (comment >= 0) {
+                i = comment;
+            } else if (c == ';') {
+                return hasStatementAfter(sql, i + 1);
+            } else {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    /** Whether anything but whitespace, comments and further semicolons follows {@code from}. */
+    private static boolean hasStatementAfter(String sql, int from) {
+        int n = sql.length();
+        int i = from;
+        while (i < n) {
+            char c = sql.charAt(i);
+            int comment = SqlText.commentEnd(sql, i);
+            if (Character.isWhitespace(c) || c == ';') {
+                i++;
+            } else if (comment >= 0) {
+                i = comment;
+            } else {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the text starts (after whitespace only) with one of {@link #ORDINARY_VERBS} as a whole word. */

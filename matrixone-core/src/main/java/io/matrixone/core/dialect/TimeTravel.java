@@ -78,10 +78,14 @@ public final class TimeTravel {
         return at instanceof TimePoint.Snapshot s ? st.readingSnapshot(s.name()) : st;
     }
 
-    /** {@code {SNAPSHOT = 'sp'}}: the name checked as a snapshot name, then written as a string literal. */
+    /**
+     * {@code {SNAPSHOT = 'sp'}}: the name checked as a snapshot name, lower-cased, written as a string literal.
+     * MatrixOne stores snapshot names lower-cased but matches this string form as written in SELECT and CLONE
+     * (4.2.0: {@code 'Nightly'} finds no snapshot), so the SDK writes the name as it is stored.
+     */
     static String snapshotHint(String snapshot) {
         Identifiers.check(snapshot, NameKind.SNAPSHOT);
-        return "{SNAPSHOT = " + Literals.string(snapshot) + "}";
+        return "{SNAPSHOT = " + Literals.string(snapshot.toLowerCase(java.util.Locale.ROOT)) + "}";
     }
 
     /** UTC, {@code yyyy-MM-dd HH:mm:ss[.fffffffff]} with trailing zeros dropped (Go layout ...05.999999999). */

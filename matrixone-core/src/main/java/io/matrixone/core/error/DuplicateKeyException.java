@@ -1,6 +1,6 @@
 package io.matrixone.core.error;
 
-/** A unique or primary key would be duplicated (error 1062; MatrixOne sends SQLSTATE HY000, not 23000). */
+/** A unique or primary key would be duplicated (error 1062; MatrixOne sends SQLSTATE HY000, the sync client's driver reports 23000). */
 public class DuplicateKeyException extends MatrixOneException {
     private static final long serialVersionUID = 1L;
 

@@ -37,6 +37,8 @@ public final class ErrorClassifier {
             case SNAPSHOT_NOT_FOUND -> new SnapshotNotFoundException(msg, errorCode, sqlState, redacted, cause);
             case PITR_EXISTS -> new PitrExistsException(msg, errorCode, sqlState, redacted, cause);
             case PITR_NOT_FOUND -> new PitrNotFoundException(msg, errorCode, sqlState, redacted, cause);
+            case PUBLICATION_EXISTS -> new PublicationExistsException(msg, errorCode, sqlState, redacted, cause);
+            case PUBLICATION_NOT_FOUND -> new PublicationNotFoundException(msg, errorCode, sqlState, redacted, cause);
             case DATABASE_EXISTS -> new DatabaseExistsException(msg, errorCode, sqlState, redacted, cause);
             case UNKNOWN_DATABASE -> new UnknownDatabaseException(msg, errorCode, sqlState, redacted, cause);
             case TABLE_EXISTS -> new TableExistsException(msg, errorCode, sqlState, redacted, cause);
@@ -63,7 +65,8 @@ public final class ErrorClassifier {
 
     /** What an error means; package-private so tests can check the decision without building exceptions. */
     enum Kind {
-        SNAPSHOT_EXISTS, SNAPSHOT_NOT_FOUND, PITR_EXISTS, PITR_NOT_FOUND, DATABASE_EXISTS, UNKNOWN_DATABASE,
+        SNAPSHOT_EXISTS, SNAPSHOT_NOT_FOUND, PITR_EXISTS, PITR_NOT_FOUND, PUBLICATION_EXISTS, PUBLICATION_NOT_FOUND,
+        DATABASE_EXISTS, UNKNOWN_DATABASE,
         TABLE_EXISTS, UNKNOWN_TABLE, DUPLICATE_KEY, SYNTAX, NOT_IN_TRANSACTION, CONFLICT, COMMIT_UNKNOWN,
         CONNECTION_LOST, ACCESS_DENIED, INTERRUPTED, OTHER
     }
@@ -79,6 +82,7 @@ public final class ErrorClassifier {
             case 1007:
                 return Kind.DATABASE_EXISTS;
             case 1049:
+            case 1008: // DROP DATABASE of a missing one: "Can't drop database 'x'; database doesn't exist"
                 return Kind.UNKNOWN_DATABASE;
             case 1050:
                 return Kind.TABLE_EXISTS;
@@ -86,10 +90,12 @@ public final class ErrorClassifier {
                 return Kind.UNKNOWN_TABLE;
             case 1062:
             case 1586:
-                return Kind.DUPLICATE_KEY;
+                // MatrixOne reports a second publication of a name as a duplicate key of its catalog
+                return m.contains("(account_id,pub_name)") ? Kind.PUBLICATION_EXISTS : Kind.DUPLICATE_KEY;
             case 1064:
-                // MatrixOne's planner reports a missing table as a parse error: `table "t" does not exist`
-                return m.contains("table \"") && m.contains("does not exist") ? Kind.UNKNOWN_TABLE : Kind.SYNTAX;
+                // MatrixOne's planner reports a missing table as a parse error: `table "t" does not exist`, or
+                // `table db-t does not exist` (a database clone missing a table)
+                return MISSING_TABLE.matcher(m).find() ? Kind.UNKNOWN_TABLE : Kind.SYNTAX;
             case 1149:
                 return Kind.SYNTAX;
             case 1045:
@@ -100,6 +106,9 @@ public final class ErrorClassifier {
             case 1317:
             case 3024:
                 return Kind.INTERRUPTED;
+            case 1105:
+                // MatrixOne answers KILL QUERY (and a cancelled statement) with 1105 "context canceled"
+                return m.contains("context canceled") ? Kind.INTERRUPTED : Kind.OTHER;
             case 2002:
             case 2003:
             case 2006:
@@ -136,8 +145,8 @@ public final class ErrorClassifier {
         if (m.contains("write conflicts detected")) {
             return Kind.CONFLICT;
         }
-        if (m.contains("do not have privilege")) {
-            return Kind.ACCESS_DENIED;
+        if (m.contains("do not have privilege") || m.contains("there is no user ") || m.contains("there is no tenant ")) {
+            return Kind.ACCESS_DENIED; // an unknown user or account at login
         }
         String object = m.startsWith(INTERNAL_ERROR) ? m.substring(INTERNAL_ERROR.length()) : m;
         boolean exists = object.endsWith("already exists");
@@ -155,6 +164,9 @@ public final class ErrorClassifier {
         if (object.startsWith("pitr ") && missing) {
             return Kind.PITR_NOT_FOUND;
         }
+        if (object.startsWith("publication ") && missing) {
+            return Kind.PUBLICATION_NOT_FOUND;
+        }
         if (object.contains("database") && missing) {
             return Kind.UNKNOWN_DATABASE;
         }
@@ -165,6 +177,8 @@ public final class ErrorClassifier {
     }
 
     private static final String INTERNAL_ERROR = "internal error: ";
+    private static final java.util.regex.Pattern MISSING_TABLE =
+            java.util.regex.Pattern.compile("table (\"[^\"]+\"|\\S+) does not exist");
 
     /**
      * Parse errors quote the statement from the error position on: MatrixOne {@code ... near "identified by

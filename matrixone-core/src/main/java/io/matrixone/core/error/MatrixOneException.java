@@ -42,6 +42,12 @@ public class MatrixOneException extends RuntimeException {
         return errorCode;
     }
 
+    /**
+     * The SQLSTATE as the driver reports it, or {@code null}. MatrixOne sends {@code HY000} for almost every error
+     * (1045 comes as {@code 28000}); the async client passes that on, while the sync client's driver (Connector/J)
+     * replaces it from its own table by error number (1062 becomes {@code 23000}, 1146 {@code 42S02}). Tell errors
+     * apart by {@link #errorCode()} or by the exception type, which are the same on both clients.
+     */
     public String sqlState() {
         return sqlState;
     }

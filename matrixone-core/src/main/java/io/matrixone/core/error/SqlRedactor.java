@@ -1,5 +1,7 @@
 package io.matrixone.core.error;
 
+import io.matrixone.core.dialect.SqlText;
+
 /**
  * Masks the contents of string literals in SQL so that statements can appear in logs and exception
  * messages without leaking passwords ({@code IDENTIFIED BY '...'}), credentials in URLs, or user data.
@@ -23,15 +25,11 @@ public final class SqlRedactor {
         while (i < n && out.length() < MAX_LENGTH) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"') {
-                int end = literalEnd(sql, i, c);
+                int end = SqlText.quotedEnd(sql, i);
                 out.append(c).append(MASK).append(c);
                 i = end;
             } else if (c == '`') {
-                int end = sql.indexOf('`', i + 1);
-                while (end >= 0 && end + 1 < n && sql.charAt(end + 1) == '`') {
-                    end = sql.indexOf('`', end + 2);
-                }
-                end = end < 0 ? n : end + 1;
+                int end = SqlText.quotedEnd(sql, i);
                 out.append(sql, i, end);
                 i = end;
             } else {
@@ -44,26 +42,5 @@ public final class SqlRedactor {
             out.append("... (").append(n).append(" chars)");
         }
         return out.toString();
-    }
-
-    /** Index just past the literal that opens at {@code start}; handles doubled quotes and backslash escapes. */
-    private static int literalEnd(String sql, int start, char quote) {
-        int n = sql.length();
-        int i = start + 1;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < n && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return n;
     }
 }

@@ -35,6 +35,8 @@ public record CloneSpec(String targetDatabase, String targetTable, String source
         Models.require(!copyingGrants || targetTable != null, "COPY GRANTS applies to table clones only");
         // server rule (clone.go handleCloneTable): "COPY GRANTS cannot be used with TO ACCOUNT"
         Models.require(!(copyingGrants && toAccount != null), "COPY GRANTS cannot be used with TO ACCOUNT");
+        Models.require(toAccount == null || snapshot != null, "a clone TO ACCOUNT needs a snapshot (fromSnapshot): "
+                + "MatrixOne clones between accounts only from one");
     }
 
     /** {@code CREATE DATABASE target CLONE source}. */

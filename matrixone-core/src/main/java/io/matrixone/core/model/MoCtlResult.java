@@ -7,12 +7,14 @@ import java.util.Objects;
 
 /**
  * The answer of {@code SELECT mo_ctl(service, command, parameter)}: one varchar cell holding pretty-printed
- * JSON {@code {"method": ..., "result": ...}} (mo_sql.md §8). A few commands ({@code INSPECT},
- * {@code MERGEOBJECTS}) answer plain text instead; then {@link #isJson()} is false, {@link #method()} and
- * {@link #result()} are null, and the text is in {@link #raw()}.
+ * JSON {@code {"method": ..., "result": ...}} (mo_sql.md §8). {@code INSPECT} answers a JSON document of its own
+ * (MatrixOne 4.2.0: {@code {"version": 1, "database": ..., "objects": [...]}}): then {@link #method()} is null and
+ * {@link #result()} is the whole document. A few answers are plain text ({@code MERGEOBJECTS}); then
+ * {@link #isJson()} is false, {@link #method()} and {@link #result()} are null, and the text is in {@link #raw()}.
  *
  * @param raw    the cell exactly as the server sent it
  * @param method the method the server ran, in its own spelling ({@code Flush}, {@code Checkpoint}); null for text
+ *               and for a JSON answer without the envelope
  * @param result the parsed {@code result} member: {@code Map<String, Object>}, {@code List<Object>},
  *               {@code String}, {@code Number}, {@code Boolean} or null
  */
@@ -23,16 +25,19 @@ public record MoCtlResult(String raw, String method, Object result) {
     }
 
     /**
-     * Reads the cell: JSON when it is a JSON object with a {@code method} member, plain text otherwise.
-     * Malformed JSON is kept as text rather than failing: the command has already run.
+     * Reads the cell: the envelope when it is a JSON object with a {@code method} member, the whole document for
+     * another JSON object, plain text otherwise. Malformed JSON is kept as text rather than failing: the command has
+     * already run.
      */
     public static MoCtlResult parse(String raw) {
         Objects.requireNonNull(raw, "raw");
         String t = raw.strip();
         if (t.startsWith("{")) {
             try {
-                if (Json.parse(t) instanceof Map<?, ?> m && m.get("method") instanceof String method) {
-                    return new MoCtlResult(raw, method, m.get("result"));
+                if (Json.parse(t) instanceof Map<?, ?> m) {
+                    return m.get("method") instanceof String method
+                            ? new MoCtlResult(raw, method, m.get("result"))
+                            : new MoCtlResult(raw, null, m);
                 }
             } catch (IllegalArgumentException notJson) {
                 // plain text that happens to start with '{'
@@ -46,9 +51,9 @@ public record MoCtlResult(String raw, String method, Object result) {
         return Json.parse(json);
     }
 
-    /** Whether the server answered JSON (most commands) rather than text (INSPECT, MERGEOBJECTS). */
+    /** Whether the server answered a JSON object (every command but a few, such as MERGEOBJECTS) rather than text. */
     public boolean isJson() {
-        return method != null;
+        return method != null || result != null;
     }
 
     /**

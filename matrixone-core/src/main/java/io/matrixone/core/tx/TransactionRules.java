@@ -45,6 +45,13 @@ public final class TransactionRules {
      * pooled client or an open transaction is refused before anything is sent.
      */
     public static StatementNotAllowedException refusal(String sql, Place place) {
+        if (SqlKind.isMultiStatement(sql)) {
+            String message = "one statement per call: MatrixOne runs every statement of a ';'-separated text (even "
+                    + "when the client did not ask for several), and the SDK's checks would see only the first. Send "
+                    + "the statements one by one";
+            return place == Place.TRANSACTION ? new NotAllowedInTransactionException(message, SqlRedactor.redact(sql))
+                    : new StatementNotAllowedException(message, SqlRedactor.redact(sql));
+        }
         SqlKind kind = SqlKind.of(sql);
         if (kind == SqlKind.ORDINARY) {
             return null; // the hot path: no allocation

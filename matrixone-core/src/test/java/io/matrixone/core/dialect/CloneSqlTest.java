@@ -55,9 +55,10 @@ class CloneSqlTest {
     }
 
     @Test
-    void runsNowAndIsUndoneByDroppingTheTarget() {
+    void aTableCloneRunsNowADatabaseCloneAfterCommitAndBothAreUndoneByDroppingTheTarget() {
+        // a database clone inside BEGIN reads only committed data on MatrixOne: after COMMIT it holds the writes
         Statement db = D42.clones().statement(CloneSpec.database("copy", "src"));
-        assertThat(db.txRule()).isEqualTo(TxRule.NOW);
+        assertThat(db.txRule()).isEqualTo(TxRule.AFTER_COMMIT);
         assertThat(db.readsSnapshot()).isNull();
         assertThat(db.undo().sql()).isEqualTo("DROP DATABASE IF EXISTS `copy`");
         Statement t = D42.clones().statement(CloneSpec.table("d2", "t2", "d1", "t1").fromSnapshot("sp"));
@@ -80,7 +81,31 @@ class CloneSqlTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> D42.clones().table(CloneSpec.database("d", "s")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(D42.clones().database(CloneSpec.database("d", "s")).txRule()).isEqualTo(TxRule.NOW);
+        assertThat(D42.clones().database(CloneSpec.database("d", "s")).txRule()).isEqualTo(TxRule.AFTER_COMMIT);
+        assertThat(D42.clones().table(CloneSpec.table("d", "t", "d", "s")).txRule()).isEqualTo(TxRule.NOW);
+    }
+
+    @Test
+    void ifNotExistsKeepsItsMeaningWhereMatrixOneReportsTheDatabaseAnyway() {
+        Operation<Void> op = D42.clones().database(CloneSpec.database("copy", "src").ifNotExists());
+        java.util.function.Function<Statement, io.matrixone.core.result.Result> exists = st -> {
+            throw new io.matrixone.core.error.DatabaseExistsException("database copy already exists", 1007, "HY000",
+                    st.redactedSql(), null);
+        };
+        assertThat(op.execute(exists)).isNull();
+        assertThat(op.executeAsync(st -> java.util.concurrent.CompletableFuture.failedFuture(
+                new io.matrixone.core.error.DatabaseExistsException("exists", 1007, "HY000", null, null)))
+                .toCompletableFuture().join()).isNull();
+        // without IF NOT EXISTS the error stays an error
+        assertThatThrownBy(() -> D42.clones().database(CloneSpec.database("copy", "src")).execute(exists))
+                .isInstanceOf(io.matrixone.core.error.DatabaseExistsException.class);
+    }
+
+    @Test
+    void aCloneIntoAnotherAccountNeedsASnapshot() {
+        assertThatThrownBy(() -> CloneSpec.database("c", "s").toAccount("acc2")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a snapshot");
+        assertThat(CloneSpec.database("c", "s").fromSnapshot("sp").toAccount("acc2").toAccount()).isEqualTo("acc2");
     }
 
     @Test

@@ -54,7 +54,7 @@ class IdentifiersTest {
     @Test
     void keepsDoubleDashCommentInsideTheQuotedName() {
         assertThat(Identifiers.quote("t--x", NameKind.TABLE)).isEqualTo("`t--x`");
-        assertThat(Identifiers.quote("t -- x", NameKind.DATABASE)).isEqualTo("`t -- x`");
+        assertThat(Identifiers.quote("t -- x", NameKind.TABLE)).isEqualTo("`t -- x`");
     }
 
     @Test
@@ -83,7 +83,7 @@ class IdentifiersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = NameKind.class, names = {"SNAPSHOT", "PITR", "PUBLICATION", "STAGE", "ACCOUNT"})
+    @EnumSource(value = NameKind.class, names = {"DATABASE", "SNAPSHOT", "PITR", "PUBLICATION", "STAGE", "ACCOUNT"})
     void rejectsInnerWhitespaceInNamesMatrixOneChecksForSpaces(NameKind kind) {
         assertThat(rejection("a b", kind)).hasMessageContaining(kind.label()).hasMessageContaining("whitespace");
         assertThat(rejection("a\u00A0b", kind)).hasMessageContaining("whitespace");

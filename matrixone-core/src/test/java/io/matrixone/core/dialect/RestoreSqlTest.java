@@ -19,8 +19,11 @@ class RestoreSqlTest {
             assertThat(r.statement(RestoreSpec.account("acc1", "sp").toAccount("acc2")).sql())
                     .isEqualTo("RESTORE ACCOUNT `acc1`{SNAPSHOT = 'sp'} TO ACCOUNT `acc2`");
             assertThat(r.statement(RestoreSpec.database("db", "sp")).sql()).isEqualTo("RESTORE DATABASE `db`{SNAPSHOT = 'sp'}");
-            assertThat(r.statement(RestoreSpec.database("db", "sp").ofAccount("acc1").toAccount("acc2")).sql())
-                    .isEqualTo("RESTORE DATABASE `acc1`.`db`{SNAPSHOT = 'sp'} TO ACCOUNT `acc2`");
+            // MatrixOne ignores TO ACCOUNT below account level and restores the caller's own data: refused
+            assertThatThrownBy(() -> r.statement(RestoreSpec.database("db", "sp").ofAccount("acc1").toAccount("acc2")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ignores TO ACCOUNT");
+            assertThatThrownBy(() -> r.statement(RestoreSpec.table("db", "t", "sp").toAccount("acc2")))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThat(r.statement(RestoreSpec.table("db", "t", "sp")).sql()).isEqualTo("RESTORE TABLE `db`.`t`{SNAPSHOT = 'sp'}");
             assertThat(r.statement(RestoreSpec.table("db", "t", "sp").ofAccount("acc1")).sql())
                     .isEqualTo("RESTORE TABLE `acc1`.`db`.`t`{SNAPSHOT = 'sp'}");

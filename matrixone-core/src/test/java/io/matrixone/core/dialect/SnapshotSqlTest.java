@@ -202,8 +202,8 @@ class SnapshotSqlTest {
 
     @Test
     void keepsSqlPunctuationInsideBackQuotesWhereItIsHarmless() {
-        assertThat(D42.snapshots().createStatement(SnapshotSpec.database("s;--x", "d/* */;")).sql())
-                .isEqualTo("CREATE SNAPSHOT `s;--x` FOR DATABASE `d/* */;`");
+        assertThat(D42.snapshots().createStatement(SnapshotSpec.database("s;--x", "d/**/;")).sql())
+                .isEqualTo("CREATE SNAPSHOT `s;--x` FOR DATABASE `d/**/;`");
     }
 
     @Test

@@ -42,7 +42,7 @@ class SqlKindTest {
             "DROP STAGE s", "SHOW STAGES", "CREATE CDC c 'src' 'dst' 'mysql' 'db.t' {}", "PAUSE CDC c",
             "RESUME CDC TASK c", "SHOW CDC ALL", "DROP CDC ALL", "KILL 42", "KILL QUERY 42",
             "CREATE FUNCTION f() RETURNS INT LANGUAGE SQL AS '1'", "DROP PROCEDURE p", "CREATE PROCEDURE p() BEGIN END",
-            "SHOW ROLES", "SHOW USERS", "DATA BRANCH PICK a INTO b KEYS(1)",
+            "SHOW ROLES", "DATA BRANCH PICK a INTO b KEYS(1)",
             "CREATE SEQUENCE s1 AS INT START 30", "DROP SEQUENCE s1"})
     void refusesSnapshotFamilyStatementsInsideTheTransaction(String sql) {
         assertThat(SqlKind.of(sql)).as(sql).isEqualTo(REFUSED_IN_TRANSACTION);
@@ -116,5 +116,20 @@ class SqlKindTest {
         assertThat(SqlKind.leadingWords("create or replace view v as select 1", 4))
                 .containsExactly("CREATE", "OR", "REPLACE", "VIEW");
         assertThat(SqlKind.leadingWords("drop snapshot `sp1`", 4)).containsExactly("DROP", "SNAPSHOT");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"SELECT 1; SET @x = 1", "select 1;select 2",
+            "INSERT INTO t VALUES ('a;b'); DROP TABLE t", "SELECT 1 /* c */; /* d */ COMMIT", "SELECT ';'\n;\nBEGIN"})
+    void moreThanOneStatementIsSeen(String sql) {
+        org.assertj.core.api.Assertions.assertThat(SqlKind.isMultiStatement(sql)).isTrue();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"SELECT 1;", "SELECT 1 ;  ", "SELECT ';' AS a",
+            "SELECT \"x;y\"", "SELECT `a;b` FROM t", "SELECT 1; -- trailing comment", "SELECT 1; /* c */ ;",
+            "SELECT 'it''s; fine'", "SELECT 'back\\'; x'", "SELECT 1 # hash; comment", "SELECT 1 /* a; b */"})
+    void oneStatementWithSemicolonsInsideIsOne(String sql) {
+        org.assertj.core.api.Assertions.assertThat(SqlKind.isMultiStatement(sql)).isFalse();
     }
 }

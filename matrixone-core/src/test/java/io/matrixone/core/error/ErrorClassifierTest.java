@@ -90,7 +90,16 @@ class ErrorClassifierTest {
                         MatrixOneException.class),
                 Arguments.of(1243, "Unknown prepared statement handler (3) given to EXECUTE", MatrixOneException.class),
                 Arguments.of(13125, "packet too large", MatrixOneException.class),
-                Arguments.of(1815, "internal error", MatrixOneException.class));
+                Arguments.of(1815, "internal error", MatrixOneException.class),
+                // what a real MatrixOne 4.2.0 answered (docs/conformance.md)
+                Arguments.of(1105, "context canceled", QueryInterruptedException.class),
+                Arguments.of(20101, "internal error: there is no user nosuchuser", AccessDeniedException.class),
+                Arguments.of(20101, "internal error: there is no tenant nosuchacc", AccessDeniedException.class),
+                Arguments.of(1008, "Can't drop database 'x'; database doesn't exist", UnknownDatabaseException.class),
+                Arguments.of(1064, "SQL parser error: table probe_tx-newt does not exist", UnknownTableException.class),
+                Arguments.of(1062, "Duplicate entry '(0,p1)' for key '(account_id,pub_name)'",
+                        PublicationExistsException.class),
+                Arguments.of(20101, "internal error: publication 'p' does not exist", PublicationNotFoundException.class));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -40,7 +40,15 @@ class MoCtlResultTest {
         MoCtlResult broken = MoCtlResult.parse("{not json");
         assertThat(broken.isJson()).isFalse();
         assertThat(broken.raw()).isEqualTo("{not json");
-        assertThat(MoCtlResult.parse("{\"result\":1}").isJson()).isFalse();
+    }
+
+    @Test
+    void aJsonAnswerWithoutTheEnvelopeIsTheWholeDocument() {
+        // INSPECT on MatrixOne 4.2.0
+        MoCtlResult r = MoCtlResult.parse("{\"version\":1,\"database\":\"db\",\"objects\":[]}");
+        assertThat(r.isJson()).isTrue();
+        assertThat(r.method()).isNull();
+        assertThat(r.result()).isEqualTo(Map.of("version", 1L, "database", "db", "objects", List.of()));
     }
 
     @Test

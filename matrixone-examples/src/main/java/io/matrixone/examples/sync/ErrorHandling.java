@@ -51,7 +51,7 @@ public final class ErrorHandling implements Example {
             ctx.check(true, "SnapshotExistsException, error " + e.errorCode() + ": " + e.serverMessage());
         }
 
-        // 2. A unique key violated: code and SQLSTATE come from the server, the SQL is redacted.
+        // 2. A unique key violated: the error number comes from the server (the SQLSTATE from the driver), the SQL is redacted.
         client.execute("INSERT INTO users (name, email) VALUES (?, ?)", "Alice", "alice@example.com");
         try {
             client.execute("INSERT INTO users (name, email) VALUES (?, ?)", "Alice again", "alice@example.com");
