@@ -1,6 +1,5 @@
 package io.matrixone.async;
 
-import io.matrixone.async.internal.AsyncBulkInsert;
 import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.dialect.Operation;
@@ -58,14 +57,13 @@ public interface AsyncTransaction extends AsyncManagerAccess {
     CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows);
 
     /**
-     * Inserts many rows inside this transaction as multi-row INSERTs pipelined on its connection (the async side of
+     * Inserts many rows inside this transaction as multi-row INSERTs on its connection (the async side of
      * {@code MatrixOneClient.bulkInsert}; Vert.x has no LOAD DATA LOCAL INFILE, so {@code BulkMethod.LOAD_DATA} is
-     * refused). A rollback undoes all of it; a failure part-way marks the transaction rollback-only. Progress is
-     * reported after every batch on the transaction's context.
+     * refused). A rollback undoes all of it; a failure part-way marks the transaction rollback-only. The rows are
+     * read, and progress reported after every batch, on a Vert.x worker thread: they may block, the event loop
+     * never waits for them.
      */
-    default CompletionStage<BulkResult> bulkInsert(BulkInsert insert) {
-        return AsyncBulkInsert.run(this, java.util.Objects.requireNonNull(insert, "insert"));
-    }
+    CompletionStage<BulkResult> bulkInsert(BulkInsert insert);
 
     /**
      * Hands each row of a query to {@code consumer} as it is decoded, without holding the result; completes

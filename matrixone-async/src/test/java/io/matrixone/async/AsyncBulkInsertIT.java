@@ -77,4 +77,54 @@ class AsyncBulkInsertIT {
             assertThat(client.poolStats().toString()).isNotNull();
         }
     }
+
+    @Test
+    void theCallersRowsAndCallbackRunOffTheEventLoopAndTheStageCompletesOnTheTransactionsContext(Emulator mo) {
+        AsyncMatrixOneClient client = Clients.client(mo);
+        try (var closing = Closing.of(client)) {
+            String t = table(client);
+            List<Boolean> readOnEventLoop = Collections.synchronizedList(new ArrayList<>());
+            List<Boolean> reportedOnEventLoop = Collections.synchronizedList(new ArrayList<>());
+            Iterable<List<Object>> rows = () -> IntStream.range(0, 2_000).<List<Object>>mapToObj(i -> {
+                readOnEventLoop.add(io.vertx.core.Context.isOnEventLoopThread());
+                return List.of(i, "n" + i, "u" + i + "@x");
+            }).iterator();
+            Boolean[] completedOnContext = new Boolean[1];
+            long inserted = await(client.transaction(tx -> {
+                io.vertx.core.Context txContext = io.vertx.core.Vertx.currentContext();
+                return tx.bulkInsert(BulkInsert.into(t).columns("id", "name", "email").rows(rows).batchSize(300)
+                                .onProgress(p -> reportedOnEventLoop.add(io.vertx.core.Context.isOnEventLoopThread())))
+                        .thenApply(r -> {
+                            completedOnContext[0] = io.vertx.core.Vertx.currentContext() == txContext;
+                            return r.rows();
+                        });
+            }));
+            assertThat(inserted).isEqualTo(2_000);
+            assertThat(readOnEventLoop).hasSize(2_000).containsOnly(false);
+            assertThat(reportedOnEventLoop).hasSize(8).containsOnly(false);
+            assertThat(completedOnContext[0]).isTrue();
+        }
+    }
+
+    @Test
+    void aRowThatCannotBeReadFailsTheInsertAfterTheBatchesSentAnsweredAndClosesTheRows(Emulator mo) {
+        AsyncMatrixOneClient client = Clients.client(mo);
+        try (var closing = Closing.of(client)) {
+            String t = table(client);
+            boolean[] closed = new boolean[1];
+            IllegalStateException broken = new IllegalStateException("row source broke at row 700");
+            java.util.stream.Stream<List<Object>> rows = IntStream.range(0, 1_000).<List<Object>>mapToObj(i -> {
+                if (i == 700) {
+                    throw broken;
+                }
+                return List.of(i, "n", "u" + i + "@x");
+            }).onClose(() -> closed[0] = true);
+            Throwable e = failure(client.bulkInsert(BulkInsert.into(t).columns("id", "name", "email").rows(rows)
+                    .batchSize(200)));
+            assertThat(e).isSameAs(broken);
+            assertThat(closed[0]).isTrue();
+            assertThat(await(client.query("SELECT COUNT(*) FROM " + t)).scalarLong()).isZero();
+            assertThat(client.poolStats().transactionConnectionsInUse()).isZero();
+        }
+    }
 }

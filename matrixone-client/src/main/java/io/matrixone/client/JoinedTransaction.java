@@ -8,8 +8,8 @@ import io.matrixone.core.manager.TxManagerSupport;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.tx.AfterCommit;
-import io.matrixone.core.tx.JoinedHandle;
-import io.matrixone.core.tx.TransactionState;
+import io.matrixone.core.internal.tx.JoinedHandle;
+import io.matrixone.core.internal.tx.TransactionState;
 import io.matrixone.core.version.ServerVersion;
 
 import java.sql.Connection;

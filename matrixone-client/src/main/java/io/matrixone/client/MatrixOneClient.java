@@ -15,7 +15,7 @@ import io.matrixone.core.manager.ManagerSupport;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.retry.RetryPolicy;
-import io.matrixone.core.tx.TransactionRules;
+import io.matrixone.core.internal.tx.TransactionRules;
 import io.matrixone.core.version.ServerVersion;
 
 import java.sql.Connection;

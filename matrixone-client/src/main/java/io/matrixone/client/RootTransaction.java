@@ -15,10 +15,10 @@ import io.matrixone.core.manager.TxManagerSupport;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.tx.AfterCommit;
-import io.matrixone.core.tx.AfterCommitPlan;
-import io.matrixone.core.tx.TransactionRules;
-import io.matrixone.core.tx.TransactionRules.Place;
-import io.matrixone.core.tx.TransactionState;
+import io.matrixone.core.internal.tx.AfterCommitPlan;
+import io.matrixone.core.internal.tx.TransactionRules;
+import io.matrixone.core.internal.tx.TransactionRules.Place;
+import io.matrixone.core.internal.tx.TransactionState;
 import io.matrixone.core.version.ServerVersion;
 
 import java.sql.Connection;

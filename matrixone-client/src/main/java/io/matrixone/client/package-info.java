@@ -8,7 +8,7 @@
  * <ul>
  *   <li>it begins with an explicit {@code BEGIN}: only then does MatrixOne make CLONE and DATA BRANCH transactional;</li>
  *   <li>what MatrixOne refuses inside a transaction (snapshots, restore, PITR, publications, accounts) becomes an
- *       {@link io.matrixone.client.AfterCommit after-commit step}: run in order right after COMMIT, never on rollback,
+ *       {@link io.matrixone.core.tx.AfterCommit after-commit step}: run in order right after COMMIT, never on rollback,
  *       undone together when one fails;</li>
  *   <li>{@code SET} is refused (it commits an open transaction on MatrixOne up to 4.2.0), and so are transaction
  *       control and savepoints (MatrixOne cannot roll back to one): a nested transaction joins the outer one;</li>

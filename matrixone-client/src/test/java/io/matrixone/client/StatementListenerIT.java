@@ -15,7 +15,7 @@ import io.matrixone.core.error.UnknownTableException;
 import io.matrixone.core.event.StatementEvent;
 import io.matrixone.core.event.StatementEvent.Phase;
 import io.matrixone.core.event.StatementListener;
-import io.matrixone.core.event.StatementListeners;
+import io.matrixone.core.internal.event.StatementListeners;
 import io.matrixone.core.model.UserSpec;
 import io.matrixone.emulator.Emulator;
 import io.matrixone.emulator.junit.EmulatorExtension;

@@ -5,8 +5,9 @@ import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.bulk.BulkMethod;
 import io.matrixone.core.bulk.BulkProgress;
 import io.matrixone.core.bulk.BulkResult;
-import io.matrixone.core.dialect.BulkSql;
+import io.matrixone.core.internal.sql.BulkSql;
 import io.matrixone.core.result.Result;
+import io.vertx.core.Context;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -15,21 +16,22 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A bulk insert on an async transaction: multi-row {@code INSERT ... VALUES (?, ?), (?, ?) ...} statements of
- * {@code batchSize} rows, up to {@value #WINDOW} of them pipelined on the transaction's connection (Vert.x sends
- * the next while the server works on the previous). Vert.x has no {@code LOAD DATA LOCAL INFILE}, so
- * {@link BulkMethod#LOAD_DATA} is refused and {@link BulkMethod#AUTO} means INSERT.
+ * {@code batchSize} rows, queued on the transaction's connection and sent one after another. Vert.x has no
+ * {@code LOAD DATA LOCAL INFILE}, so {@link BulkMethod#LOAD_DATA} is refused and {@link BulkMethod#AUTO} means INSERT.
  *
- * <p>Rows are pulled from the caller's iterator only when a batch is built (at most {@value #WINDOW} batches in
- * memory), under this object's lock: first on the calling thread, then on the transaction's context as batches
- * complete. Progress is reported in batch order on the transaction's context. A failure (a bad row, a server
- * error, a throwing progress callback) marks the transaction rollback-only and fails the stage once the batches
- * already sent have answered.
+ * <p>The caller's rows and progress callback are the caller's code, which may block (a stream over a file, a
+ * cursor, a callback that logs): they run on a Vert.x worker, never on the event loop, one call at a time and in
+ * order (ordered {@code executeBlocking} on the transaction's context). The next batch is read while the previous
+ * one is on the wire; at most {@value #WINDOW} batches are in memory. Progress is reported in batch order. A failure
+ * (a bad row, a server error, a throwing callback) marks the transaction rollback-only and fails the stage, on the
+ * transaction's context, once the batches already sent have answered.
  */
 public final class AsyncBulkInsert {
-    /** Batches in flight on the connection at once. */
-    static final int WINDOW = 4;
+    /** Batches read ahead or in flight at once. */
+    static final int WINDOW = 2;
 
     private final AsyncTransaction tx;
+    private final Context context;
     private final BulkInsert spec;
     private final Iterator<?> rows;
     private final int batchSize;
@@ -41,11 +43,14 @@ public final class AsyncBulkInsert {
     private long inserted;
     private long batches;
     private int inFlight;
+    private boolean reading;
+    private boolean exhausted;
     private Throwable failure;
     private boolean finished;
 
-    private AsyncBulkInsert(AsyncTransaction tx, BulkInsert spec) {
+    private AsyncBulkInsert(AsyncTransaction tx, Context context, BulkInsert spec) {
         this.tx = tx;
+        this.context = context;
         this.spec = spec;
         this.rows = spec.rowIterator();
         this.batchSize = spec.batchSize(BulkMethod.INSERT);
@@ -53,8 +58,8 @@ public final class AsyncBulkInsert {
         this.fullBatchSql = BulkSql.insertRows(spec.database(), spec.table(), spec.columns(), batchSize);
     }
 
-    /** Runs {@code spec} on {@code tx}. */
-    public static CompletionStage<BulkResult> run(AsyncTransaction tx, BulkInsert spec) {
+    /** Runs {@code spec} on {@code tx}, whose statements run on {@code context}. */
+    public static CompletionStage<BulkResult> run(AsyncTransaction tx, Context context, BulkInsert spec) {
         try {
             spec.validate();
             if (spec.method() == BulkMethod.LOAD_DATA) {
@@ -70,38 +75,56 @@ public final class AsyncBulkInsert {
             spec.closeRows();
             return CompletableFuture.failedFuture(e);
         }
-        AsyncBulkInsert insert = new AsyncBulkInsert(tx, spec);
+        AsyncBulkInsert insert = new AsyncBulkInsert(tx, context, spec);
         insert.pump();
         return insert.done;
     }
 
-    /** Sends batches while the window has room and rows are left; finishes when all have answered. */
+    /** One batch read from the caller's rows; {@code last} when no row is left after it. */
+    private record Batch(Object[] params, int rows, boolean last) {
+    }
+
+    /** Reads the next batch on a worker when the window has room; settles when there is nothing left to do. */
     private synchronized void pump() {
-        while (failure == null && inFlight < WINDOW && rows.hasNext()) {
-            Object[] params = new Object[batchSize * width];
-            int n = 0;
-            try {
-                while (n < batchSize && rows.hasNext()) {
-                    Object[] values = spec.values(rows.next(), pulled++);
-                    System.arraycopy(values, 0, params, n * width, width);
-                    n++;
-                }
-            } catch (RuntimeException e) {
-                fail(e);
-                break;
-            }
-            String sql = fullBatchSql;
-            if (n < batchSize) {
-                Object[] shorter = new Object[n * width];
-                System.arraycopy(params, 0, shorter, 0, shorter.length);
-                params = shorter;
-                sql = BulkSql.insertRows(spec.database(), spec.table(), spec.columns(), n);
-            }
-            inFlight++;
-            int sent = n;
-            tx.execute(sql, params).whenComplete((r, e) -> answered(sent, r, e));
+        if (failure == null && !reading && !exhausted && inFlight < WINDOW) {
+            reading = true;
+            context.<Batch>executeBlocking(this::read, true).onComplete(ar -> read(ar.result(), ar.cause()));
         }
         settle();
+    }
+
+    /** On the worker: the caller's iterator, one batch. */
+    private Batch read() {
+        Object[] params = new Object[batchSize * width];
+        int n = 0;
+        while (n < batchSize && rows.hasNext()) {
+            Object[] values = spec.values(rows.next(), pulled++);
+            System.arraycopy(values, 0, params, n * width, width);
+            n++;
+        }
+        boolean last = !rows.hasNext();
+        if (n < batchSize) {
+            Object[] shorter = new Object[n * width];
+            System.arraycopy(params, 0, shorter, 0, shorter.length);
+            params = shorter;
+        }
+        return new Batch(params, n, last);
+    }
+
+    private synchronized void read(Batch batch, Throwable error) {
+        reading = false;
+        if (error != null) {
+            fail(error);
+        } else {
+            exhausted = batch.last();
+            if (failure == null && batch.rows() > 0) {
+                String sql = batch.rows() == batchSize ? fullBatchSql
+                        : BulkSql.insertRows(spec.database(), spec.table(), spec.columns(), batch.rows());
+                inFlight++;
+                tx.execute(sql, batch.params()).whenComplete((r, e) -> answered(batch.rows(), r, e));
+            }
+        }
+        pump();
     }
 
     private synchronized void answered(int n, Result result, Throwable error) {
@@ -111,13 +134,22 @@ public final class AsyncBulkInsert {
         } else if (failure == null) {
             inserted += n;
             batches++;
-            try {
-                spec.progress().accept(new BulkProgress(inserted, batches, elapsed(), false));
-            } catch (RuntimeException e) {
-                fail(e);
-            }
+            report(new BulkProgress(inserted, batches, elapsed(), false));
         }
         pump();
+    }
+
+    /** On the worker, after the reads queued before it: the caller's progress callback. */
+    private void report(BulkProgress progress) {
+        context.executeBlocking(() -> {
+            spec.progress().accept(progress);
+            return null;
+        }, true).onFailure(e -> {
+            synchronized (this) {
+                fail(e);
+                pump();
+            }
+        });
     }
 
     private void fail(Throwable e) {
@@ -131,26 +163,38 @@ public final class AsyncBulkInsert {
         }
     }
 
-    /** Completes the stage once nothing is in flight and either everything was sent or something failed. */
+    /**
+     * Once nothing is read or in flight and either every row was sent or something failed: closes the rows and
+     * sends the final report on the worker (after every report before it), then completes the stage on the
+     * transaction's context.
+     */
     private void settle() {
-        if (finished || inFlight > 0 || (failure == null && rows.hasNext())) {
+        if (finished || reading || inFlight > 0 || (failure == null && !exhausted)) {
             return;
         }
         finished = true;
-        spec.closeRows();
-        if (failure != null) {
-            done.completeExceptionally(failure);
-            return;
-        }
-        Duration elapsed = elapsed();
-        try {
-            spec.progress().accept(new BulkProgress(inserted, batches, elapsed, true));
-        } catch (RuntimeException e) {
-            fail(e);
-            done.completeExceptionally(failure);
-            return;
-        }
-        done.complete(new BulkResult(inserted, batches, elapsed, BulkMethod.INSERT));
+        Throwable failed = failure;
+        long rowsDone = inserted;
+        long batchesDone = batches;
+        context.<BulkResult>executeBlocking(() -> {
+            spec.closeRows();
+            if (failed != null) {
+                throw failed instanceof Exception ex ? ex : new RuntimeException(failed);
+            }
+            Duration elapsed = elapsed();
+            spec.progress().accept(new BulkProgress(rowsDone, batchesDone, elapsed, true));
+            return new BulkResult(rowsDone, batchesDone, elapsed, BulkMethod.INSERT);
+        }, true).onComplete(ar -> context.runOnContext(v -> {
+            if (ar.succeeded()) {
+                done.complete(ar.result());
+            } else {
+                Throwable e = failed != null ? failed : ar.cause();
+                if (failed == null) {
+                    fail(e);
+                }
+                done.completeExceptionally(e);
+            }
+        }));
     }
 
     private Duration elapsed() {

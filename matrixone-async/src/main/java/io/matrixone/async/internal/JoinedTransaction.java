@@ -2,13 +2,15 @@ package io.matrixone.async.internal;
 
 import io.matrixone.async.AsyncOrmBinding;
 import io.matrixone.async.AsyncTransaction;
+import io.matrixone.core.bulk.BulkResult;
+import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.manager.AsyncManagerSupport;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
-import io.matrixone.core.tx.JoinedHandle;
-import io.matrixone.core.tx.TransactionState;
+import io.matrixone.core.internal.tx.JoinedHandle;
+import io.matrixone.core.internal.tx.TransactionState;
 import io.matrixone.core.version.ServerVersion;
 
 import java.util.List;
@@ -94,6 +96,11 @@ final class JoinedTransaction extends AsyncManagerSupport implements AsyncTransa
     @Override
     public CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows) {
         return outer(() -> root.executeBatch(sql, rows));
+    }
+
+    @Override
+    public CompletionStage<BulkResult> bulkInsert(BulkInsert insert) {
+        return outer(() -> root.bulkInsert(insert));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.matrixone.async.internal;
 
-import io.matrixone.core.error.ErrorClassifier;
+import io.matrixone.core.internal.error.ErrorClassifier;
 import io.matrixone.core.error.MatrixOneException;
 import io.vertx.mysqlclient.MySQLException;
 

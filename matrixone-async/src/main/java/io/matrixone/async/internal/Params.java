@@ -1,7 +1,7 @@
 package io.matrixone.async.internal;
 
-import io.matrixone.core.dialect.Literals;
-import io.matrixone.core.dialect.Vectors;
+import io.matrixone.core.internal.sql.Literals;
+import io.matrixone.core.internal.sql.Vectors;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Tuple;
 

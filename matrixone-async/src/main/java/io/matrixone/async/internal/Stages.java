@@ -1,6 +1,6 @@
 package io.matrixone.async.internal;
 
-import io.matrixone.core.error.ErrorClassifier;
+import io.matrixone.core.internal.error.ErrorClassifier;
 import io.matrixone.core.error.MatrixOneException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -87,7 +87,7 @@ public final class Stages {
             return r; // the caller's own bug or an SDK precondition: keep its type
         }
         return new MatrixOneException(String.valueOf(e.getMessage()), 0, null,
-                sql == null ? null : io.matrixone.core.error.SqlRedactor.redact(sql), e);
+                sql == null ? null : io.matrixone.core.internal.sql.SqlRedactor.redact(sql), e);
     }
 
     private static boolean isClosedConnection(Throwable e) {

@@ -1,10 +1,10 @@
 package io.matrixone.async.internal;
 
-import io.matrixone.core.error.ErrorClassifier;
-import io.matrixone.core.error.SqlRedactor;
+import io.matrixone.core.internal.error.ErrorClassifier;
+import io.matrixone.core.internal.sql.SqlRedactor;
 import io.matrixone.core.event.StatementEvent;
 import io.matrixone.core.event.StatementListener;
-import io.matrixone.core.event.StatementListeners;
+import io.matrixone.core.internal.event.StatementListeners;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.vertx.core.AsyncResult;

@@ -3,6 +3,8 @@ package io.matrixone.async.internal;
 import io.matrixone.async.AsyncOrmBinding;
 import io.matrixone.async.AsyncTransaction;
 import io.matrixone.async.AsyncTransactionContext;
+import io.matrixone.core.bulk.BulkResult;
+import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
 import io.matrixone.core.manager.AsyncManagerSupport;
@@ -10,10 +12,10 @@ import io.matrixone.core.dialect.Statement;
 import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
-import io.matrixone.core.tx.AfterCommitPlan;
-import io.matrixone.core.tx.TransactionRules;
-import io.matrixone.core.tx.TransactionRules.Place;
-import io.matrixone.core.tx.TransactionState;
+import io.matrixone.core.internal.tx.AfterCommitPlan;
+import io.matrixone.core.internal.tx.TransactionRules;
+import io.matrixone.core.internal.tx.TransactionRules.Place;
+import io.matrixone.core.internal.tx.TransactionState;
 import io.matrixone.core.version.ServerVersion;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -143,6 +145,14 @@ public final class VertxTransaction extends AsyncManagerSupport implements Async
             return CompletableFuture.failedFuture(new NullPointerException("rows must not be null"));
         }
         return raw(sql, () -> noted(enqueue(true, () -> runner.batch(connection, sql, rows, this::timedOut))));
+    }
+
+    @Override
+    public CompletionStage<BulkResult> bulkInsert(BulkInsert insert) {
+        if (insert == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("insert must not be null"));
+        }
+        return AsyncBulkInsert.run(this, context, insert);
     }
 
     @Override

@@ -8,8 +8,8 @@ import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.bulk.BulkMethod;
 import io.matrixone.core.bulk.BulkProgress;
 import io.matrixone.core.bulk.BulkResult;
-import io.matrixone.core.bulk.LoadDataEncoder;
-import io.matrixone.core.error.ErrorClassifier;
+import io.matrixone.core.internal.sql.LoadDataEncoder;
+import io.matrixone.core.internal.error.ErrorClassifier;
 import io.matrixone.core.event.StatementEvent;
 import io.matrixone.core.version.ServerVersion;
 

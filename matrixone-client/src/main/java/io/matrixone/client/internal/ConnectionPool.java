@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.matrixone.core.config.ClientOptions;
-import io.matrixone.core.dialect.SessionSql;
+import io.matrixone.core.internal.sql.SessionSql;
 import io.matrixone.core.error.MatrixOneException;
 
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package io.matrixone.client.internal;
 
-import io.matrixone.core.dialect.Literals;
-import io.matrixone.core.dialect.Vectors;
+import io.matrixone.core.internal.sql.Literals;
+import io.matrixone.core.internal.sql.Vectors;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,6 +1,6 @@
 package io.matrixone.client.internal;
 
-import io.matrixone.core.error.ErrorClassifier;
+import io.matrixone.core.internal.error.ErrorClassifier;
 import io.matrixone.core.error.MatrixOneException;
 
 import com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException;

@@ -3,9 +3,9 @@ package io.matrixone.client.internal;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Statement;
 import io.matrixone.core.error.MatrixOneException;
-import io.matrixone.core.error.SqlRedactor;
+import io.matrixone.core.internal.sql.SqlRedactor;
 import io.matrixone.core.event.StatementEvent;
-import io.matrixone.core.event.StatementListeners;
+import io.matrixone.core.internal.event.StatementListeners;
 import io.matrixone.core.result.Result;
 
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.matrixone.core.bulk;
 
-import io.matrixone.core.dialect.BulkSql;
+import io.matrixone.core.internal.sql.BulkSql;
 import io.matrixone.core.dialect.Identifiers;
 import io.matrixone.core.dialect.NameKind;
 

@@ -2,7 +2,7 @@ package io.matrixone.core.config;
 
 import io.matrixone.core.dialect.Identifiers;
 import io.matrixone.core.dialect.NameKind;
-import io.matrixone.core.dialect.SessionSql;
+import io.matrixone.core.internal.sql.SessionSql;
 import io.matrixone.core.event.StatementListener;
 import io.matrixone.core.retry.RetryPolicy;
 import io.matrixone.core.version.ServerVersion;

@@ -1,5 +1,6 @@
 package io.matrixone.core.dialect;
 
+import io.matrixone.core.internal.sql.Literals;
 import io.matrixone.core.model.Account;
 import io.matrixone.core.model.AccountSpec;
 import io.matrixone.core.model.AccountStatus;

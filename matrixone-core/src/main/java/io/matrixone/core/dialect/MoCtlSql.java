@@ -1,5 +1,6 @@
 package io.matrixone.core.dialect;
 
+import io.matrixone.core.internal.sql.Literals;
 import io.matrixone.core.model.MoCtlResult;
 import io.matrixone.core.model.MoCtlService;
 import io.matrixone.core.version.ServerVersion;

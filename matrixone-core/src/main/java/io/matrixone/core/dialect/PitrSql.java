@@ -1,5 +1,6 @@
 package io.matrixone.core.dialect;
 
+import io.matrixone.core.internal.sql.Literals;
 import io.matrixone.core.model.Pitr;
 import io.matrixone.core.model.PitrRange;
 import io.matrixone.core.model.PitrRestoreSpec;
@@ -44,7 +45,7 @@ public final class PitrSql {
         return " FOR DATABASE ";
     }
 
-    public Statement createStatement(PitrSpec spec) {
+    Statement createStatement(PitrSpec spec) {
         Gates.require(version, Feature.PITR, "CREATE PITR");
         StringBuilder sql = new StringBuilder("CREATE PITR ");
         if (spec.keepExisting()) {
@@ -100,7 +101,7 @@ public final class PitrSql {
         return Operation.run(dropStatement(name, true));
     }
 
-    public Statement dropStatement(String name, boolean ifExists) {
+    Statement dropStatement(String name, boolean ifExists) {
         Gates.require(version, Feature.PITR, "DROP PITR");
         return Statement.afterCommit("DROP PITR " + (ifExists ? "IF EXISTS " : "") + Identifiers.quote(name, NameKind.PITR));
     }
@@ -130,7 +131,7 @@ public final class PitrSql {
         return Operation.run(restoreStatement(spec));
     }
 
-    public Statement restoreStatement(PitrRestoreSpec spec) {
+    Statement restoreStatement(PitrRestoreSpec spec) {
         Gates.require(version, Feature.PITR, "RESTORE ... FROM PITR");
         StringBuilder sql = new StringBuilder("RESTORE ");
         if (spec.level() == null) {

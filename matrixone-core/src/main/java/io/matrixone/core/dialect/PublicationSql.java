@@ -1,5 +1,6 @@
 package io.matrixone.core.dialect;
 
+import io.matrixone.core.internal.sql.Literals;
 import io.matrixone.core.error.PublicationExistsException;
 import io.matrixone.core.error.PublicationNotFoundException;
 import io.matrixone.core.model.Publication;
@@ -115,7 +116,7 @@ public final class PublicationSql {
         return Operation.run(dropStatement(name, true));
     }
 
-    public Statement dropStatement(String name, boolean ifExists) {
+    Statement dropStatement(String name, boolean ifExists) {
         return Statement.afterCommit("DROP PUBLICATION " + (ifExists ? "IF EXISTS " : "")
                 + Identifiers.quote(name, NameKind.PUBLICATION));
     }

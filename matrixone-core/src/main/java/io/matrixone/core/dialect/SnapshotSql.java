@@ -42,7 +42,7 @@ public final class SnapshotSql {
      * {@code CREATE SNAPSHOT [IF NOT EXISTS] `s` FOR ...}, after commit, undone by {@code DROP SNAPSHOT IF EXISTS}
      * unless IF NOT EXISTS was asked (the snapshot may then predate this call and must not be dropped).
      */
-    public Statement createStatement(SnapshotSpec spec) {
+    Statement createStatement(SnapshotSpec spec) {
         Gates.require(version, Feature.SNAPSHOTS, "CREATE SNAPSHOT");
         StringBuilder sql = new StringBuilder("CREATE SNAPSHOT ");
         if (spec.keepExisting()) {
@@ -92,7 +92,7 @@ public final class SnapshotSql {
     }
 
     /** The DROP statement alone, e.g. for a caller's own compensation. */
-    public Statement dropStatement(String name, boolean ifExists) {
+    Statement dropStatement(String name, boolean ifExists) {
         Gates.require(version, Feature.SNAPSHOTS, "DROP SNAPSHOT");
         return Statement.afterCommit("DROP SNAPSHOT " + (ifExists ? "IF EXISTS " : "")
                 + Identifiers.quote(name, NameKind.SNAPSHOT));

@@ -1,6 +1,6 @@
 package io.matrixone.core.dialect;
 
-import io.matrixone.core.error.SqlRedactor;
+import io.matrixone.core.internal.sql.SqlRedactor;
 
 import java.util.ArrayList;
 import java.util.Collections;

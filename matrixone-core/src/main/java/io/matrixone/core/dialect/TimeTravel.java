@@ -1,5 +1,6 @@
 package io.matrixone.core.dialect;
 
+import io.matrixone.core.internal.sql.Literals;
 import io.matrixone.core.model.TimePoint;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.ResultMapper;

@@ -1,5 +1,7 @@
 package io.matrixone.core.error;
 
+import io.matrixone.core.internal.InternalApi;
+
 /**
  * Stands in for a driver exception whose message quoted the failed statement's literals (a parse error's
  * {@code near '... IDENTIFIED BY 'secret' ...'}): it keeps the original's class name and stack trace so the
@@ -10,7 +12,8 @@ public final class RedactedCause extends RuntimeException {
 
     private final String originalType;
 
-    RedactedCause(Throwable original, String maskedMessage) {
+    @InternalApi
+    public RedactedCause(Throwable original, String maskedMessage) {
         super(original.getClass().getName() + ": " + maskedMessage, null, false, true);
         this.originalType = original.getClass().getName();
         setStackTrace(original.getStackTrace());

@@ -1,7 +1,7 @@
 package io.matrixone.core.event;
 
 import io.matrixone.core.error.MatrixOneException;
-import io.matrixone.core.error.SqlRedactor;
+import io.matrixone.core.internal.sql.SqlRedactor;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.matrixone.core.tx;
 
+import io.matrixone.core.internal.InternalApi;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,7 +25,8 @@ public final class AfterCommit<T> {
     private final CompletableFuture<T> future;
     private final String description;
 
-    AfterCommit(String description, CompletableFuture<T> future) {
+    @InternalApi
+    public AfterCommit(String description, CompletableFuture<T> future) {
         this.description = description;
         this.future = future;
     }

@@ -1,5 +1,6 @@
 package io.matrixone.core.tx;
 
+import io.matrixone.core.internal.InternalApi;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -30,7 +31,8 @@ public final class AfterCommitStage<T> implements CompletionStage<T> {
     private final CompletableFuture<T> result;
     private final BooleanSupplier commitRequested;
 
-    AfterCommitStage(CompletableFuture<T> result, BooleanSupplier commitRequested) {
+    @InternalApi
+    public AfterCommitStage(CompletableFuture<T> result, BooleanSupplier commitRequested) {
         this.result = result;
         this.commitRequested = commitRequested;
     }

@@ -1,5 +1,6 @@
 package io.matrixone.core.error;
 
+import io.matrixone.core.internal.error.ErrorClassifier;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

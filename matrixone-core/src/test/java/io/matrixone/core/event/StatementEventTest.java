@@ -1,7 +1,8 @@
 package io.matrixone.core.event;
 
+import io.matrixone.core.internal.event.StatementListeners;
 import io.matrixone.core.error.DuplicateKeyException;
-import io.matrixone.core.error.ErrorClassifier;
+import io.matrixone.core.internal.error.ErrorClassifier;
 import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.result.Result;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.matrixone.core.retry;
 
-import io.matrixone.core.error.ErrorClassifier;
+import io.matrixone.core.internal.error.ErrorClassifier;
 import io.matrixone.core.error.MatrixOneException;
 import org.junit.jupiter.api.Test;
 

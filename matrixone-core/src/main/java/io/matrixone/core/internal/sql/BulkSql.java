@@ -1,0 +1,80 @@
+package io.matrixone.core.internal.sql;
+
+import io.matrixone.core.dialect.Identifiers;
+import io.matrixone.core.dialect.NameKind;
+import java.util.List;
+
+/**
+ * The SQL of a bulk insert: {@code LOAD DATA LOCAL INFILE} reading the SDK's own tab-separated stream (the format
+ * of {@link io.matrixone.core.internal.sql.LoadDataEncoder}), and the one-row INSERT a driver batches into multi-row
+ * INSERTs. Names are validated and back-quoted by {@link Identifiers}.
+ */
+public final class BulkSql {
+    /**
+     * The file name in the LOAD DATA statement. The driver never opens it: the SDK hands the driver its own stream
+     * for this statement, and the driver sends that stream whatever name the server asks for.
+     */
+    public static final String STREAM_NAME = "matrixone-sdk-bulk-stream";
+
+    private BulkSql() {
+    }
+
+    /**
+     * {@code LOAD DATA LOCAL INFILE '...' INTO TABLE `db`.`t` CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\t'
+     * ESCAPED BY '\\' LINES TERMINATED BY '\n' (`a`, `b`)}: MySQL's default text format, spelled out so that
+     * neither the session nor the database character set changes how the bytes are read.
+     */
+    public static String loadDataLocal(String database, String table, List<String> columns) {
+        return "LOAD DATA LOCAL INFILE '" + STREAM_NAME + "' INTO TABLE " + Identifiers.table(database, table)
+                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' "
+                + columnList(columns);
+    }
+
+    /** {@code INSERT INTO `db`.`t` (`a`, `b`) VALUES (?, ?)}: one row, for a JDBC batch the driver rewrites. */
+    public static String insertRow(String database, String table, List<String> columns) {
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(Identifiers.table(database, table)).append(' ')
+                .append(columnList(columns)).append(" VALUES (");
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i == 0 ? "?" : ", ?");
+        }
+        return sb.append(')').toString();
+    }
+
+    /**
+     * {@code INSERT INTO `db`.`t` (`a`, `b`) VALUES (?, ?), (?, ?), ...} for {@code rows} rows: one statement per
+     * batch, for clients that bind every value themselves (the async client).
+     */
+    public static String insertRows(String database, String table, List<String> columns, int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("rows must be at least 1: " + rows);
+        }
+        StringBuilder group = new StringBuilder("(");
+        for (int i = 0; i < columns.size(); i++) {
+            group.append(i == 0 ? "?" : ", ?");
+        }
+        group.append(')');
+        StringBuilder sb = new StringBuilder(64 + rows * (group.length() + 2)).append("INSERT INTO ")
+                .append(Identifiers.table(database, table)).append(' ').append(columnList(columns)).append(" VALUES ");
+        for (int r = 0; r < rows; r++) {
+            if (r > 0) {
+                sb.append(", ");
+            }
+            sb.append(group);
+        }
+        return sb.toString();
+    }
+
+    private static String columnList(List<String> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("a bulk insert needs at least one column");
+        }
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(Identifiers.quote(columns.get(i), NameKind.COLUMN));
+        }
+        return sb.append(')').toString();
+    }
+}

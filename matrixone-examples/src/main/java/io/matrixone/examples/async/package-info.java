@@ -1,0 +1,4 @@
+/**
+ * Examples of the async client.
+ */
+package io.matrixone.examples.async;

@@ -1,0 +1,4 @@
+/**
+ * The entity the ORM examples persist.
+ */
+package io.matrixone.examples.model;
