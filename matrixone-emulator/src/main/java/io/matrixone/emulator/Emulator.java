@@ -11,6 +11,7 @@ import io.matrixone.emulator.relay.RelayServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 
@@ -172,6 +173,19 @@ public final class Emulator implements AutoCloseable {
     public Faults faults() {
         needsEmulator("fault injection");
         return faults;
+    }
+
+    /**
+     * The statement log, or empty against a real MatrixOne: for a test that checks the outcome everywhere and what
+     * reached the server where it can.
+     */
+    public Optional<StatementLog> statementsIfRecorded() {
+        return real != null ? Optional.empty() : Optional.of(statements);
+    }
+
+    /** Fault injection, or empty against a real MatrixOne (for clean-up code that resets faults if there are any). */
+    public Optional<Faults> faultsIfInjectable() {
+        return real != null ? Optional.empty() : Optional.of(faults);
     }
 
     /** Skips the calling test against a real MatrixOne: it needs what only the emulator has. */
