@@ -49,7 +49,7 @@ class ClientIT {
     @Test
     void detectsTheServerVersionOnce(Emulator mo) {
         try (MatrixOneClient client = Clients.client(mo)) {
-            assertThat(client.serverVersion().semantic()).isEqualTo("4.2.0");
+            assertThat(client.serverVersion().semantic()).isEqualTo(mo.version());
             assertThat(client.serverVersion().isMatrixOne()).isTrue();
         }
     }
@@ -58,7 +58,7 @@ class ClientIT {
     @EmulatorVersion("3.0.18")
     void detectsAnOlderServerVersion(Emulator mo) {
         try (MatrixOneClient client = Clients.client(mo)) {
-            assertThat(client.serverVersion().semantic()).isEqualTo("3.0.18");
+            assertThat(client.serverVersion().semantic()).isEqualTo(mo.version()).startsWith("3.0.");
         }
     }
 

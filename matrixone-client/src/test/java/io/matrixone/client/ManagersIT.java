@@ -105,7 +105,7 @@ class ManagersIT {
     @EmulatorVersion("3.0.18")
     void restoresWithTheOldGrammarOnAVersion3Server(Emulator mo) {
         try (MatrixOneClient client = Clients.client(mo)) {
-            assertThat(client.serverVersion().semantic()).isEqualTo("3.0.18");
+            assertThat(client.serverVersion().semantic()).isEqualTo(mo.version()).startsWith("3.0.");
             String db = database(client, 4);
             String sp = Clients.unique("sp");
             client.snapshots().create(SnapshotSpec.database(sp, db));
@@ -114,8 +114,8 @@ class ManagersIT {
             client.restores().restore(RestoreSpec.database(db, sp));
 
             assertThat(count(client, db)).isEqualTo(4);
-            assertThat(mo.statements().containsSql("RESTORE ACCOUNT `sys` DATABASE `" + db + "` FROM SNAPSHOT `" + sp + "`"))
-                    .isTrue();
+            mo.statementsIfRecorded().ifPresent(log -> assertThat(log.containsSql(
+                    "RESTORE ACCOUNT `sys` DATABASE `" + db + "` FROM SNAPSHOT `" + sp + "`")).isTrue());
         }
     }
 

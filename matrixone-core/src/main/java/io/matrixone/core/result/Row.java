@@ -112,7 +112,11 @@ public final class Row {
         if (v instanceof Boolean b) {
             return b ? 1L : 0L;
         }
-        return Long.parseLong(getString(index).trim());
+        String text = getString(index).trim();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return text.equalsIgnoreCase("true") ? 1L : 0L; // MatrixOne 3.0 sends a comparison's result as text
+        }
+        return Long.parseLong(text);
     }
 
     public Long getLong(String column) {

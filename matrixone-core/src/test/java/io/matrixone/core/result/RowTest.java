@@ -86,6 +86,9 @@ class RowTest {
         assertThat(row(new BigDecimal("7.000")).getLong(0)).isEqualTo(7L);
         assertThat(row(7.0d).getLong(0)).isEqualTo(7L);
         assertThat(row("  7 ").getLong(0)).isEqualTo(7L);
+        assertThat(row("true").getLong(0)).isEqualTo(1L); // MatrixOne 3.0: SELECT a = b answers text
+        assertThat(row("FALSE").getInt(0)).isZero();
+        assertThat(row(true).getLong(0)).isEqualTo(1L);
         assertThat(row("7".getBytes(StandardCharsets.UTF_8)).getLong(0)).isEqualTo(7L);
         assertThat(row(true).getLong(0)).isEqualTo(1L);
         assertThat(row(7L).getInt(0)).isEqualTo(7);

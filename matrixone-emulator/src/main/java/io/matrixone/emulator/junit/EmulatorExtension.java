@@ -43,7 +43,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@code real-server} profile sets it) the tests get a real MatrixOne instead, named by {@code MATRIXONE_URL} or
  * {@code MATRIXONE_HOST} ({@link RealServer}): no emulator is started. A test that asks for the statement log, fault
  * injection or the MariaDB is skipped at that point with the reason; one marked {@link EmulatorOnly} is skipped
- * before it starts; one that needs another server version ({@link EmulatorVersion}) is skipped too.
+ * before it starts; one that names another server version ({@link EmulatorVersion}: another major.minor) is skipped
+ * too; a test that names none runs on whatever version the real server has.
  */
 public final class EmulatorExtension implements ParameterResolver, BeforeEachCallback, ExecutionCondition {
     /** The system property that selects the tier: {@code emulator} (default) or {@code real}. */
@@ -88,10 +89,10 @@ public final class EmulatorExtension implements ParameterResolver, BeforeEachCal
         }
         if (context.getTestMethod().isPresent()) {
             RealServer real = realServer(context);
-            String wanted = version(context);
-            if (!sameMinor(wanted, real.version())) {
-                return ConditionEvaluationResult.disabled("written for MatrixOne " + wanted + "; the real server is "
-                        + real.version());
+            Optional<String> wanted = namedVersion(context); // a test without one runs on any version
+            if (wanted.isPresent() && !sameMinor(wanted.get(), real.version())) {
+                return ConditionEvaluationResult.disabled("written for MatrixOne " + wanted.get()
+                        + "; the real server is " + real.version());
             }
             for (Class<?> p : context.getTestMethod().get().getParameterTypes()) {
                 if (p == MariaDbServer.class) {
@@ -161,15 +162,20 @@ public final class EmulatorExtension implements ParameterResolver, BeforeEachCal
 
     /** The version named on the test method, else on the test class or an enclosing class, else the default. */
     static String version(ExtensionContext context) {
+        return namedVersion(context).orElse(Emulator.DEFAULT_VERSION);
+    }
+
+    /** The version named with {@link EmulatorVersion} on the test method, its class or an enclosing class. */
+    static Optional<String> namedVersion(ExtensionContext context) {
         for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
             Optional<AnnotatedElement> element = c.get().getElement();
             Optional<EmulatorVersion> found = element.flatMap(e -> AnnotationSupport.findAnnotation(e,
                     EmulatorVersion.class));
             if (found.isPresent()) {
-                return found.get().value();
+                return Optional.of(found.get().value());
             }
         }
-        return Emulator.DEFAULT_VERSION;
+        return Optional.empty();
     }
 
     /**
