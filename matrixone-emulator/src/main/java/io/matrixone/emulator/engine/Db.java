@@ -8,6 +8,7 @@ final class Db {
 
     /** Schemas that are never user data: MariaDB's own, MatrixOne's catalog and the emulator's hidden ones. */
     static final List<String> SYSTEM_SCHEMAS = List.of("mysql", "information_schema", "performance_schema", "sys",
+            "system", "system_metrics", "mo_task", "mo_debug",
             "mo_catalog", Catalog.META_SCHEMA);
 
     private final Backend backend;
@@ -52,17 +53,6 @@ final class Db {
     /** The session's current database, or {@code null}. */
     String currentDatabase() {
         return scalar("SELECT DATABASE()");
-    }
-
-    /** Every user database (system and emulator schemas excluded), sorted. */
-    List<String> userDatabases() {
-        List<String> out = new ArrayList<>();
-        for (List<String> r : rows("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME")) {
-            if (!isSystemSchema(r.get(0))) {
-                out.add(r.get(0));
-            }
-        }
-        return out;
     }
 
     /** Tables and views of a database: name and TABLE_TYPE ({@code BASE TABLE}, {@code VIEW}, {@code SYSTEM VERSIONED}). */

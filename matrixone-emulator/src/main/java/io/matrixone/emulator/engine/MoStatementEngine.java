@@ -26,10 +26,12 @@ public final class MoStatementEngine implements QueryHandler {
     private final TimeTravel timeTravel;
     private final CloneHandler clone;
     private final RestoreHandler restore;
-    private final MoCtlHandler moCtl = new MoCtlHandler();
+    private final MoCtlHandler moCtl;
     private final IdentityHandler identity;
-    private final AccountHandler accounts = new AccountHandler();
-    private final PublicationHandler publications = new PublicationHandler();
+    private final AccountHandler accounts;
+    private final PublicationHandler publications;
+    private final Namespaces namespaces = new Namespaces();
+    private final ShowHandler show = new ShowHandler(namespaces);
     /** Serialises catalog changes (snapshots, restore, clone, PITR, accounts, publications) across sessions. */
     private final ReentrantLock catalogLock = new ReentrantLock();
     private final Map<Long, SessionState> sessions = new ConcurrentHashMap<>();
@@ -38,6 +40,8 @@ public final class MoStatementEngine implements QueryHandler {
     private static final class SessionState {
         /** Whether the open transaction was started by BEGIN / START TRANSACTION (MatrixOne's OPTION_BEGIN). */
         volatile boolean byBegin;
+        /** The first word of the last statement forwarded, to word MariaDB's errors for it. */
+        volatile String lastVerb = "";
     }
 
     /** @param targetVersion the MatrixOne release to imitate, e.g. {@code 4.2.0}, {@code 3.0.18}, {@code 4.0.0-rc1} */
@@ -46,12 +50,15 @@ public final class MoStatementEngine implements QueryHandler {
         Nanos clock = new Nanos();
         this.txRules = new TxRules(version);
         this.snapshots = new SnapshotStore(clock, version);
-        this.snapshotHandler = new SnapshotHandler(snapshots);
-        this.pitr = new PitrHandler(clock);
-        this.timeTravel = new TimeTravel(snapshots, pitr);
-        this.clone = new CloneHandler(snapshots, timeTravel, version);
-        this.restore = new RestoreHandler(snapshots, pitr, version);
-        this.identity = new IdentityHandler(version);
+        this.snapshotHandler = new SnapshotHandler(snapshots, namespaces);
+        this.pitr = new PitrHandler(clock, namespaces);
+        this.timeTravel = new TimeTravel(snapshots, pitr, namespaces);
+        this.clone = new CloneHandler(snapshots, timeTravel, version, namespaces);
+        this.accounts = new AccountHandler(version, namespaces, snapshots);
+        this.restore = new RestoreHandler(snapshots, pitr, version, namespaces, accounts);
+        this.identity = new IdentityHandler(version, namespaces);
+        this.publications = new PublicationHandler(namespaces);
+        this.moCtl = new MoCtlHandler(namespaces);
     }
 
     /** The version string MatrixOne announces: {@code 8.0.30-MatrixOne-v<targetVersion>}. */
@@ -89,8 +96,19 @@ public final class MoStatementEngine implements QueryHandler {
             return e.toReply();
         } catch (BackendException e) {
             LOG.debug("session {}: backend error {}", session.id(), e.errorCode());
-            return new Reply.Error(e.errorCode(), "HY000", e.getMessage());
+            return onError(new Reply.Error(e.errorCode(), "HY000", e.getMessage()), session);
         }
+    }
+
+    @Override
+    public Reply.Error onError(Reply.Error error, Session session) {
+        SessionState state = sessions.get(session.id());
+        return Errors.word(error, namespaces.of(new Db(session.backend()), session), state == null ? "" : state.lastVerb);
+    }
+
+    @Override
+    public String onInitDb(String database, Session session) {
+        return namespaces.of(new Db(session.backend()), session).physical(database);
     }
 
     @Override
@@ -116,12 +134,19 @@ public final class MoStatementEngine implements QueryHandler {
                             + " is not emulated; send MatrixOne-only statements as plain queries");
                 }
             }
-            return new Reply.Forward(timeTravel.rewrite(sql, tokens, session));
+            return new Reply.Forward(physical(sql, tokens, session));
         } catch (MoException e) {
             return e.toReply();
         } catch (BackendException e) {
-            return new Reply.Error(e.errorCode(), "HY000", e.getMessage());
+            return onError(new Reply.Error(e.errorCode(), "HY000", e.getMessage()), session);
         }
+    }
+
+    /** Client SQL as MariaDB runs it: database names in the account's namespace, time-travel hints resolved. */
+    private String physical(String sql, List<Token> tokens, Session session) {
+        Namespace ns = namespaces.of(new Db(session.backend()), session);
+        String mapped = NameRewriter.rewrite(sql, tokens, ns);
+        return timeTravel.rewrite(mapped, mapped == sql ? tokens : SqlLexer.tokenize(mapped), session);
     }
 
     @Override
@@ -137,7 +162,7 @@ public final class MoStatementEngine implements QueryHandler {
                         + " are not emulated; send MatrixOne-only statements one per query");
             }
         }
-        return new Reply.Forward(timeTravel.rewrite(sql, tokens, session));
+        return new Reply.Forward(physical(sql, tokens, session));
     }
 
     private Reply single(Statement s, List<Token> tokens, Session session) {
@@ -190,6 +215,15 @@ public final class MoStatementEngine implements QueryHandler {
                 return locked(() -> accounts.drop(s, session));
             case SHOW_ACCOUNTS:
                 return accounts.show(s, session);
+            case SHOW_DATABASES:
+                return show.databases(s, session);
+            case SHOW_TABLES:
+            case SHOW_CREATE:
+                if (kind == StatementKind.SHOW_CREATE || !Privileges.isSys(session)) {
+                    state.lastVerb = "SHOW";
+                    return show.unmapped(physical(s.text(), SqlLexer.tokenize(s.text()), session), session);
+                }
+                break;
             case MO_CTL:
                 return moCtl.handle(s, session);
             case IDENTITY_SELECT:
@@ -216,7 +250,8 @@ public final class MoStatementEngine implements QueryHandler {
             session.backend().execute("COMMIT");
             state.byBegin = false;
         }
-        return new Reply.Forward(timeTravel.rewrite(s.sql(), tokens, session));
+        state.lastVerb = s.first().kind() == Token.Kind.WORD ? s.first().upper() : "";
+        return new Reply.Forward(physical(s.sql(), tokens, session));
     }
 
     private Reply locked(Supplier<Reply> body) {

@@ -13,6 +13,12 @@ import java.util.Set;
  */
 final class PublicationHandler {
 
+    private final Namespaces namespaces;
+
+    PublicationHandler(Namespaces namespaces) {
+        this.namespaces = namespaces;
+    }
+
     record Pub(String account, String name, String database, String tables, String accounts, String comment) {
         boolean visibleTo(String account) {
             return accounts.equals("all") || Arrays.asList(accounts.split(",")).contains(account);
@@ -45,7 +51,7 @@ final class PublicationHandler {
             }
             throw MoException.internal("publication " + name + " already exists");
         }
-        checkTarget(db, session, database, tables, accounts);
+        checkTarget(db, namespaces.of(db, session), session, database, tables, accounts);
         db.exec("INSERT INTO mo_catalog.mo_pubs (account_id, account_name, pub_name, database_name, database_id, all_table, "
                 + "table_list, account_list, created_time, owner, creator, `comment`) VALUES (" + accountId(db, session.account())
                 + ", " + Sql.str(session.account()) + ", " + Sql.str(name) + ", " + Sql.str(database) + ", 0, "
@@ -54,16 +60,16 @@ final class PublicationHandler {
         return Reply.Ok.EMPTY;
     }
 
-    private static void checkTarget(Db db, Session session, String database, String tables, String accounts) {
+    private static void checkTarget(Db db, Namespace ns, Session session, String database, String tables, String accounts) {
         if (Db.isSystemSchema(database)) {
             throw MoException.internal("Unknown database name '" + database + "', not support publishing system database");
         }
-        if (!db.databaseExists(database)) {
+        if (!db.databaseExists(ns.physical(database))) {
             throw MoException.internal("database '" + database + "' does not exist");
         }
         if (!tables.equals("*")) {
             for (String t : tables.split(",")) {
-                if (!db.tableExists(database, t)) {
+                if (!db.tableExists(ns.physical(database), t)) {
                     throw MoException.internal("table '" + t + "' not exists");
                 }
             }
@@ -142,7 +148,7 @@ final class PublicationHandler {
         String newDb = database == null ? pub.database() : database;
         String newTables = tables == null ? (database == null ? pub.tables() : "*") : tables;
         String newAccounts = accounts == null ? pub.accounts() : accounts;
-        checkTarget(db, session, newDb, newTables, newAccounts.isEmpty() ? "all" : newAccounts);
+        checkTarget(db, namespaces.of(db, session), session, newDb, newTables, newAccounts.isEmpty() ? "all" : newAccounts);
         db.exec("UPDATE mo_catalog.mo_pubs SET database_name = " + Sql.str(newDb) + ", table_list = " + Sql.str(newTables)
                 + ", all_table = " + (newTables.equals("*") ? 1 : 0) + ", account_list = " + Sql.str(newAccounts)
                 + (comment == null ? "" : ", `comment` = " + Sql.str(comment)) + ", update_time = NOW() WHERE account_name = "
@@ -249,7 +255,8 @@ final class PublicationHandler {
         String pubName = c.identifier();
         c.expectEnd();
         Db db = new Db(session.backend());
-        if (db.databaseExists(name)) {
+        Namespace me = namespaces.of(db, session);
+        if (db.databaseExists(me.physical(name))) {
             if (ine) {
                 return Reply.Ok.EMPTY;
             }
@@ -258,7 +265,8 @@ final class PublicationHandler {
         if (pubAccount.equals(session.account())) {
             throw MoException.internal("can not subscribe to self");
         }
-        if (AccountHandler.find(db, pubAccount) == null) {
+        Namespace publisher = namespaces.find(db, pubAccount);
+        if (publisher == null) {
             throw MoException.internal("there is no publication account " + pubAccount);
         }
         Pub pub = find(db, pubAccount, pubName);
@@ -268,15 +276,17 @@ final class PublicationHandler {
         if (!pub.visibleTo(session.account())) {
             throw MoException.internal("the account " + session.account() + " is not allowed to subscribe the publication " + pubName);
         }
+        String source = publisher.physical(pub.database());
         List<String> tables = pub.tables().equals("*")
-                ? db.tables(pub.database()).stream().map(t -> t.get(0)).toList() : List.of(pub.tables().split(","));
-        db.exec("CREATE DATABASE " + Sql.id(name));
+                ? db.tables(source).stream().map(t -> t.get(0)).toList() : List.of(pub.tables().split(","));
+        String target = me.physical(name);
+        db.exec("CREATE DATABASE " + Sql.id(target));
         try {
             for (String t : tables) {
-                db.exec("CREATE VIEW " + Sql.id(name, t) + " AS SELECT * FROM " + Sql.id(pub.database(), t));
+                db.exec("CREATE VIEW " + Sql.id(target, t) + " AS SELECT * FROM " + Sql.id(source, t));
             }
         } catch (RuntimeException e) {
-            db.exec("DROP DATABASE IF EXISTS " + Sql.id(name));
+            db.exec("DROP DATABASE IF EXISTS " + Sql.id(target));
             throw e;
         }
         db.exec("REPLACE INTO mo_catalog.mo_subs (sub_account_id, sub_account_name, sub_name, sub_time, pub_account_id, "

@@ -111,7 +111,7 @@ class RecogniserTest {
         Statement s = one(sql);
         try {
             if (s.startsWith("ALTER")) {
-                new PitrHandler(new Nanos()).alter(s, new Session(1, "sys", "root", null, new NoBackend()));
+                new PitrHandler(new Nanos(), new Namespaces()).alter(s, new Session(1, "sys", "root", null, new NoBackend()));
             } else {
                 PitrHandler.parseCreate(s);
             }
@@ -170,8 +170,8 @@ class RecogniserTest {
         assertThat(TargetVersion.parse("4.0.0-rc1")).isLessThan(TargetVersion.parse("4.0.0"));
         assertThat(TargetVersion.parse("4.2.0").setCommitsTransaction()).isTrue();
         assertThat(TargetVersion.parse("4.2.1").setCommitsTransaction()).isFalse();
-        assertThat(Catalog.installStatements(TargetVersion.parse("3.0.18")).get(1)).doesNotContain("kind");
-        assertThat(Catalog.installStatements(TargetVersion.parse("4.2.0")).get(1)).contains("kind varchar(32)");
+        assertThat(Catalog.snapshotsTable(TargetVersion.parse("3.0.18"), "mo_catalog")).doesNotContain("kind");
+        assertThat(Catalog.snapshotsTable(TargetVersion.parse("4.2.0"), "mo_catalog")).contains("kind varchar(32)");
     }
 
     @Test
