@@ -21,6 +21,8 @@ final class Catalog {
     static final String SNAPSHOT_OBJECTS = Sql.id(META_SCHEMA, "snapshot_contents");
     /** The accounts a snapshot covered, so that a restore can bring back a dropped account. */
     static final String SNAPSHOT_ACCOUNTS = Sql.id(META_SCHEMA, "snapshot_accounts");
+    /** The publications a cluster snapshot saw, created again by a cluster restore. */
+    static final String SNAPSHOT_PUBS = Sql.id(META_SCHEMA, "snapshot_publications");
     /** Where new account ids come from: never reused (a sequence keeps counting after drops). */
     static final String ACCOUNT_IDS = Sql.id(META_SCHEMA, "account_ids");
     /** MatrixOne's system databases that the emulator creates empty, so that they can be listed and used. */
@@ -75,6 +77,9 @@ final class Catalog {
                         + "VALUES (0, 'sys', 'root', 'open', 'system account')",
                 "CREATE DATABASE IF NOT EXISTS " + Sql.id(META_SCHEMA),
                 objects, accounts,
+                "CREATE TABLE IF NOT EXISTS " + SNAPSHOT_PUBS + " (owner varchar(128) not null, sname varchar(64) not null, "
+                        + "account_name varchar(128) not null, pub_name varchar(64) not null, database_name varchar(64), "
+                        + "table_list text, account_list text, `comment` text, primary key(owner, sname, account_name, pub_name))",
                 "CREATE SEQUENCE IF NOT EXISTS " + ACCOUNT_IDS + " START WITH 1",
                 // PITR uses system-versioned tables; let users keep altering them (mo_sql.md §5, DIFFERENCES.md)
                 "SET GLOBAL system_versioning_alter_history = KEEP"));

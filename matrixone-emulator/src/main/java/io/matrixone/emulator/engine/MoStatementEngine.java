@@ -50,14 +50,14 @@ public final class MoStatementEngine implements QueryHandler {
         Nanos clock = new Nanos();
         this.txRules = new TxRules(version);
         this.snapshots = new SnapshotStore(clock, version);
-        this.snapshotHandler = new SnapshotHandler(snapshots, namespaces);
+        this.publications = new PublicationHandler(namespaces);
+        this.snapshotHandler = new SnapshotHandler(snapshots, namespaces, publications);
         this.pitr = new PitrHandler(clock, namespaces);
         this.timeTravel = new TimeTravel(snapshots, pitr, namespaces);
         this.clone = new CloneHandler(snapshots, timeTravel, version, namespaces);
         this.accounts = new AccountHandler(version, namespaces, snapshots);
-        this.restore = new RestoreHandler(snapshots, pitr, version, namespaces, accounts);
+        this.restore = new RestoreHandler(snapshots, pitr, version, namespaces, accounts, publications);
         this.identity = new IdentityHandler(version, namespaces);
-        this.publications = new PublicationHandler(namespaces);
         this.moCtl = new MoCtlHandler(namespaces);
     }
 
@@ -250,8 +250,30 @@ public final class MoStatementEngine implements QueryHandler {
             session.backend().execute("COMMIT");
             state.byBegin = false;
         }
+        if (kind == StatementKind.DDL && s.startsWith("DROP") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
+            locked(() -> beforeDropDatabase(s, session));
+        }
         state.lastVerb = s.first().kind() == Token.Kind.WORD ? s.first().upper() : "";
         return new Reply.Forward(physical(s.sql(), tokens, session));
+    }
+
+    /** build_ddl.go: a publishing database cannot be dropped; dropping a subscription ends it (pub_sub.go). */
+    private Reply beforeDropDatabase(Statement s, Session session) {
+        TokenCursor c = s.cursor();
+        c.next();
+        c.next();
+        c.accept("IF", "EXISTS");
+        String name = c.identifier();
+        Db db = new Db(session.backend());
+        Namespace ns = namespaces.of(db, session);
+        if (!db.scalar("SELECT COUNT(*) FROM mo_catalog.mo_pubs WHERE account_name = " + Sql.str(ns.account())
+                + " AND database_name = " + Sql.str(name)).equals("0")) {
+            throw MoException.internal("can not drop database '" + name + "' which is publishing");
+        }
+        if (publications.subscriptionOf(db, ns, name) != null) {
+            publications.dropSubscription(db, ns, name);
+        }
+        return Reply.Ok.EMPTY;
     }
 
     private Reply locked(Supplier<Reply> body) {

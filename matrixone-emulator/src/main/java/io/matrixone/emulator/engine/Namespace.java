@@ -41,9 +41,12 @@ record Namespace(String account, long id) {
         return SHARED.contains(name.toLowerCase(Locale.ROOT)) || name.startsWith("__mo_");
     }
 
-    /** The MariaDB schema that holds this account's database {@code logical}. */
+    /**
+     * The MariaDB schema that holds this account's database {@code logical}. A name that is already another
+     * account's schema stays as it is (a subscription's views read the publisher's tables).
+     */
     String physical(String logical) {
-        return isSys() || shared(logical) ? logical : prefix() + logical;
+        return isSys() || shared(logical) || OTHER_ACCOUNT.matcher(logical).find() ? logical : prefix() + logical;
     }
 
     /** The name this account knows a MariaDB schema by (the schema itself if it is not in this namespace). */

@@ -1,5 +1,6 @@
 package io.matrixone.emulator.engine;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,13 +22,16 @@ final class RestoreHandler {
     private final TargetVersion version;
     private final Namespaces namespaces;
     private final AccountHandler accounts;
+    private final PublicationHandler publications;
 
-    RestoreHandler(SnapshotStore store, PitrHandler pitr, TargetVersion version, Namespaces namespaces, AccountHandler accounts) {
+    RestoreHandler(SnapshotStore store, PitrHandler pitr, TargetVersion version, Namespaces namespaces, AccountHandler accounts,
+                   PublicationHandler publications) {
         this.store = store;
         this.pitr = pitr;
         this.version = version;
         this.namespaces = namespaces;
         this.accounts = accounts;
+        this.publications = publications;
     }
 
     /** A snapshot restore; {@code account} is the statement's account ({@code null} when omitted). */
@@ -190,20 +194,37 @@ final class RestoreHandler {
                     if (target == null) {
                         throw MoException.internal("account " + to + " does not exist");
                     }
-                    restoreAccount(db, of(objects, account), target);
+                    List<Runnable> subscriptions = new ArrayList<>();
+                    restoreAccount(db, of(objects, account), target, subscriptions);
+                    subscriptions.forEach(Runnable::run);
                 }
                 default -> {
                     Set<String> inSnapshot = new java.util.TreeSet<>(store.accounts(db, me, snap.name()));
                     objects.forEach(o -> inSnapshot.add(o.account()));
+                    List<Runnable> subscriptions = new ArrayList<>();
                     for (String a : inSnapshot) {
                         Namespace target = namespaces.find(db, a);
                         if (target == null) {
                             target = accounts.recreate(db, store.account(db, me, snap.name(), a));
                         }
                         if (target != null) {
-                            restoreAccount(db, of(objects, a), target);
+                            restoreAccount(db, of(objects, a), target, subscriptions);
                         }
                     }
+                    // restorePubsWithSnapshotName, then the subscriptions (snapshot.go, cluster level)
+                    for (SnapshotStore.PubInfo p : store.publications(db, me, snap.name())) {
+                        Namespace owner = namespaces.find(db, p.account());
+                        if (owner != null && PublicationHandler.find(db, p.account(), p.name()) == null) {
+                            try {
+                                publications.create(db, owner, p.name(), p.database(),
+                                        p.tables().equals("*") ? null : List.of(p.tables().split(",")), p.accounts().equals("all"),
+                                        p.accounts().equals("all") ? List.of() : List.of(p.accounts().split(",")), p.comment());
+                            } catch (MoException e) {
+                                LOG.debug("publication {} of {} not restored: {}", p.name(), p.account(), e.getMessage());
+                            }
+                        }
+                    }
+                    subscriptions.forEach(Runnable::run);
                 }
             }
         });
@@ -215,17 +236,37 @@ final class RestoreHandler {
         return objects.stream().filter(o -> o.account().equals(account)).toList();
     }
 
-    /** Brings an account's databases back to the snapshot: later databases dropped, the others restored. */
-    private void restoreAccount(Db db, List<SnapshotObject> objects, Namespace target) {
-        Set<String> inSnapshot = new java.util.TreeSet<>();
-        objects.stream().filter(SnapshotObject::isDatabase).forEach(o -> inSnapshot.add(o.db()));
+    /**
+     * Brings an account's databases back to the snapshot (restoreToAccount, snapshot.go): publications on them are
+     * dropped, later databases and subscriptions go, the others are restored; subscription databases subscribe
+     * again (added to {@code subscriptions}, run once publications are back) if their publication still exists.
+     */
+    private void restoreAccount(Db db, List<SnapshotObject> objects, Namespace target, List<Runnable> subscriptions) {
+        java.util.Map<String, SnapshotObject> inSnapshot = new java.util.TreeMap<>();
+        objects.stream().filter(SnapshotObject::isDatabase).forEach(o -> inSnapshot.put(o.db(), o));
         for (String d : namespaces.databases(db, target)) {
-            if (!inSnapshot.contains(d)) {
-                db.exec("DROP DATABASE " + Sql.id(target.physical(d))); // created after the snapshot
+            publications.dropPublicationsOn(db, target, d);
+            boolean subscription = publications.subscriptionOf(db, target, d) != null;
+            if (subscription) {
+                publications.dropSubscription(db, target, d);
+            }
+            SnapshotObject was = inSnapshot.get(d);
+            if (was == null || subscription || was.isSubscription()) {
+                db.exec("DROP DATABASE " + Sql.id(target.physical(d)));
             }
         }
-        for (String d : inSnapshot) {
-            restoreDatabase(db, objects, d, target);
+        for (SnapshotObject o : inSnapshot.values()) {
+            if (o.isSubscription()) {
+                subscriptions.add(() -> {
+                    try {
+                        publications.subscribe(db, target, o.db(), PublicationHandler.Subscription.of(o.createSql()));
+                    } catch (MoException e) {
+                        LOG.debug("subscription {} of {} not restored: {}", o.db(), target.account(), e.getMessage());
+                    }
+                });
+            } else {
+                restoreDatabase(db, objects, o.db(), target);
+            }
         }
     }
 

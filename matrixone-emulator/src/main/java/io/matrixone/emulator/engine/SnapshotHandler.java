@@ -9,10 +9,12 @@ final class SnapshotHandler {
 
     private final SnapshotStore store;
     private final Namespaces namespaces;
+    private final PublicationHandler publications;
 
-    SnapshotHandler(SnapshotStore store, Namespaces namespaces) {
+    SnapshotHandler(SnapshotStore store, Namespaces namespaces, PublicationHandler publications) {
         this.store = store;
         this.namespaces = namespaces;
+        this.publications = publications;
     }
 
     /** Snapshot names: no blanks or quotes ({@code inputNameIsInvalid}), folded to lower case (§1.5). */
@@ -113,12 +115,16 @@ final class SnapshotHandler {
         }
         store.create(db, me, req.name(), req.level(), account, scope, req.level().equals("table") ? req.table() : null);
         store.recordAccounts(db, me, req.name(), accounts);
+        if (req.level().equals("cluster")) {
+            store.recordPublications(db, me, req.name());
+        }
         return Reply.Ok.EMPTY;
     }
 
     private void addDatabases(Db db, Namespace ns, List<SnapshotStore.Scope> scope) {
         for (String d : namespaces.databases(db, ns)) {
-            scope.add(new SnapshotStore.Scope(ns, d));
+            PublicationHandler.Subscription sub = publications.subscriptionOf(db, ns, d);
+            scope.add(new SnapshotStore.Scope(ns, d, sub == null ? null : sub.createSql(d)));
         }
     }
 

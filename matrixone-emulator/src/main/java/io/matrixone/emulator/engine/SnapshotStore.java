@@ -24,8 +24,15 @@ final class SnapshotStore {
         this.version = version;
     }
 
-    /** A database in a snapshot's scope: the namespace it is in and its name there. */
-    record Scope(Namespace ns, String logical) {
+    /**
+     * A database in a snapshot's scope: the namespace it is in and its name there; a subscription database is
+     * kept as the statement that subscribes it again ({@code subscribe}), not as data.
+     */
+    record Scope(Namespace ns, String logical, String subscribe) {
+        Scope(Namespace ns, String logical) {
+            this(ns, logical, null);
+        }
+
         String account() {
             return ns.account();
         }
@@ -141,6 +148,10 @@ final class SnapshotStore {
     }
 
     private void copyDatabase(Db db, Namespace owner, String sname, Scope d, String copy, String tableOnly) {
+        if (d.subscribe() != null) {
+            insertObject(db, owner, sname, d, "", "SUBSCRIPTION", null, d.subscribe());
+            return;
+        }
         String createDb = db.query("SHOW CREATE DATABASE " + Sql.id(d.physical())).rows().get(0).get(1);
         insertObject(db, owner, sname, d, "", "DATABASE", copy, createDb);
         for (List<String> t : db.tables(d.physical())) {
@@ -166,6 +177,24 @@ final class SnapshotStore {
                 + "copy_schema, create_sql) VALUES (" + Sql.str(owner.account()) + ", " + Sql.str(sname) + ", "
                 + Sql.str(d.account()) + ", " + Sql.str(d.logical()) + ", " + Sql.str(table) + ", " + Sql.str(kind) + ", "
                 + Sql.str(copy) + ", " + Sql.str(def) + ")");
+    }
+
+    /** A publication as a snapshot saw it. */
+    record PubInfo(String account, String name, String database, String tables, String accounts, String comment) {
+    }
+
+    /** Remembers the publications of a cluster snapshot, which a cluster restore creates again. */
+    void recordPublications(Db db, Namespace owner, String sname) {
+        db.exec("INSERT INTO " + Catalog.SNAPSHOT_PUBS + " (owner, sname, account_name, pub_name, database_name, table_list, "
+                + "account_list, `comment`) SELECT " + Sql.str(owner.account()) + ", " + Sql.str(sname) + ", account_name, "
+                + "pub_name, database_name, table_list, account_list, `comment` FROM mo_catalog.mo_pubs");
+    }
+
+    List<PubInfo> publications(Db db, Namespace owner, String sname) {
+        return db.rows("SELECT account_name, pub_name, database_name, table_list, account_list, `comment` FROM "
+                + Catalog.SNAPSHOT_PUBS + " WHERE owner = " + Sql.str(owner.account()) + " AND sname = " + Sql.str(sname)
+                + " ORDER BY account_name, pub_name").stream()
+                .map(r -> new PubInfo(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5))).toList();
     }
 
     /** Remembers the accounts a cluster or account snapshot covers (admin and password hash, if readable). */
@@ -217,6 +246,7 @@ final class SnapshotStore {
         }
         db.exec("DELETE FROM " + Catalog.SNAPSHOT_OBJECTS + " WHERE " + key);
         db.exec("DELETE FROM " + Catalog.SNAPSHOT_ACCOUNTS + " WHERE " + key);
+        db.exec("DELETE FROM " + Catalog.SNAPSHOT_PUBS + " WHERE " + key);
         db.exec("DELETE FROM " + table(owner) + " WHERE sname = " + Sql.str(name));
     }
 
@@ -228,6 +258,7 @@ final class SnapshotStore {
         }
         db.exec("DELETE FROM " + Catalog.SNAPSHOT_OBJECTS + " WHERE owner = " + Sql.str(owner.account()));
         db.exec("DELETE FROM " + Catalog.SNAPSHOT_ACCOUNTS + " WHERE owner = " + Sql.str(owner.account()));
+        db.exec("DELETE FROM " + Catalog.SNAPSHOT_PUBS + " WHERE owner = " + Sql.str(owner.account()));
     }
 
     private static void dropQuietly(Db db, String schema) {

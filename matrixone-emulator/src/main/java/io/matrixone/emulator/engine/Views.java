@@ -34,7 +34,7 @@ final class Views {
 
     /** The SELECT of a portable definition. */
     static String select(String portable) {
-        Matcher head = Pattern.compile("^CREATE VIEW `(?:[^`]|``)+` AS ").matcher(portable);
+        Matcher head = Pattern.compile("^CREATE VIEW (?:`(?:[^`]|``)+`\\.)?`(?:[^`]|``)+` AS ").matcher(portable);
         return head.find() ? portable.substring(head.end()) : portable;
     }
 
