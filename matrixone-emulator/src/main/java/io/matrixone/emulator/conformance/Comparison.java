@@ -122,7 +122,10 @@ public final class Comparison {
         for (int i = 1; i < lines.size(); i++) {
             String[] values = lines.get(i).split(Pattern.quote(COLUMN_SEPARATOR), -1);
             List<String> row = new ArrayList<>();
-            for (int j = 0; j < labels.size(); j++) {
+            // a legacy row may have more pieces than columns: a value holding four spaces was split too (the
+            // answer is split the same way), so nothing is cut off
+            int width = modern ? labels.size() : Math.max(labels.size(), values.length);
+            for (int j = 0; j < width; j++) {
                 row.add(j < values.length ? values[j] : "");
             }
             rows.add(row);

@@ -56,6 +56,9 @@ class ComparisonTest {
         assertThat(Comparison.compare(PLAIN, expected, wrongLabel).match()).isFalse();
         Outcome.Rows noFraction = rows(same.labels(), List.of("sp1", "2026-01-01 00:00:00", "cluster", ""), same.rows().get(1));
         assertThat(Comparison.compare(PLAIN, expected, noFraction).match()).isFalse();
+        Outcome.Rows json = rows(List.of("mo_ctl(dn, flush, t)"), List.of("{\n  \"result\": [\n    {\n      \"x\": 1\n    }\n]}"));
+        assertThat(Comparison.compare(PLAIN, "mo_ctl(dn, flush, t)\n{\\n  \"result\": [\\n    {\\n      \"x\": 1\\n    }\\n]}", json)
+                .match()).isTrue();
         Outcome.Rows emptyTail = rows(List.of("a", "b", "c", "d"), List.of("x", "", "", ""));
         assertThat(Comparison.compare(PLAIN, "a    b    c    d\nx            ", emptyTail).match()).isTrue();
         Outcome.Rows wrongLevel = rows(same.labels(), List.of("sp1", "2026-01-01 00:00:00.1", "account", ""), same.rows().get(1));
