@@ -224,6 +224,9 @@ final class CloneHandler {
     }
 
     private static void copyTable(Db db, TimeTravel.Source src, String targetDb, String target, boolean temporary) {
+        if (src.likeDb() == null) {
+            throw MoException.emulator("cloning a view is not emulated");
+        }
         db.createLike(src.likeDb(), src.likeTable(), targetDb, target, temporary);
         String cols = db.insertableColumns(src.likeDb(), src.likeTable());
         if (!cols.isEmpty()) {

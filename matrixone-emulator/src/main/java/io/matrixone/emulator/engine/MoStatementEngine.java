@@ -20,6 +20,7 @@ public final class MoStatementEngine implements QueryHandler {
 
     private final TargetVersion version;
     private final TxRules txRules;
+    private final TxDdl txDdl;
     private final SnapshotStore snapshots;
     private final SnapshotHandler snapshotHandler;
     private final PitrHandler pitr;
@@ -31,7 +32,7 @@ public final class MoStatementEngine implements QueryHandler {
     private final AccountHandler accounts;
     private final PublicationHandler publications;
     private final Namespaces namespaces = new Namespaces();
-    private final ShowHandler show = new ShowHandler(namespaces);
+    private final ShowHandler show;
     /** Serialises catalog changes (snapshots, restore, clone, PITR, accounts, publications) across sessions. */
     private final ReentrantLock catalogLock = new ReentrantLock();
     private final Map<Long, SessionState> sessions = new ConcurrentHashMap<>();
@@ -42,13 +43,29 @@ public final class MoStatementEngine implements QueryHandler {
         volatile boolean byBegin;
         /** The first word of the last statement forwarded, to word MariaDB's errors for it. */
         volatile String lastVerb = "";
+        /** DDL of the open transaction, undone on ROLLBACK. */
+        final TxDdl.Log ddl = new TxDdl.Log();
     }
 
-    /** @param targetVersion the MatrixOne release to imitate, e.g. {@code 4.2.0}, {@code 3.0.18}, {@code 4.0.0-rc1} */
+    /**
+     * An engine that refuses DDL inside transactions (it has no second connection to keep it transactional).
+     *
+     * @param targetVersion the MatrixOne release to imitate, e.g. {@code 4.2.0}, {@code 3.0.18}, {@code 4.0.0-rc1}
+     */
     public MoStatementEngine(String targetVersion) {
+        this(targetVersion, null);
+    }
+
+    /**
+     * @param targetVersion the MatrixOne release to imitate, e.g. {@code 4.2.0}, {@code 3.0.18}, {@code 4.0.0-rc1}
+     * @param connections   opens administrator connections to the backend, used to keep DDL inside transactions
+     *                      (see {@link TxDdl}); {@code null} refuses such DDL
+     */
+    public MoStatementEngine(String targetVersion, Supplier<Backend> connections) {
         this.version = TargetVersion.parse(targetVersion);
         Nanos clock = new Nanos();
-        this.txRules = new TxRules(version);
+        this.txDdl = new TxDdl(connections);
+        this.txRules = new TxRules(version, txDdl.available());
         this.snapshots = new SnapshotStore(clock, version);
         this.publications = new PublicationHandler(namespaces);
         this.snapshotHandler = new SnapshotHandler(snapshots, namespaces, publications);
@@ -59,6 +76,7 @@ public final class MoStatementEngine implements QueryHandler {
         this.restore = new RestoreHandler(snapshots, pitr, version, namespaces, accounts, publications);
         this.identity = new IdentityHandler(version, namespaces);
         this.moCtl = new MoCtlHandler(namespaces);
+        this.show = new ShowHandler(namespaces, timeTravel);
     }
 
     /** The version string MatrixOne announces: {@code 8.0.30-MatrixOne-v<targetVersion>}. */
@@ -151,7 +169,10 @@ public final class MoStatementEngine implements QueryHandler {
 
     @Override
     public void onClose(Session session) {
-        sessions.remove(session.id());
+        SessionState state = sessions.remove(session.id());
+        if (state != null && !state.ddl.isEmpty()) {
+            txDdl.rolledBack(state.ddl); // MariaDB rolls back a transaction whose connection goes away
+        }
     }
 
     private Reply multi(String sql, List<Token> tokens, List<Statement> statements, Session session) {
@@ -171,6 +192,9 @@ public final class MoStatementEngine implements QueryHandler {
         boolean inTx = kind != StatementKind.OTHER && kind != StatementKind.IDENTITY_SELECT && session.backend().inTransaction();
         if (!inTx && kind != StatementKind.OTHER) {
             state.byBegin = false;
+        }
+        if (!state.ddl.isEmpty() && !session.backend().inTransaction()) {
+            txDdl.committed(state.ddl); // the transaction ended without a COMMIT or ROLLBACK we saw
         }
         TxRules.Decision decision = txRules.check(s, kind, inTx, state.byBegin);
         LOG.debug("session {}: {} (in transaction: {})", session.id(), kind, inTx);
@@ -192,9 +216,9 @@ public final class MoStatementEngine implements QueryHandler {
             case SHOW_PITR:
                 return pitr.show(s, session);
             case CLONE_DATABASE:
-                return locked(() -> clone.cloneDatabase(s, session));
+                return locked(() -> clone.cloneDatabase(s, transactional(decision, session, state)));
             case CLONE_TABLE:
-                return locked(() -> clone.cloneTable(s, session));
+                return locked(() -> clone.cloneTable(s, transactional(decision, session, state)));
             case CREATE_PUBLICATION:
                 return locked(() -> publications.create(s, session));
             case ALTER_PUBLICATION:
@@ -206,7 +230,7 @@ public final class MoStatementEngine implements QueryHandler {
             case SHOW_SUBSCRIPTIONS:
                 return publications.showSubscriptions(s, session);
             case SUBSCRIBE:
-                return locked(() -> publications.subscribe(s, session));
+                return locked(() -> publications.subscribe(s, transactional(decision, session, state)));
             case CREATE_ACCOUNT:
                 return locked(() -> accounts.create(s, session));
             case ALTER_ACCOUNT:
@@ -219,6 +243,9 @@ public final class MoStatementEngine implements QueryHandler {
                 return show.databases(s, session);
             case SHOW_TABLES:
             case SHOW_CREATE:
+                if (kind == StatementKind.SHOW_CREATE && s.matchesAt(2, "TABLE") && TimeTravel.hasHint(s.tokens())) {
+                    return show.createAsOf(s, session);
+                }
                 if (kind == StatementKind.SHOW_CREATE || !Privileges.isSys(session)) {
                     state.lastVerb = "SHOW";
                     return show.unmapped(physical(s.text(), SqlLexer.tokenize(s.text()), session), session);
@@ -236,11 +263,18 @@ public final class MoStatementEngine implements QueryHandler {
             case DATA_BRANCH:
                 throw MoException.emulator(TxRules.describe(s, kind) + " is not emulated");
             case BEGIN:
+                if (!state.ddl.isEmpty()) {
+                    session.backend().execute("COMMIT"); // what MariaDB's BEGIN does to an open transaction
+                    txDdl.committed(state.ddl);
+                }
                 state.byBegin = true;
                 break;
             case COMMIT:
             case ROLLBACK:
                 state.byBegin = false;
+                if (!state.ddl.isEmpty()) {
+                    return endTransaction(kind == StatementKind.COMMIT, session, state);
+                }
                 break;
             default:
                 break;
@@ -249,12 +283,46 @@ public final class MoStatementEngine implements QueryHandler {
             // releases up to v4.2.0 commit the open transaction on any SET (issue #26872)
             session.backend().execute("COMMIT");
             state.byBegin = false;
+            if (!state.ddl.isEmpty()) {
+                txDdl.committed(state.ddl);
+            }
+        }
+        if (decision == TxRules.Decision.IN_TRANSACTION && kind == StatementKind.DDL) {
+            if (s.startsWith("DROP") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
+                locked(() -> beforeDropDatabase(s, session));
+            }
+            String sql = physical(s.text(), SqlLexer.tokenize(s.text()), session);
+            List<Token> mapped = SqlLexer.tokenize(sql);
+            state.lastVerb = s.first().upper();
+            txDdl.run(new Statement(sql, mapped), session, state.ddl, state.byBegin);
+            return Reply.Ok.EMPTY;
         }
         if (kind == StatementKind.DDL && s.startsWith("DROP") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
             locked(() -> beforeDropDatabase(s, session));
         }
         state.lastVerb = s.first().kind() == Token.Kind.WORD ? s.first().upper() : "";
         return new Reply.Forward(physical(s.sql(), tokens, session));
+    }
+
+    /** The session a handler works on: inside a transaction its DDL goes through {@link TxDdl}. */
+    private Session transactional(TxRules.Decision decision, Session session, SessionState state) {
+        return decision == TxRules.Decision.IN_TRANSACTION ? txDdl.route(session, state.ddl) : session;
+    }
+
+    /** COMMIT or ROLLBACK of a transaction that ran DDL: the backend first, then the DDL is kept or undone. */
+    private Reply endTransaction(boolean commit, Session session, SessionState state) {
+        try {
+            session.backend().execute(commit ? "COMMIT" : "ROLLBACK");
+        } catch (BackendException e) {
+            txDdl.rolledBack(state.ddl); // a failed COMMIT leaves nothing committed
+            throw e;
+        }
+        if (commit) {
+            txDdl.committed(state.ddl);
+        } else {
+            txDdl.rolledBack(state.ddl);
+        }
+        return Reply.Ok.EMPTY;
     }
 
     /** build_ddl.go: a publishing database cannot be dropped; dropping a subscription ends it (pub_sub.go). */

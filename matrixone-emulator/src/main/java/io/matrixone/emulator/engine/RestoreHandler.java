@@ -256,6 +256,11 @@ final class RestoreHandler {
             }
         }
         for (SnapshotObject o : inSnapshot.values()) {
+            if (!o.isSubscription()) {
+                restoreTables(db, objects, o.db(), target);
+            }
+        }
+        for (SnapshotObject o : inSnapshot.values()) {
             if (o.isSubscription()) {
                 subscriptions.add(() -> {
                     try {
@@ -265,7 +270,7 @@ final class RestoreHandler {
                     }
                 });
             } else {
-                restoreDatabase(db, objects, o.db(), target);
+                restoreViews(db, objects, o.db(), target);
             }
         }
     }
@@ -338,6 +343,12 @@ final class RestoreHandler {
 
     /** Brings one database back to the snapshot: tables refilled or recreated, later tables and views dropped. */
     private static void restoreDatabase(Db db, List<SnapshotObject> objects, String d, Namespace target) {
+        restoreTables(db, objects, d, target);
+        restoreViews(db, objects, d, target);
+    }
+
+    /** The database's tables; views come after every database's tables (a view may read another database). */
+    private static void restoreTables(Db db, List<SnapshotObject> objects, String d, Namespace target) {
         String physical = target.physical(d);
         if (!db.databaseExists(physical)) {
             db.exec("CREATE DATABASE " + Sql.id(physical));
@@ -349,7 +360,7 @@ final class RestoreHandler {
             }
         }
         for (List<String> t : db.tables(physical)) {
-            if (!names.contains(t.get(0))) {
+            if (!names.contains(t.get(0)) || "VIEW".equals(t.get(1))) {
                 db.exec(("VIEW".equals(t.get(1)) ? "DROP VIEW " : "DROP TABLE ") + Sql.id(physical, t.get(0)));
             }
         }
@@ -358,6 +369,10 @@ final class RestoreHandler {
                 restoreTable(db, o, physical);
             }
         }
+    }
+
+    private static void restoreViews(Db db, List<SnapshotObject> objects, String d, Namespace target) {
+        String physical = target.physical(d);
         for (SnapshotObject o : objects) {
             if (o.db().equals(d) && o.isView()) {
                 db.exec("DROP VIEW IF EXISTS " + Sql.id(physical, o.table()));

@@ -3,6 +3,8 @@ package io.matrixone.emulator.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SHOW statements whose answers depend on the account: {@code SHOW DATABASES} lists the account's own databases
@@ -12,9 +14,44 @@ import java.util.TreeSet;
  */
 final class ShowHandler {
     private final Namespaces namespaces;
+    private final TimeTravel timeTravel;
 
-    ShowHandler(Namespaces namespaces) {
+    ShowHandler(Namespaces namespaces, TimeTravel timeTravel) {
         this.namespaces = namespaces;
+        this.timeTravel = timeTravel;
+    }
+
+    /** {@code SHOW CREATE TABLE t {SNAPSHOT = ...}}: the table's definition as the snapshot kept it. */
+    Reply createAsOf(Statement s, Session session) {
+        TokenCursor c = s.cursor();
+        c.expect("SHOW");
+        c.expect("CREATE");
+        c.expect("TABLE");
+        Db db = new Db(session.backend());
+        Namespace ns = namespaces.of(db, session);
+        String first = c.identifier();
+        String schema;
+        String table;
+        if (c.acceptPunct(".")) {
+            schema = ns.physical(first);
+            table = c.identifier();
+        } else {
+            schema = db.currentDatabase();
+            table = first;
+            if (schema == null) {
+                throw new MoException(1046, "HY000", "No database selected");
+            }
+        }
+        TimeTravel.Hint hint = TimeTravel.parseHint(s.sql(), s.tokens(), c.index());
+        c.reset(hint.endToken());
+        c.expectEnd();
+        TimeTravel.Source src = timeTravel.source(db, ns, schema, table, hint);
+        if (src.likeDb() == null) {
+            throw MoException.emulator("SHOW CREATE TABLE of a view through a snapshot is not emulated");
+        }
+        String ddl = db.showCreateTable(src.likeDb(), src.likeTable());
+        return new Reply.ResultSet(List.of(Column.varchar("Table"), Column.varchar("Create Table")),
+                List.of(List.of(table, createTable(ns.unmap(ddl)))));
     }
 
     /** {@code SHOW DATABASES [LIKE 'p' | WHERE expr]}. */
@@ -55,10 +92,46 @@ final class ShowHandler {
         List<List<String>> rows = new ArrayList<>();
         for (List<String> row : r.rows()) {
             List<String> out = new ArrayList<>();
-            row.forEach(v -> out.add(createDatabase(ns.unmap(v))));
+            row.forEach(v -> out.add(createTable(createDatabase(ns.unmap(v)))));
             rows.add(out);
         }
         return new Reply.ResultSet(columns, rows);
+    }
+
+    private static final Pattern INT_WIDTH = Pattern.compile("(?i)\\b(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)");
+    private static final Pattern TABLE_TAIL = Pattern.compile("\\n\\)([^\\n]*)$");
+    private static final Pattern COMMENT = Pattern.compile("COMMENT='((?:[^'\\\\]|\\\\.|'')*)'");
+    private static final Pattern FOREIGN_KEY = Pattern.compile("(?m)^(  CONSTRAINT .* FOREIGN KEY .*?),?$");
+
+    /**
+     * MariaDB's SHOW CREATE TABLE text in MatrixOne's layout: no integer display widths, no engine, charset or
+     * auto-increment table options (the comment stays), foreign keys with their RESTRICT actions spelled out.
+     */
+    static String createTable(String v) {
+        if (v == null || !v.startsWith("CREATE TABLE ")) {
+            return v;
+        }
+        String out = INT_WIDTH.matcher(v).replaceAll("$1").replace("current_timestamp()", "CURRENT_TIMESTAMP");
+        Matcher fk = FOREIGN_KEY.matcher(out);
+        StringBuilder b = new StringBuilder();
+        while (fk.find()) {
+            String line = fk.group(1);
+            if (!line.contains(" ON DELETE ")) {
+                line += " ON DELETE RESTRICT";
+            }
+            if (!line.contains(" ON UPDATE ")) {
+                line += " ON UPDATE RESTRICT";
+            }
+            fk.appendReplacement(b, Matcher.quoteReplacement(line + (fk.group().endsWith(",") ? "," : "")));
+        }
+        fk.appendTail(b);
+        out = b.toString();
+        Matcher tail = TABLE_TAIL.matcher(out);
+        if (tail.find()) {
+            Matcher comment = COMMENT.matcher(tail.group(1));
+            out = out.substring(0, tail.start()) + "\n)" + (comment.find() ? " " + comment.group() : "");
+        }
+        return out;
     }
 
     /** MatrixOne's SHOW CREATE DATABASE text has no MariaDB version comment. */

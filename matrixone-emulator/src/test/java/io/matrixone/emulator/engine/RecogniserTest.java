@@ -186,10 +186,15 @@ class RecogniserTest {
 
     @Test
     void txRulesWithoutTransactionOnlyRefuseRollbackTo() {
-        TxRules rules = new TxRules(TargetVersion.parse("4.2.0"));
+        Statement ddl = one("create table t (a int)");
+        assertThat(new TxRules(TargetVersion.parse("4.2.0"), true).check(ddl, StatementKind.DDL, true, true))
+                .isEqualTo(TxRules.Decision.IN_TRANSACTION);
+        assertThatThrownBy(() -> new TxRules(TargetVersion.parse("4.2.0"), false).check(ddl, StatementKind.DDL, true, true))
+                .isInstanceOfSatisfying(MoException.class, e -> assertThat(e.code()).isEqualTo(29999));
+        TxRules rules = new TxRules(TargetVersion.parse("4.2.0"), true);
         assertThat(rules.check(one("create table t (x int)"), StatementKind.DDL, false, false)).isEqualTo(TxRules.Decision.PROCEED);
         assertThat(rules.check(one("set @a = 1"), StatementKind.SET, true, true)).isEqualTo(TxRules.Decision.COMMIT_FIRST);
-        assertThat(new TxRules(TargetVersion.parse("4.3.0")).check(one("set @a = 1"), StatementKind.SET, true, true))
+        assertThat(new TxRules(TargetVersion.parse("4.3.0"), true).check(one("set @a = 1"), StatementKind.SET, true, true))
                 .isEqualTo(TxRules.Decision.PROCEED);
         assertThat(rules.check(one("create sequence s"), StatementKind.SEQUENCE_DDL, true, false)).isEqualTo(TxRules.Decision.PROCEED);
         assertThatThrownBy(() -> rules.check(one("rollback to a"), StatementKind.ROLLBACK_TO, false, false))
