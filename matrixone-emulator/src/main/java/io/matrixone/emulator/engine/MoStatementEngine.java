@@ -32,6 +32,7 @@ public final class MoStatementEngine implements QueryHandler {
     private final AccountHandler accounts;
     private final PublicationHandler publications;
     private final Namespaces namespaces = new Namespaces();
+    private final MoVariables variables = new MoVariables();
     private final ShowHandler show;
     /** Serialises catalog changes (snapshots, restore, clone, PITR, accounts, publications) across sessions. */
     private final ReentrantLock catalogLock = new ReentrantLock();
@@ -45,6 +46,8 @@ public final class MoStatementEngine implements QueryHandler {
         volatile String lastVerb = "";
         /** DDL of the open transaction, undone on ROLLBACK. */
         final TxDdl.Log ddl = new TxDdl.Log();
+        /** Values of MatrixOne-only system variables set in this session. */
+        final MoVariables.Values vars = new MoVariables.Values();
     }
 
     /**
@@ -160,11 +163,17 @@ public final class MoStatementEngine implements QueryHandler {
         }
     }
 
-    /** Client SQL as MariaDB runs it: database names in the account's namespace, time-travel hints resolved. */
+    /**
+     * Client SQL as MariaDB runs it: database names in the account's namespace, time-travel hints resolved,
+     * MatrixOne-only system variables read as their values.
+     */
     private String physical(String sql, List<Token> tokens, Session session) {
         Namespace ns = namespaces.of(new Db(session.backend()), session);
         String mapped = NameRewriter.rewrite(sql, tokens, ns);
-        return timeTravel.rewrite(mapped, mapped == sql ? tokens : SqlLexer.tokenize(mapped), session);
+        List<Token> mappedTokens = mapped == sql ? tokens : SqlLexer.tokenize(mapped);
+        String travelled = timeTravel.rewrite(mapped, mappedTokens, session);
+        SessionState state = sessions.computeIfAbsent(session.id(), id -> new SessionState());
+        return variables.substitute(travelled, travelled == mapped ? mappedTokens : SqlLexer.tokenize(travelled), state.vars);
     }
 
     @Override
@@ -299,6 +308,24 @@ public final class MoStatementEngine implements QueryHandler {
         }
         if (kind == StatementKind.DDL && s.startsWith("DROP") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
             locked(() -> beforeDropDatabase(s, session));
+        }
+        if (kind == StatementKind.SET) {
+            Reply r = variables.set(s, state.vars);
+            if (r instanceof Reply.Forward f) {
+                return new Reply.Forward(physical(f.sql(), SqlLexer.tokenize(f.sql()), session));
+            }
+            if (r != null) {
+                return r;
+            }
+        }
+        if (kind == StatementKind.OTHER && s.size() == 2 && s.startsWith("SELECT") && s.get(1).kind() == Token.Kind.VARIABLE) {
+            String value = variables.read(s.get(1).value(), state.vars);
+            if (value != null) {
+                // SELECT @@name of a MatrixOne-only variable: MariaDB computes the value, the label stays as written
+                BackendResult r = session.backend().execute("SELECT " + value);
+                return new Reply.ResultSet(List.of(Column.varchar(s.get(1).value())),
+                        List.of(java.util.Collections.singletonList(r.scalar())));
+            }
         }
         state.lastVerb = s.first().kind() == Token.Kind.WORD ? s.first().upper() : "";
         return new Reply.Forward(physical(s.sql(), tokens, session));
