@@ -32,8 +32,12 @@ public final class FidelityMain {
     }
 
     /** The parsed command line. */
+    /**
+     * @param skipContaining transcripts whose text matches are not run (on a shared server: no cluster or sys
+     *                       restores that would wipe other people's data)
+     */
     record Options(Path cases, List<String> dirs, String url, String version, Path out, String section,
-                   Path mismatches, Pattern files, int timeoutSeconds, boolean compareMeta) {
+                   Path mismatches, Pattern files, Pattern skipContaining, int timeoutSeconds, boolean compareMeta) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,6 +56,10 @@ public final class FidelityMain {
             for (String dir : o.dirs()) {
                 for (Path file : transcripts(o.cases().resolve(dir), o.files())) {
                     String name = o.cases().relativize(file).toString();
+                    if (o.skipContaining() != null && o.skipContaining().matcher(Files.readString(file)).find()) {
+                        System.out.printf("%-70s skipped (--skip-files-with)%n", name);
+                        continue;
+                    }
                     Transcript t = TranscriptParser.parse(file);
                     if (!o.compareMeta()) {
                         t = withoutMeta(t);
@@ -63,9 +71,16 @@ public final class FidelityMain {
                             Report.ratio(r.matched(false), r.count(false)), (System.nanoTime() - started) / 1_000_000_000L);
                 }
             }
-            List<String> context = List.of("Server: " + target.description() + ".",
-                    "Transcripts: `" + o.cases() + "`, directories " + String.join(", ", o.dirs()) + ".",
-                    "Column labels compared: " + (o.compareMeta() ? "yes" : "no (like MatrixOne's CI, `-n`)") + ".");
+            List<String> context = new java.util.ArrayList<>(List.of("Server: " + target.description() + ".",
+                    "Transcripts: `" + o.cases() + "`, directories " + String.join(", ", o.dirs()) + "."));
+            if (o.files() != null) {
+                context.add("Only files matching `" + o.files().pattern() + "`.");
+            }
+            if (o.skipContaining() != null) {
+                context.add("Files containing `" + o.skipContaining().pattern() + "` not run.");
+            }
+            context.addAll(List.of(
+                    "Column labels compared: " + (o.compareMeta() ? "yes" : "no (like MatrixOne's CI, `-n`)") + "."));
             String heading = o.url() != null ? "Real server" : "Emulator (MatrixOne " + o.version() + ")";
             Report report = new Report(o.section(), heading, context, results);
             report.writeInto(o.out());
@@ -109,6 +124,7 @@ public final class FidelityMain {
         String section = null;
         Path mismatches = null;
         Pattern files = null;
+        Pattern skip = null;
         int timeout = 120;
         boolean meta = true;
         for (int i = 0; i < args.length; i++) {
@@ -123,6 +139,7 @@ public final class FidelityMain {
                 case "--section" -> section = value(args, ++i, a);
                 case "--mismatches" -> mismatches = Paths.get(value(args, ++i, a));
                 case "--files" -> files = Pattern.compile(value(args, ++i, a));
+                case "--skip-files-with" -> skip = Pattern.compile(value(args, ++i, a), Pattern.CASE_INSENSITIVE);
                 case "--timeout" -> timeout = Integer.parseInt(value(args, ++i, a));
                 case "--no-meta" -> meta = false;
                 default -> throw new IllegalArgumentException("unknown argument: " + a);
@@ -140,7 +157,7 @@ public final class FidelityMain {
         if (mismatches == null) {
             mismatches = Paths.get("target", "fidelity", section + "-mismatches.txt");
         }
-        return new Options(cases, dirs, url, version, out, section, mismatches, files, timeout, meta);
+        return new Options(cases, dirs, url, version, out, section, mismatches, files, skip, timeout, meta);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -153,7 +170,7 @@ public final class FidelityMain {
     private static void usage() {
         System.err.println("usage: bin/fidelity --cases <matrixone>/test/distributed/cases [--dirs d1,d2] [--files regex]\n"
                 + "       [--url matrixone://user:pw@host:port | --emulator] [--version 4.2.0] [--out docs/fidelity.md]\n"
-                + "       [--section name] [--mismatches file] [--timeout seconds] [--no-meta]\n"
+                + "       [--section name] [--mismatches file] [--timeout seconds] [--no-meta] [--skip-files-with regex]\n"
                 + "Without --url (or MATRIXONE_URL) the runner starts an emulator of --version itself.");
     }
 }

@@ -129,6 +129,9 @@ final class AccountHandler {
         Namespace ns = new Namespace(name, Long.parseLong(id));
         db.exec("CREATE DATABASE IF NOT EXISTS " + Sql.id(ns.catalog()));
         db.exec(Catalog.snapshotsTable(version, ns.catalog()));
+        for (String sql : CatalogTables.views(ns)) {
+            db.exec(sql);
+        }
         LOG.debug("account {} created with admin {}", name, admin);
         return ns;
     }

@@ -76,6 +76,18 @@ final class Db {
                 + Sql.str(db) + " AND TABLE_NAME = " + Sql.str(table)));
     }
 
+    /**
+     * {@code CREATE VIEW `db`.`v` AS ...} with every name qualified: SHOW CREATE VIEW leaves out the database of
+     * names in the session's current database, information_schema.VIEWS never does.
+     */
+    String viewDefinition(String db, String view) {
+        List<List<String>> r = rows("SELECT VIEW_DEFINITION, CHECK_OPTION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = "
+                + Sql.str(db) + " AND TABLE_NAME = " + Sql.str(view));
+        String check = r.get(0).get(1);
+        return "CREATE VIEW " + Sql.id(db, view) + " AS " + r.get(0).get(0)
+                + (check == null || check.equals("NONE") ? "" : " WITH " + check + " CHECK OPTION");
+    }
+
     String showCreateTable(String db, String table) {
         return query("SHOW CREATE TABLE " + Sql.id(db, table)).rows().get(0).get(1);
     }

@@ -92,6 +92,9 @@ public final class MoStatementEngine implements QueryHandler {
         for (String sql : Catalog.installStatements(version)) {
             admin.execute(sql);
         }
+        for (String sql : CatalogTables.views(Namespace.sys())) {
+            admin.execute(sql);
+        }
         LOG.info("MatrixOne statement engine installed (target version {})", version.text());
     }
 

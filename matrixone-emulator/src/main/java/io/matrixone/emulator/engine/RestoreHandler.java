@@ -371,13 +371,26 @@ final class RestoreHandler {
         }
     }
 
+    /** The database's views, each after the views it reads (retried until no more can be created). */
     private static void restoreViews(Db db, List<SnapshotObject> objects, String d, Namespace target) {
         String physical = target.physical(d);
-        for (SnapshotObject o : objects) {
-            if (o.db().equals(d) && o.isView()) {
-                db.exec("DROP VIEW IF EXISTS " + Sql.id(physical, o.table()));
-                db.exec(Views.definitionIn(o.createSql(), physical, o.table(), target));
+        List<SnapshotObject> pending = new ArrayList<>(objects.stream().filter(o -> o.db().equals(d) && o.isView()).toList());
+        BackendException last = null;
+        while (!pending.isEmpty()) {
+            List<SnapshotObject> failed = new ArrayList<>();
+            for (SnapshotObject o : pending) {
+                try {
+                    db.exec("DROP VIEW IF EXISTS " + Sql.id(physical, o.table()));
+                    db.exec(Views.definitionIn(o.createSql(), physical, o.table(), target));
+                } catch (BackendException e) {
+                    failed.add(o);
+                    last = e;
+                }
             }
+            if (failed.size() == pending.size()) {
+                throw last;
+            }
+            pending = failed;
         }
     }
 

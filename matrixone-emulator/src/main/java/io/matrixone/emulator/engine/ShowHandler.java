@@ -126,6 +126,11 @@ final class ShowHandler {
         }
         fk.appendTail(b);
         out = b.toString();
+        // MariaDB adds an index named after each foreign key that has none; MatrixOne shows none
+        Matcher fkName = Pattern.compile("(?m)^  CONSTRAINT (`(?:[^`]|``)+`) FOREIGN KEY").matcher(out);
+        while (fkName.find()) {
+            out = out.replaceAll("(?m)^  KEY " + Pattern.quote(fkName.group(1)) + " \\([^\\n]*\\),?\\n", "");
+        }
         Matcher tail = TABLE_TAIL.matcher(out);
         if (tail.find()) {
             Matcher comment = COMMENT.matcher(tail.group(1));

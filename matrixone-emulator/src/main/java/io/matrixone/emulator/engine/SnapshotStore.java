@@ -160,7 +160,7 @@ final class SnapshotStore {
                 continue;
             }
             if ("VIEW".equals(t.get(1))) {
-                String def = db.query("SHOW CREATE VIEW " + Sql.id(d.physical(), table)).rows().get(0).get(1);
+                String def = db.viewDefinition(d.physical(), table);
                 insertObject(db, owner, sname, d, table, "VIEW", null, Views.portable(def, d.ns()));
                 continue;
             }

@@ -218,6 +218,10 @@ final class TimeTravel {
     /** The copy of {@code schema.table} in snapshot {@code rec}. */
     Source copyOf(Db db, Namespace ns, SnapshotRecord rec, String schema, String table) {
         String logical = ns.logical(schema);
+        if (logical.equalsIgnoreCase("mo_catalog") && CatalogTables.TABLES.contains(table.toLowerCase(Locale.ROOT))) {
+            return new Source(null, null, "(" + CatalogTables.asOf(ns, table.toLowerCase(Locale.ROOT),
+                    snapshots.objects(db, ns, rec.name())) + ")");
+        }
         Optional<SnapshotObject> obj = snapshots.object(db, ns, rec.name(), ns.account(), logical, table);
         if (obj.isPresent() && obj.get().isTable()) {
             return new Source(obj.get().copySchema(), table, Sql.id(obj.get().copySchema(), table));

@@ -178,7 +178,7 @@ final class TxDdl {
             Name n = name(s, s.indexOf("VIEW") + 1, current);
             if (db.tableExists(n.db(), n.table())) {
                 p.undo.add("DROP VIEW IF EXISTS " + Sql.id(n.db(), n.table()));
-                p.undo.add(db.query("SHOW CREATE VIEW " + Sql.id(n.db(), n.table())).rows().get(0).get(1));
+                p.undo.add(db.viewDefinition(n.db(), n.table()));
             } else {
                 p.undo.add("DROP VIEW IF EXISTS " + Sql.id(n.db(), n.table()));
             }
@@ -239,7 +239,7 @@ final class TxDdl {
                 continue;
             }
             if (view) {
-                p.undo.add(db.query("SHOW CREATE VIEW " + Sql.id(n.db(), n.table())).rows().get(0).get(1));
+                p.undo.add(db.viewDefinition(n.db(), n.table()));
                 p.side.add("DROP VIEW " + Sql.id(n.db(), n.table()));
             } else {
                 String aside = aside(log, n.table());
@@ -264,7 +264,7 @@ final class TxDdl {
         List<String> views = new ArrayList<>();
         for (List<String> t : db.tables(name)) {
             if ("VIEW".equals(t.get(1))) {
-                views.add(db.query("SHOW CREATE VIEW " + Sql.id(name, t.get(0))).rows().get(0).get(1));
+                views.add(db.viewDefinition(name, t.get(0)));
             } else {
                 p.side.add("RENAME TABLE " + Sql.id(name, t.get(0)) + " TO " + Sql.id(aside, t.get(0)));
                 p.undo.add("RENAME TABLE " + Sql.id(aside, t.get(0)) + " TO " + Sql.id(name, t.get(0)));

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * View definitions as snapshots keep them. MariaDB's {@code SHOW CREATE VIEW} text is canonical (every name
- * back-quoted, tables as {@code `db`.`t`}, columns as {@code `db`.`t`.`c`}), which makes it safe to move a view
- * to another namespace and to read it as of a snapshot by renaming its tables.
+ * View definitions as snapshots keep them. MariaDB's definition text ({@link Db#viewDefinition}) is canonical
+ * (every name back-quoted, tables as {@code `db`.`t`}, columns as {@code `db`.`t`.`c`}), which makes it safe to
+ * move a view to another namespace and to read it as of a snapshot by renaming its tables.
  */
 final class Views {
     /** A run of back-quoted names joined by dots: {@code `a`}, {@code `a`.`b`}, {@code `a`.`b`.`c`}. */
@@ -20,8 +20,8 @@ final class Views {
     }
 
     /**
-     * {@code SHOW CREATE VIEW} text without ALGORITHM, DEFINER and SQL SECURITY (the restoring user may not be the
-     * definer) and with database names as {@code ns} knows them.
+     * A view definition without ALGORITHM, DEFINER and SQL SECURITY (the restoring user may not be the definer)
+     * and with database names as {@code ns} knows them.
      */
     static String portable(String showCreateView, Namespace ns) {
         return ns.unmap(HEAD.matcher(showCreateView).replaceFirst("CREATE VIEW "));
