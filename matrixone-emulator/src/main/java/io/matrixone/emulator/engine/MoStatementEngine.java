@@ -172,8 +172,12 @@ public final class MoStatementEngine implements QueryHandler {
      */
     private String physical(String sql, List<Token> tokens, Session session) {
         Namespace ns = namespaces.of(new Db(session.backend()), session);
-        String mapped = NameRewriter.rewrite(sql, tokens, ns);
-        List<Token> mappedTokens = mapped == sql ? tokens : SqlLexer.tokenize(mapped);
+        String functions = TableFunctions.rewrite(sql, tokens);
+        if (functions != sql) {
+            tokens = SqlLexer.tokenize(functions);
+        }
+        String mapped = NameRewriter.rewrite(functions, tokens, ns);
+        List<Token> mappedTokens = mapped == functions ? tokens : SqlLexer.tokenize(mapped);
         String travelled = timeTravel.rewrite(mapped, mappedTokens, session);
         SessionState state = sessions.computeIfAbsent(session.id(), id -> new SessionState());
         return variables.substitute(travelled, travelled == mapped ? mappedTokens : SqlLexer.tokenize(travelled), state.vars);

@@ -45,11 +45,16 @@ final class ShowHandler {
         TimeTravel.Hint hint = TimeTravel.parseHint(s.sql(), s.tokens(), c.index());
         c.reset(hint.endToken());
         c.expectEnd();
-        TimeTravel.Source src = timeTravel.source(db, ns, schema, table, hint);
-        if (src.likeDb() == null) {
-            throw MoException.emulator("SHOW CREATE TABLE of a view through a snapshot is not emulated");
+        // a snapshot keeps the table's own definition (foreign keys included); other hints read a copy's
+        String ddl = timeTravel.snapshotObject(db, ns, schema, table, hint).filter(SnapshotObject::isTable)
+                .map(SnapshotObject::createSql).orElse(null);
+        if (ddl == null) {
+            TimeTravel.Source src = timeTravel.source(db, ns, schema, table, hint);
+            if (src.likeDb() == null) {
+                throw MoException.emulator("SHOW CREATE TABLE of a view through a snapshot is not emulated");
+            }
+            ddl = db.showCreateTable(src.likeDb(), src.likeTable());
         }
-        String ddl = db.showCreateTable(src.likeDb(), src.likeTable());
         return new Reply.ResultSet(List.of(Column.varchar("Table"), Column.varchar("Create Table")),
                 List.of(List.of(table, createTable(ns.unmap(ddl)))));
     }

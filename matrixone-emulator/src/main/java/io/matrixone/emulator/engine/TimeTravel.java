@@ -192,6 +192,15 @@ final class TimeTravel {
         return copyOf(db, ns, rec.get(), schema, table);
     }
 
+    /** The table or view a {@code {SNAPSHOT = s}} hint reads, as the snapshot kept it; empty for other hints. */
+    Optional<SnapshotObject> snapshotObject(Db db, Namespace ns, String schema, String table, Hint hint) {
+        if (hint.snapshot() == null) {
+            return Optional.empty();
+        }
+        SnapshotRecord rec = snapshots.require(db, ns, hint.snapshot());
+        return snapshots.object(db, ns, rec.name(), ns.account(), ns.logical(schema), table);
+    }
+
     /** Nested views deeper than this are a cycle: MariaDB refuses those anyway. */
     private static final int MAX_VIEW_DEPTH = 16;
 
@@ -206,12 +215,15 @@ final class TimeTravel {
         List<SnapshotObject> objects = snapshots.objects(db, ns, rec.name()).stream()
                 .filter(o -> o.account().equals(ns.account())).toList();
         List<String> databases = objects.stream().filter(SnapshotObject::isDatabase).map(SnapshotObject::db).toList();
-        return Views.rewriteTables(Views.select(view.createSql()), databases, (d, t) -> {
+        return Views.rewriteTables(Views.select(view.createSql()), databases, (d, t, aliased) -> {
             SnapshotObject o = objects.stream().filter(x -> x.db().equals(d) && x.table().equals(t)).findFirst().orElse(null);
             if (o == null) {
                 throw MoException.parseError("table \"" + t.toLowerCase(Locale.ROOT) + "\" does not exist");
             }
-            return o.isView() ? "(" + viewAsOf(db, ns, rec, o, depth + 1) + ") AS " + Sql.id(t) : Sql.id(o.copySchema(), t);
+            if (o.isView()) {
+                return "(" + viewAsOf(db, ns, rec, o, depth + 1) + ")" + (aliased ? "" : " AS " + Sql.id(t));
+            }
+            return Sql.id(o.copySchema(), t);
         });
     }
 

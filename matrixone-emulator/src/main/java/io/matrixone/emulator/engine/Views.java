@@ -1,7 +1,6 @@
 package io.matrixone.emulator.engine;
 
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,12 +37,20 @@ final class Views {
         return head.find() ? portable.substring(head.end()) : portable;
     }
 
+    /** What stands for table {@code `db`.`t`} in a view's SELECT. */
+    interface TableText {
+        /**
+         * @param aliased whether the view names the table with an alias of its own (a derived table needs one)
+         * @return a copy's name, a parenthesised SELECT with an alias for a nested view, or {@code null} to keep it
+         */
+        String of(String db, String table, boolean aliased);
+    }
+
     /**
-     * The view's SELECT with its tables replaced: {@code table.apply(db, t)} gives the text that stands for table
-     * {@code `db`.`t`} (a copy's name, or a parenthesised SELECT for a nested view; {@code null} keeps it).
-     * Column references lose their database part, so they keep resolving through the table's own name.
+     * The view's SELECT with its tables replaced. Column references lose their database part, so they keep
+     * resolving through the table's own name.
      */
-    static String rewriteTables(String select, List<String> databases, BiFunction<String, String, String> table) {
+    static String rewriteTables(String select, List<String> databases, TableText table) {
         Matcher m = NAMES.matcher(select);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -52,7 +59,8 @@ final class Views {
             if (parts.size() == 3 && databases.contains(parts.get(0))) {
                 replacement = Sql.id(parts.get(1)) + "." + Sql.id(parts.get(2));
             } else if (parts.size() == 2 && databases.contains(parts.get(0))) {
-                String t = table.apply(parts.get(0), parts.get(1));
+                boolean aliased = select.substring(m.end()).matches("(?s)^\\s+`.*");
+                String t = table.of(parts.get(0), parts.get(1), aliased);
                 if (t != null) {
                     replacement = t;
                 }

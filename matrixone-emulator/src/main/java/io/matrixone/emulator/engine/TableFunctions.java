@@ -1,0 +1,77 @@
+package io.matrixone.emulator.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MatrixOne's table function {@code generate_series(start, end [, step])} (one column, {@code result}) over
+ * MariaDB's Sequence engine: {@code FROM generate_series(1, 10) g} reads {@code mysql.seq_1_to_10}. Only constant
+ * integer arguments are rewritten; anything else is left to MariaDB (which reports the function unknown).
+ */
+final class TableFunctions {
+    private static final Set<String> TABLE_POSITION = Set.of("FROM", "JOIN", ",");
+
+    private TableFunctions() {
+    }
+
+    static String rewrite(String sql, List<Token> tokens) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int k = 1; k + 2 < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            Token before = tokens.get(k - 1);
+            if (!t.is("GENERATE_SERIES") || !tokens.get(k + 1).isPunct("(")
+                    || !(TABLE_POSITION.contains(before.value().toUpperCase(java.util.Locale.ROOT)))) {
+                continue;
+            }
+            List<Long> args = new ArrayList<>();
+            int i = k + 2;
+            while (i < tokens.size()) {
+                boolean negative = tokens.get(i).isPunct("-");
+                Token n = tokens.get(negative ? i + 1 : i);
+                if (n.kind() != Token.Kind.NUMBER || !n.value().matches("\\d+")) {
+                    break;
+                }
+                args.add(negative ? -Long.parseLong(n.value()) : Long.parseLong(n.value()));
+                i += negative ? 2 : 1;
+                if (tokens.get(i).isPunct(",")) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            if (i >= tokens.size() || !tokens.get(i).isPunct(")") || args.isEmpty() || args.size() > 3) {
+                continue;
+            }
+            long start = args.size() == 1 ? 1 : args.get(0);
+            long end = args.size() == 1 ? args.get(0) : args.get(1);
+            long step = args.size() == 3 ? args.get(2) : 1;
+            if (start < 0 || end < 0 || step <= 0) {
+                continue; // the Sequence engine counts with non-negative numbers only
+            }
+            if (out == null) {
+                out = new StringBuilder();
+            }
+            Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+            boolean aliased = next != null && (next.is("AS") || next.kind() == Token.Kind.QUOTED_IDENT
+                    || (next.kind() == Token.Kind.WORD && !NotAlias.follows(next)));
+            String table = start > end ? "seq_" + start + "_to_" + end : "seq_" + start + "_to_" + end + (step == 1 ? "" : "_step_" + step);
+            out.append(sql, copied, t.start()).append("(SELECT seq AS result FROM mysql.").append(table).append(")")
+                    .append(aliased ? "" : " AS generate_series");
+            copied = tokens.get(i).end();
+            k = i;
+        }
+        return out == null ? sql : out.append(sql.substring(copied)).toString();
+    }
+
+    /** Words after a table reference that are not its alias. */
+    private static final class NotAlias {
+        private static final Set<String> WORDS = Set.of("WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "CROSS", "ON", "USING",
+                "GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "WINDOW", "FOR", "LOCK", "NATURAL", "STRAIGHT_JOIN");
+
+        static boolean follows(Token t) {
+            return WORDS.contains(t.upper());
+        }
+    }
+}
