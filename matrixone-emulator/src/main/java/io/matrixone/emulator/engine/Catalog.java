@@ -81,6 +81,10 @@ final class Catalog {
                         + "account_name varchar(128) not null, pub_name varchar(64) not null, database_name varchar(64), "
                         + "table_list text, account_list text, `comment` text, primary key(owner, sname, account_name, pub_name))",
                 "CREATE SEQUENCE IF NOT EXISTS " + ACCOUNT_IDS + " START WITH 1",
+                // MatrixOne's built-in cast_range_value_unit(value, unit): a PITR range in hours (func_mo.go)
+                "CREATE OR REPLACE FUNCTION mo_catalog.cast_range_value_unit(v BIGINT, u VARCHAR(10)) RETURNS BIGINT "
+                        + "DETERMINISTIC RETURN CASE u WHEN 'h' THEN v WHEN 'd' THEN v * 24 WHEN 'mo' THEN v * 720 "
+                        + "WHEN 'y' THEN v * 8760 ELSE -1 END",
                 // PITR uses system-versioned tables; let users keep altering them (mo_sql.md §5, DIFFERENCES.md)
                 "SET GLOBAL system_versioning_alter_history = KEEP"));
         return out;

@@ -274,8 +274,9 @@ public final class MoStatementEngine implements QueryHandler {
             case SAVEPOINT:
             case RELEASE_SAVEPOINT:
                 return Reply.Ok.EMPTY; // accepted as no-ops (mo_sql.md §10.8)
-            case SHOW_RECOVERY_WINDOW:
             case SHOW_CREATE_PUBLICATION:
+                return publications.showCreate(s, session);
+            case SHOW_RECOVERY_WINDOW:
             case DATA_BRANCH:
                 throw MoException.emulator(TxRules.describe(s, kind) + " is not emulated");
             case BEGIN:

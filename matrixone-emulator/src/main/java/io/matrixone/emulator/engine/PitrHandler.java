@@ -253,6 +253,7 @@ final class PitrHandler {
                 throw c.syntaxError();
             }
             where = s.textFrom(c.index());
+            where = TableFunctions.rewrite(where, SqlLexer.tokenize(where));
         } else {
             c.expectEnd();
         }

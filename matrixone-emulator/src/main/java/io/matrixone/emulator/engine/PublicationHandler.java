@@ -288,6 +288,21 @@ final class PublicationHandler {
         return new Reply.ResultSet(cols, rows);
     }
 
+    /** SHOW CREATE PUBLICATION p (build_show.go buildShowCreatePublications): the statement, rebuilt from mo_pubs. */
+    Reply showCreate(Statement s, Session session) {
+        TokenCursor c = s.cursor();
+        c.expect("SHOW");
+        c.expect("CREATE");
+        c.expect("PUBLICATION");
+        String name = c.identifier();
+        c.expectEnd();
+        Db db = new Db(session.backend());
+        List<List<String>> rows = db.rows("SELECT pub_name, CONCAT('CREATE PUBLICATION ', pub_name, ' DATABASE ', database_name, "
+                + "CASE table_list WHEN '*' THEN '' ELSE CONCAT(' TABLE ', table_list) END, ' ACCOUNT ', account_list) "
+                + "FROM mo_catalog.mo_pubs WHERE account_name = " + Sql.str(session.account()) + " AND pub_name = " + Sql.str(name));
+        return new Reply.ResultSet(List.of(Column.varchar("Publication"), Column.varchar("Create Publication")), rows);
+    }
+
     /** SHOW SUBSCRIPTIONS [ALL] [LIKE 'p'] (doShowSubscriptions): the account's rows; without ALL only subscribed ones. */
     Reply showSubscriptions(Statement s, Session session) {
         TokenCursor c = s.cursor();

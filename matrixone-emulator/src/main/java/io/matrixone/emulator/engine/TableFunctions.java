@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * MatrixOne's table function {@code generate_series(start, end [, step])} (one column, {@code result}) over
- * MariaDB's Sequence engine: {@code FROM generate_series(1, 10) g} reads {@code mysql.seq_1_to_10}. Only constant
- * integer arguments are rewritten; anything else is left to MariaDB (which reports the function unknown).
+ * MatrixOne functions MariaDB lacks. The table function {@code generate_series(start, end [, step])} (one column,
+ * {@code result}) reads MariaDB's Sequence engine: {@code FROM generate_series(1, 10) g} reads
+ * {@code mysql.seq_1_to_10}; only constant integer arguments are rewritten, anything else is left to MariaDB
+ * (which reports the function unknown). Scalar built-ins the emulator defines as stored functions in
+ * {@code mo_catalog} ({@code cast_range_value_unit}) are called there.
  */
 final class TableFunctions {
     private static final Set<String> TABLE_POSITION = Set.of("FROM", "JOIN", ",");
@@ -15,11 +17,26 @@ final class TableFunctions {
     private TableFunctions() {
     }
 
+    /** Built-ins defined as stored functions in sys's {@code mo_catalog} (see {@link Catalog}). */
+    private static final Set<String> STORED = Set.of("CAST_RANGE_VALUE_UNIT");
+
     static String rewrite(String sql, List<Token> tokens) {
         StringBuilder out = null;
         int copied = 0;
-        for (int k = 1; k + 2 < tokens.size(); k++) {
+        for (int k = 0; k + 2 < tokens.size(); k++) {
             Token t = tokens.get(k);
+            if (t.kind() == Token.Kind.WORD && STORED.contains(t.upper()) && tokens.get(k + 1).isPunct("(")
+                    && (k == 0 || !tokens.get(k - 1).isPunct("."))) {
+                if (out == null) {
+                    out = new StringBuilder();
+                }
+                out.append(sql, copied, t.start()).append("mo_catalog.").append(t.value().toLowerCase(java.util.Locale.ROOT));
+                copied = t.end();
+                continue;
+            }
+            if (k == 0) {
+                continue;
+            }
             Token before = tokens.get(k - 1);
             if (!t.is("GENERATE_SERIES") || !tokens.get(k + 1).isPunct("(")
                     || !(TABLE_POSITION.contains(before.value().toUpperCase(java.util.Locale.ROOT)))) {

@@ -20,4 +20,11 @@ class TableFunctionsTest {
         assertThat(rw("select generate_series(1, 3)")).isEqualTo("select generate_series(1, 3)");
         assertThat(rw("select * from generate_series(1, @n) g")).isEqualTo("select * from generate_series(1, @n) g");
     }
+
+    @Test
+    void storedBuiltInsAreCalledInMoCatalog() {
+        assertThat(rw("CAST_RANGE_VALUE_UNIT(PITR_LENGTH, PITR_UNIT) > 24"))
+                .isEqualTo("mo_catalog.cast_range_value_unit(PITR_LENGTH, PITR_UNIT) > 24");
+        assertThat(rw("select x.cast_range_value_unit(1, 'h')")).isEqualTo("select x.cast_range_value_unit(1, 'h')");
+    }
 }
