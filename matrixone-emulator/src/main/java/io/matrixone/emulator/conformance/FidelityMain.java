@@ -1,5 +1,7 @@
 package io.matrixone.emulator.conformance;
 
+import io.matrixone.emulator.backend.BackendConnection;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +53,9 @@ public final class FidelityMain {
             return;
         }
         List<FileResult> results = new ArrayList<>();
-        try (Target target = o.url() != null ? Target.url(o.url()) : Target.emulator(o.version())) {
-            Replayer replayer = new Replayer(target, o.timeoutSeconds() * 1000);
+        Target target = o.url() != null ? Target.url(o.url()) : Target.emulator(o.version());
+        int restarts = 0;
+        try {
             for (String dir : o.dirs()) {
                 for (Path file : transcripts(o.cases().resolve(dir), o.files())) {
                     String name = o.cases().relativize(file).toString();
@@ -65,10 +68,17 @@ public final class FidelityMain {
                         t = withoutMeta(t);
                     }
                     long started = System.nanoTime();
-                    FileResult r = replayer.replay(dir, name, t);
+                    FileResult r = new Replayer(target, o.timeoutSeconds() * 1000).replay(dir, name, t);
                     results.add(r);
                     System.out.printf("%-70s feature %s  all %s  (%d s)%n", name, Report.ratio(r.matched(true), r.count(true)),
                             Report.ratio(r.matched(false), r.count(false)), (System.nanoTime() - started) / 1_000_000_000L);
+                    if (o.url() == null && !answers(target)) {
+                        // the emulator's MariaDB died (it segfaults now and then): a fresh emulator for the next file
+                        LOG.warn("the emulator stopped answering during {}; starting a new one", name);
+                        target.close();
+                        target = Target.emulator(o.version());
+                        restarts++;
+                    }
                 }
             }
             List<String> context = new java.util.ArrayList<>(List.of("Server: " + target.description() + ".",
@@ -78,6 +88,10 @@ public final class FidelityMain {
             }
             if (o.skipContaining() != null) {
                 context.add("Files containing `" + o.skipContaining().pattern() + "` not run.");
+            }
+            if (restarts > 0) {
+                context.add("The emulator stopped answering " + restarts + " time(s) (its MariaDB crashed); the runner started a "
+                        + "new one and went on with the next file.");
             }
             context.addAll(List.of(
                     "Column labels compared: " + (o.compareMeta() ? "yes" : "no (like MatrixOne's CI, `-n`)") + "."));
@@ -89,6 +103,19 @@ public final class FidelityMain {
             System.out.printf("%nMatrixOne-feature statements: %s; all statements: %s%nwritten to %s, mismatches in %s%n",
                     Report.ratio(t.featureMatched(), t.feature()), Report.ratio(t.allMatched(), t.all()), o.out(),
                     o.mismatches());
+        } finally {
+            target.close();
+        }
+    }
+
+    /** Whether the server still takes a login and a query. */
+    private static boolean answers(Target target) {
+        try (BackendConnection c = BackendConnection.open(target.host(), target.port(), target.user(), target.password(), null,
+                10_000)) {
+            c.execute("select 1");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
