@@ -172,7 +172,7 @@ public final class MoStatementEngine implements QueryHandler {
      */
     private String physical(String sql, List<Token> tokens, Session session) {
         Namespace ns = namespaces.of(new Db(session.backend()), session);
-        String functions = TableFunctions.rewrite(sql, tokens);
+        String functions = TableFunctions.mayRewrite(sql) ? TableFunctions.rewrite(sql, tokens) : sql;
         if (functions != sql) {
             tokens = SqlLexer.tokenize(functions);
         }
@@ -180,6 +180,9 @@ public final class MoStatementEngine implements QueryHandler {
         List<Token> mappedTokens = mapped == functions ? tokens : SqlLexer.tokenize(mapped);
         String travelled = timeTravel.rewrite(mapped, mappedTokens, session);
         SessionState state = sessions.computeIfAbsent(session.id(), id -> new SessionState());
+        if (travelled.indexOf("@@") < 0) {
+            return travelled; // the common case: nothing MatrixOne-only to read
+        }
         return variables.substitute(travelled, travelled == mapped ? mappedTokens : SqlLexer.tokenize(travelled), state.vars);
     }
 
@@ -256,7 +259,7 @@ public final class MoStatementEngine implements QueryHandler {
             case SHOW_ACCOUNTS:
                 return accounts.show(s, session);
             case SHOW_DATABASES:
-                return show.databases(s, session);
+                return show.databases(s, session, uncommittedOfOthers(session));
             case SHOW_TABLES:
             case SHOW_CREATE:
                 if (kind == StatementKind.SHOW_CREATE && s.matchesAt(2, "TABLE") && TimeTravel.hasHint(s.tokens())) {
@@ -317,6 +320,12 @@ public final class MoStatementEngine implements QueryHandler {
         if (kind == StatementKind.DDL && s.startsWith("DROP") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
             locked(() -> beforeDropDatabase(s, session));
         }
+        if (s.startsWith("USE") && s.size() == 2 && s.get(1).isIdentifier()) {
+            String physical = namespaces.of(new Db(session.backend()), session).physical(s.get(1).value());
+            if (uncommittedOfOthers(session).contains(physical)) {
+                return MoException.unknownDatabase(s.get(1).value()).toReply(); // not committed yet (mo_sql.md §10.7)
+            }
+        }
         if (kind == StatementKind.SET) {
             Reply r = variables.set(s, state.vars);
             if (r instanceof Reply.Forward f) {
@@ -337,6 +346,17 @@ public final class MoStatementEngine implements QueryHandler {
         }
         state.lastVerb = s.first().kind() == Token.Kind.WORD ? s.first().upper() : "";
         return new Reply.Forward(physical(s.sql(), tokens, session));
+    }
+
+    /** MariaDB schemas other sessions created in transactions they have not committed yet. */
+    private java.util.Set<String> uncommittedOfOthers(Session session) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        sessions.forEach((id, st) -> {
+            if (id != session.id()) {
+                out.addAll(st.ddl.createdDatabases());
+            }
+        });
+        return out;
     }
 
     /** The session a handler works on: inside a transaction its DDL goes through {@link TxDdl}. */

@@ -59,12 +59,16 @@ final class ShowHandler {
                 List.of(List.of(table, createTable(ns.unmap(ddl)))));
     }
 
-    /** {@code SHOW DATABASES [LIKE 'p' | WHERE expr]}. */
-    Reply databases(Statement s, Session session) {
+    /**
+     * {@code SHOW DATABASES [LIKE 'p' | WHERE expr]}.
+     *
+     * @param hidden MariaDB schemas not to list: created by other sessions' uncommitted transactions
+     */
+    Reply databases(Statement s, Session session, java.util.Set<String> hidden) {
         Db db = new Db(session.backend());
         Namespace ns = namespaces.of(db, session);
         TreeSet<String> names = new TreeSet<>(ns.isSys() ? AccountHandler.SYS_SYSTEM_DATABASES : AccountHandler.ACCOUNT_SYSTEM_DATABASES);
-        names.addAll(namespaces.databases(db, ns));
+        namespaces.databases(db, ns).stream().filter(d -> !hidden.contains(ns.physical(d))).forEach(names::add);
         TokenCursor c = s.cursor();
         c.expect("SHOW");
         c.expect("DATABASES");

@@ -20,6 +20,12 @@ final class TableFunctions {
     /** Built-ins defined as stored functions in sys's {@code mo_catalog} (see {@link Catalog}). */
     private static final Set<String> STORED = Set.of("CAST_RANGE_VALUE_UNIT");
 
+    /** A cheap test before {@link #rewrite}: whether the text names one of these functions at all. */
+    static boolean mayRewrite(String sql) {
+        String lower = sql.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("generate_series") || lower.contains("cast_range_value_unit");
+    }
+
     static String rewrite(String sql, List<Token> tokens) {
         StringBuilder out = null;
         int copied = 0;

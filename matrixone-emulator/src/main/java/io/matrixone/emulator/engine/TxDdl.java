@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Where MariaDB cannot do that (the DDL needs a lock the transaction itself holds, e.g. ALTER of a table the
  * transaction wrote), the DDL runs on the session's connection after all: MariaDB then commits the statements
- * before it (DIFFERENCES.md). Other sessions see the DDL at once, not at COMMIT.
+ * before it (DIFFERENCES.md). Other sessions do not see a database the transaction created (SHOW DATABASES, USE)
+ * until COMMIT; other DDL they see at once.
  */
 final class TxDdl {
     private static final Logger LOG = LoggerFactory.getLogger(TxDdl.class);
@@ -43,10 +44,17 @@ final class TxDdl {
         private Backend side;
         private final Deque<List<String>> undo = new ArrayDeque<>();
         private final List<String> onCommit = new ArrayList<>();
+        /** Databases this transaction created: other sessions do not see them until COMMIT. */
+        private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private int serial;
 
         boolean isEmpty() {
             return undo.isEmpty() && onCommit.isEmpty();
+        }
+
+        /** The MariaDB schemas the open transaction created. */
+        java.util.Set<String> createdDatabases() {
+            return created;
         }
     }
 
@@ -65,7 +73,9 @@ final class TxDdl {
                 Statement s = new Statement(sql, t);
                 if (s.startsWith("CREATE") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
                     BackendResult r = side(log).execute(sql);
-                    log.undo.push(List.of("DROP DATABASE IF EXISTS " + Sql.id(s.get(s.size() - 1).value())));
+                    String name = s.get(s.size() - 1).value();
+                    log.undo.push(List.of("DROP DATABASE IF EXISTS " + Sql.id(name)));
+                    log.created.add(name);
                     return r;
                 }
                 if (s.startsWith("CREATE", "TABLE") || s.startsWith("CREATE", "VIEW")) {
@@ -97,6 +107,7 @@ final class TxDdl {
         final List<String> own = new ArrayList<>();
         final List<String> undo = new ArrayList<>();
         final List<String> commit = new ArrayList<>();
+        final List<String> created = new ArrayList<>();
     }
 
     /** A table name as parsed: its database (the current one if unqualified) and the index after it. */
@@ -139,6 +150,7 @@ final class TxDdl {
             log.undo.push(plan.undo);
         }
         log.onCommit.addAll(plan.commit);
+        log.created.addAll(plan.created);
         runSteps(own, plan.own);
     }
 
@@ -157,6 +169,7 @@ final class TxDdl {
             String name = s.get(s.matchesAt(i + 1, "IF") ? i + 4 : i + 1).value();
             if (!db.databaseExists(name)) {
                 p.undo.add("DROP DATABASE IF EXISTS " + Sql.id(name));
+                p.created.add(name);
             }
             p.side.add(sql);
         } else if (s.startsWith("CREATE") && s.matchesAt(i, "TABLE")) {
@@ -358,6 +371,7 @@ final class TxDdl {
         } finally {
             log.undo.clear();
             log.onCommit.clear();
+            log.created.clear();
             close(log);
         }
     }

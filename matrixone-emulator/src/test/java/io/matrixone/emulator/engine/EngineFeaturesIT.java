@@ -139,6 +139,19 @@ class EngineFeaturesIT {
     }
 
     @Test
+    void aDatabaseCreatedInATransactionIsHiddenFromOtherSessionsUntilCommit() throws Exception {
+        EngineHarness.Client other = harness.root();
+        c.ok("begin");
+        c.ok("create database f_tx");
+        assertError(other.run("use f_tx"), 1049, "Unknown database f_tx");
+        assertThat(other.ok("show databases").rows()).extracting(r -> r.get(0)).doesNotContain("f_tx");
+        assertThat(c.ok("show databases").rows()).extracting(r -> r.get(0)).contains("f_tx");
+        c.ok("commit");
+        other.ok("use f_tx");
+        assertThat(other.ok("show databases").rows()).extracting(r -> r.get(0)).contains("f_tx");
+    }
+
+    @Test
     void ddlAndCloneInTransactionAreKeptByCommitAndTheCloneSeesTheTransactionsRows() {
         c.ok("begin");
         c.ok("create table t7 (x int primary key)");
