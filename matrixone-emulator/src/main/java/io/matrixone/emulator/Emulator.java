@@ -99,7 +99,7 @@ public final class Emulator implements AutoCloseable {
             MariaDbCompat compat;
             try (BackendConnection admin = server.connect(null)) {
                 compat = MariaDbCompat.detect(admin);
-                handler = handlerFactory != null ? handlerFactory.apply(version) : statementEngine(admin);
+                handler = handlerFactory != null ? handlerFactory.apply(version) : statementEngine(server, admin);
             }
             relay = new RelayServer(new RelayConfig(server.host(), server.port(), version, handler, compat, statements,
                     faults)).start(requestedPort);
@@ -120,8 +120,15 @@ public final class Emulator implements AutoCloseable {
      * The single wiring point of the MatrixOne statement engine: creates it for the target version and lets it
      * install its catalog (mo_catalog.* in MariaDB) once, on an admin connection.
      */
-    private QueryHandler statementEngine(BackendConnection admin) {
-        MoStatementEngine engine = new MoStatementEngine(version);
+    private QueryHandler statementEngine(MariaDbServer server, BackendConnection admin) {
+        // DDL inside a transaction runs on connections of the emulator's own (TxDdl)
+        MoStatementEngine engine = new MoStatementEngine(version, () -> {
+            try {
+                return server.connect(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not open a connection to MariaDB", e);
+            }
+        });
         engine.install(admin);
         return engine;
     }

@@ -79,9 +79,22 @@ public final class BackendConnection implements Backend, Closeable {
      */
     public static BackendConnection open(String host, int port, String user, String password, String database)
             throws IOException {
+        return open(host, port, user, password, database, 0);
+    }
+
+    /**
+     * Like {@link #open(String, int, String, String, String)}, with a limit on every wait for the server: a read
+     * that waits longer fails with {@link java.net.SocketTimeoutException} (inside an {@link UncheckedIOException}
+     * from {@link #execute}) and the connection must then be abandoned.
+     *
+     * @param readTimeoutMillis the limit, 0 for none
+     */
+    public static BackendConnection open(String host, int port, String user, String password, String database,
+                                         int readTimeoutMillis) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+            socket.setSoTimeout(readTimeoutMillis);
             socket.setTcpNoDelay(true);
             PacketChannel channel = PacketChannel.of(socket);
             Packet greetingPacket = channel.read();

@@ -96,8 +96,10 @@ final class SystemMariaDb {
     }
 
     private static void install(Path installDb, Path data, Path logFile) throws IOException, InterruptedException {
+        // options the script does not know go to mariadbd: a private tmpdir, as for the server itself
+        Path tmp = Files.createDirectories(data.resolveSibling("tmp"));
         List<String> cmd = new ArrayList<>(List.of(installDb.toString(), "--no-defaults", "--datadir=" + data,
-                "--auth-root-authentication-method=normal", "--skip-test-db"));
+                "--auth-root-authentication-method=normal", "--skip-test-db", "--tmpdir=" + tmp));
         if (isRoot()) {
             cmd.add("--user=root");
         }
@@ -112,8 +114,11 @@ final class SystemMariaDb {
     }
 
     private static Running start(Path server, Path dir, Path data, int port) throws IOException {
+        // a private tmpdir: MariaDB names its temporary files after its pid, and instances sharing /tmp have been
+        // seen losing them ("Error on delete of '/tmp/#sql-temptable-...'")
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
         List<String> cmd = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "mariadb-watchdog", dir.toString(), server.toString(),
-                "--no-defaults", "--datadir=" + data, "--socket=" + dir.resolve("mysqld.sock"),
+                "--no-defaults", "--datadir=" + data, "--tmpdir=" + tmp, "--socket=" + dir.resolve("mysqld.sock"),
                 "--pid-file=" + dir.resolve("mysqld.pid"), "--port=" + port, "--bind-address=127.0.0.1",
                 "--skip-name-resolve", "--skip-log-bin", "--log-error=" + dir.resolve("error.log"),
                 "--max-allowed-packet=64M", "--character-set-server=utf8mb4",

@@ -14,6 +14,22 @@ import org.slf4j.LoggerFactory;
  */
 final class AccountHandler {
     private static final Logger LOG = LoggerFactory.getLogger(AccountHandler.class);
+    /** MatrixOne's system databases of a non-sys account (SHOW DATABASES, SHOW ACCOUNTS' db_count). */
+    static final List<String> ACCOUNT_SYSTEM_DATABASES = List.of("information_schema", "mo_catalog", "mysql", "system",
+            "system_metrics");
+    /** sys has two more. */
+    static final List<String> SYS_SYSTEM_DATABASES = List.of("information_schema", "mo_catalog", "mo_debug", "mo_task",
+            "mysql", "system", "system_metrics");
+
+    private final TargetVersion version;
+    private final Namespaces namespaces;
+    private final SnapshotStore snapshots;
+
+    AccountHandler(TargetVersion version, Namespaces namespaces, SnapshotStore snapshots) {
+        this.version = version;
+        this.namespaces = namespaces;
+        this.snapshots = snapshots;
+    }
     private static final String[] HOSTS = {"%", "localhost"};
     private static final String USER_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER, "
             + "CREATE TEMPORARY TABLES, LOCK TABLES, CREATE VIEW, SHOW VIEW, EXECUTE, CREATE ROUTINE, ALTER ROUTINE, "
@@ -88,18 +104,44 @@ final class AccountHandler {
             }
             throw MoException.internal("the tenant " + req.name() + " exists");
         }
-        String id = db.scalar("SELECT COALESCE(MAX(account_id), 0) + 1 FROM mo_catalog.mo_account");
-        String user = mariaUser(req.name(), req.admin());
+        createAccount(db, req.name(), req.admin(), "PASSWORD(" + Sql.str(req.password()) + ")", req.status(), req.comment());
+        return Reply.Ok.EMPTY;
+    }
+
+    /**
+     * The account's row, its admin's MariaDB user and its own {@code mo_catalog}.
+     *
+     * @param auth a MariaDB expression for the password hash
+     */
+    private Namespace createAccount(Db db, String name, String admin, String auth, String status, String comment) {
+        // ids are never reused, as on MatrixOne: a new account must not inherit a dropped one's schemas
+        String id = db.scalar("SELECT GREATEST(NEXTVAL(" + Catalog.ACCOUNT_IDS + "), COALESCE(MAX(account_id), 0) + 1) "
+                + "FROM mo_catalog.mo_account");
+        String user = mariaUser(name, admin);
         for (String host : HOSTS) {
-            db.exec("CREATE USER " + Sql.str(user) + "@" + Sql.str(host) + " IDENTIFIED VIA mysql_native_password USING PASSWORD("
-                    + Sql.str(req.password()) + ")" + ("suspend".equals(req.status()) ? " ACCOUNT LOCK" : ""));
+            db.exec("CREATE USER " + Sql.str(user) + "@" + Sql.str(host) + " IDENTIFIED VIA mysql_native_password USING "
+                    + auth + ("suspend".equals(status) ? " ACCOUNT LOCK" : ""));
             db.exec("GRANT " + USER_PRIVILEGES + " ON *.* TO " + Sql.str(user) + "@" + Sql.str(host));
         }
         db.exec("INSERT INTO mo_catalog.mo_account (account_id, account_name, admin_name, status, comments) VALUES ("
-                + id + ", " + Sql.str(req.name()) + ", " + Sql.str(req.admin()) + ", " + Sql.str(req.status()) + ", "
-                + Sql.str(req.comment()) + ")");
-        LOG.debug("account {} created with admin {}", req.name(), req.admin());
-        return Reply.Ok.EMPTY;
+                + id + ", " + Sql.str(name) + ", " + Sql.str(admin) + ", " + Sql.str(status) + ", " + Sql.str(comment) + ")");
+        namespaces.forget(name);
+        Namespace ns = new Namespace(name, Long.parseLong(id));
+        db.exec("CREATE DATABASE IF NOT EXISTS " + Sql.id(ns.catalog()));
+        db.exec(Catalog.snapshotsTable(version, ns.catalog()));
+        for (String sql : CatalogTables.views(ns)) {
+            db.exec(sql);
+        }
+        LOG.debug("account {} created with admin {}", name, admin);
+        return ns;
+    }
+
+    /** Brings back a dropped account a snapshot remembers (restore of a dropped account); {@code null} if it cannot. */
+    Namespace recreate(Db db, SnapshotStore.AccountInfo info) {
+        if (info == null || info.auth() == null) {
+            return null;
+        }
+        return createAccount(db, info.name(), info.admin(), Sql.str(info.auth()), "open", info.comments() == null ? "" : info.comments());
     }
 
     Reply drop(Statement s, Session session) {
@@ -124,7 +166,21 @@ final class AccountHandler {
         for (String host : HOSTS) {
             db.exec("DROP USER IF EXISTS " + Sql.str(mariaUser(name, acc.get(1))) + "@" + Sql.str(host));
         }
+        Namespace ns = namespaces.find(db, name);
+        if (ns != null) {
+            // MatrixOne drops the account's data and catalog with it; snapshots others took of it stay
+            snapshots.dropAll(db, ns);
+            for (List<String> r : db.rows("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA")) {
+                if (ns.owns(r.get(0))) {
+                    db.exec("DROP DATABASE " + Sql.id(r.get(0)));
+                }
+            }
+            db.exec("DELETE FROM mo_catalog.mo_pitr WHERE create_account = " + ns.id());
+            db.exec("DELETE FROM mo_catalog.mo_pubs WHERE account_name = " + Sql.str(name));
+            db.exec("DELETE FROM mo_catalog.mo_subs WHERE sub_account_name = " + Sql.str(name));
+        }
         db.exec("DELETE FROM mo_catalog.mo_account WHERE account_name = " + Sql.str(name));
+        namespaces.forget(name);
         return Reply.Ok.EMPTY;
     }
 
@@ -190,16 +246,20 @@ final class AccountHandler {
         String like = c.accept("LIKE") ? c.string() : null;
         c.expectEnd();
         Db db = new Db(session.backend());
-        int dbCount = db.userDatabases().size();
-        String tblCount = db.scalar("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA NOT IN ("
-                + String.join(", ", Db.SYSTEM_SCHEMAS.stream().map(Sql::str).toList()) + ") AND TABLE_SCHEMA NOT LIKE '\\_\\_mo\\_snap\\_%'");
         String where = (like == null ? "1=1" : "account_name LIKE " + Sql.str(like))
                 + (Privileges.isSys(session) ? "" : " AND account_name = " + Sql.str(session.account()));
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> r : db.rows("SELECT account_name, admin_name, created_time, status, suspended_time, comments "
-                + "FROM mo_catalog.mo_account WHERE " + where + " ORDER BY account_id DESC")) {
-            rows.add(java.util.Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), String.valueOf(dbCount),
-                    tblCount, "0.0", "0.0", r.get(5)));
+        for (List<String> r : db.rows("SELECT account_name, admin_name, created_time, status, suspended_time, comments, "
+                + "account_id FROM mo_catalog.mo_account WHERE " + where + " ORDER BY account_id DESC")) {
+            Namespace ns = Long.parseLong(r.get(6)) == 0 ? Namespace.sys() : new Namespace(r.get(0), Long.parseLong(r.get(6)));
+            List<String> dbs = namespaces.databases(db, ns);
+            long tables = 0;
+            for (String d : dbs) {
+                tables += db.tables(ns.physical(d)).size();
+            }
+            int system = (ns.isSys() ? SYS_SYSTEM_DATABASES : ACCOUNT_SYSTEM_DATABASES).size();
+            rows.add(java.util.Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), String.valueOf(system + dbs.size()),
+                    String.valueOf(tables), "0.0", "0.0", r.get(5)));
         }
         List<Column> cols = List.of(Column.varchar("account_name"), Column.varchar("admin_name"),
                 new Column("created_time", Column.Type.TIMESTAMP), Column.varchar("status"),

@@ -12,11 +12,13 @@ final class CloneHandler {
     private final SnapshotStore snapshots;
     private final TimeTravel timeTravel;
     private final TargetVersion version;
+    private final Namespaces namespaces;
 
-    CloneHandler(SnapshotStore snapshots, TimeTravel timeTravel, TargetVersion version) {
+    CloneHandler(SnapshotStore snapshots, TimeTravel timeTravel, TargetVersion version, Namespaces namespaces) {
         this.snapshots = snapshots;
         this.timeTravel = timeTravel;
         this.version = version;
+        this.namespaces = namespaces;
     }
 
     record CloneDatabase(String target, boolean ifNotExists, String source, TimeTravel.Hint hint, String toAccount) {
@@ -90,46 +92,48 @@ final class CloneHandler {
         CloneDatabase req = parseDatabase(s);
         Db db = new Db(session.backend());
         checkToAccount(session, req.toAccount(), req.hint(), "database");
+        Namespace me = namespaces.of(db, session);
+        Namespace dst = destination(db, me, req.toAccount());
         if (Db.isSystemSchema(req.target())) {
             throw MoException.internal("cannot clone data into system database");
         }
-        if (db.databaseExists(req.target())) {
+        if (db.databaseExists(dst.physical(req.target()))) {
             if (req.ifNotExists()) {
                 return Reply.Ok.EMPTY; // a no-op even when the source is missing (clone_database_existence.result)
             }
             throw MoException.databaseExists(req.target());
         }
+        checkSystemSource(session, req.source());
         List<String> tables;
-        SnapshotRecord snap = null;
         if (req.hint() != null && req.hint().snapshot() != null) {
-            snap = snapshots.require(db, req.hint().snapshot());
+            SnapshotRecord snap = snapshots.require(db, me, req.hint().snapshot());
             if (snap.level().equals("table")) {
                 throw MoException.internal("cannot use a table-level snapshot to clone cluster/account/database");
             }
             if (snap.level().equals("database") && !snap.databaseName().equals(req.source())) {
                 throw MoException.internal("database-level snapshot(" + snap.name() + ") does not belong to the database(" + req.source() + ")");
             }
-            final String sname = snap.name();
-            if (snapshots.object(db, sname, req.source(), "").isEmpty()) {
+            if (snapshots.object(db, me, snap.name(), me.account(), req.source(), "").isEmpty()) {
                 throw MoException.unknownDatabase(req.source());
             }
-            tables = snapshots.objects(db, sname).stream().filter(o -> o.db().equals(req.source()) && o.isTable())
-                    .map(SnapshotObject::table).toList();
+            tables = snapshots.objects(db, me, snap.name()).stream().filter(o -> o.account().equals(me.account())
+                    && o.db().equals(req.source()) && o.isTable()).map(SnapshotObject::table).toList();
         } else {
-            if (!db.databaseExists(req.source())) {
+            if (!db.databaseExists(me.physical(req.source()))) {
                 throw MoException.unknownDatabase(req.source());
             }
-            tables = db.tables(req.source()).stream().filter(t -> !"VIEW".equals(t.get(1))).map(t -> t.get(0)).toList();
+            tables = db.tables(me.physical(req.source())).stream().filter(t -> !"VIEW".equals(t.get(1))).map(t -> t.get(0)).toList();
         }
-        db.exec("CREATE DATABASE " + Sql.id(req.target()));
+        String target = dst.physical(req.target());
+        db.exec("CREATE DATABASE " + Sql.id(target));
         try {
             for (String t : tables) {
-                TimeTravel.Source src = req.hint() == null ? TimeTravel.Source.live(req.source(), t)
-                        : timeTravel.source(db, req.source(), t, req.hint());
-                copyTable(db, src, req.target(), t, false);
+                TimeTravel.Source src = req.hint() == null ? TimeTravel.Source.live(me.physical(req.source()), t)
+                        : timeTravel.source(db, me, me.physical(req.source()), t, req.hint());
+                copyTable(db, src, target, t, false);
             }
         } catch (RuntimeException e) {
-            db.exec("DROP DATABASE IF EXISTS " + Sql.id(req.target()));
+            db.exec("DROP DATABASE IF EXISTS " + Sql.id(target));
             throw e;
         }
         return Reply.Ok.EMPTY;
@@ -138,15 +142,17 @@ final class CloneHandler {
     Reply cloneTable(Statement s, Session session) {
         CloneTable req = parseTable(s);
         Db db = new Db(session.backend());
-        checkToAccount(session, req.toAccount(), req.hint(), "table");
         if (req.copyGrants() && req.toAccount() != null) {
-            throw MoException.internal("COPY GRANTS cannot be used with TO ACCOUNT");
+            throw MoException.invalidInput("COPY GRANTS cannot be used with TO ACCOUNT");
         }
+        checkToAccount(session, req.toAccount(), req.hint(), "table");
         if (req.temporary() && req.toAccount() != null) {
             throw MoException.internal("CREATE TEMPORARY TABLE ... CLONE cannot be used with TO ACCOUNT");
         }
-        String current = (req.targetDb() == null || req.sourceDb() == null) ? db.currentDatabase() : null;
-        String targetDb = req.targetDb() != null ? req.targetDb() : current;
+        Namespace me = namespaces.of(db, session);
+        Namespace dst = destination(db, me, req.toAccount());
+        String current = (req.targetDb() == null || req.sourceDb() == null) ? me.logical(db.currentDatabase()) : null;
+        String targetDb = req.targetDb() != null ? req.targetDb() : dst == me ? current : null;
         if (targetDb == null) {
             throw MoException.internal("no db selected for the dst table " + req.target());
         }
@@ -157,27 +163,30 @@ final class CloneHandler {
         if (Db.isSystemSchema(targetDb)) {
             throw MoException.internal("cannot clone data into system database");
         }
-        if (!db.databaseExists(targetDb)) {
+        checkSystemSource(session, sourceDb);
+        String target = dst.physical(targetDb);
+        if (!db.databaseExists(target)) {
             throw MoException.unknownDatabase(targetDb);
         }
-        if (!req.temporary() && db.tableExists(targetDb, req.target())) {
+        if (!req.temporary() && db.tableExists(target, req.target())) {
             if (req.ifNotExists()) {
                 return Reply.Ok.EMPTY;
             }
             throw MoException.tableExists(req.target());
         }
+        String source = me.physical(sourceDb);
         TimeTravel.Source src;
         if (req.hint() == null) {
-            if (!db.databaseExists(sourceDb)) {
+            if (!db.databaseExists(source)) {
                 throw MoException.unknownDatabase(sourceDb);
             }
-            if (!db.tableExists(sourceDb, req.source())) {
+            if (!db.tableExists(source, req.source())) {
                 throw MoException.noSuchTable(sourceDb, req.source());
             }
-            src = TimeTravel.Source.live(sourceDb, req.source());
+            src = TimeTravel.Source.live(source, req.source());
         } else {
             if (req.hint().snapshot() != null) {
-                SnapshotRecord snap = snapshots.require(db, req.hint().snapshot());
+                SnapshotRecord snap = snapshots.require(db, me, req.hint().snapshot());
                 if (snap.level().equals("database") && !snap.databaseName().equals(sourceDb)) {
                     throw MoException.internal("database-level snapshot(" + snap.name() + ") does not belong to the database(" + sourceDb + ")");
                 }
@@ -185,17 +194,39 @@ final class CloneHandler {
                     throw MoException.internal("table-level snapshot(" + snap.name() + ") does not belong to the table(" + sourceDb + "-" + req.source() + ")");
                 }
             }
-            src = timeTravel.source(db, sourceDb, req.source(), req.hint());
+            src = timeTravel.source(db, me, source, req.source(), req.hint());
         }
         if (req.temporary() && req.ifNotExists() && !db.scalar("SELECT COUNT(*) FROM information_schema.TEMPORARY_TABLES WHERE TABLE_SCHEMA = "
-                + Sql.str(targetDb) + " AND TABLE_NAME = " + Sql.str(req.target())).equals("0")) {
+                + Sql.str(target) + " AND TABLE_NAME = " + Sql.str(req.target())).equals("0")) {
             return Reply.Ok.EMPTY;
         }
-        copyTable(db, src, targetDb, req.target(), req.temporary());
+        copyTable(db, src, target, req.target(), req.temporary());
         return Reply.Ok.EMPTY;
     }
 
+    /** The namespace a clone lands in: the session's, or the {@code TO ACCOUNT} one. */
+    private Namespace destination(Db db, Namespace me, String toAccount) {
+        if (toAccount == null || toAccount.equals(me.account())) {
+            return me;
+        }
+        Namespace ns = namespaces.find(db, toAccount);
+        if (ns == null) {
+            throw MoException.internal("account " + toAccount + " does not exist");
+        }
+        return ns;
+    }
+
+    /** build_table_clone.go: only sys may clone out of a system database. */
+    private static void checkSystemSource(Session session, String sourceDb) {
+        if (Db.isSystemSchema(sourceDb) && !Privileges.isSys(session)) {
+            throw MoException.internal("non-sys account cannot clone data from system database");
+        }
+    }
+
     private static void copyTable(Db db, TimeTravel.Source src, String targetDb, String target, boolean temporary) {
+        if (src.likeDb() == null) {
+            throw MoException.emulator("cloning a view is not emulated");
+        }
         db.createLike(src.likeDb(), src.likeTable(), targetDb, target, temporary);
         String cols = db.insertableColumns(src.likeDb(), src.likeTable());
         if (!cols.isEmpty()) {

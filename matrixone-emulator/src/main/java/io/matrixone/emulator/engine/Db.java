@@ -8,6 +8,7 @@ final class Db {
 
     /** Schemas that are never user data: MariaDB's own, MatrixOne's catalog and the emulator's hidden ones. */
     static final List<String> SYSTEM_SCHEMAS = List.of("mysql", "information_schema", "performance_schema", "sys",
+            "system", "system_metrics", "mo_task", "mo_debug",
             "mo_catalog", Catalog.META_SCHEMA);
 
     private final Backend backend;
@@ -54,17 +55,6 @@ final class Db {
         return scalar("SELECT DATABASE()");
     }
 
-    /** Every user database (system and emulator schemas excluded), sorted. */
-    List<String> userDatabases() {
-        List<String> out = new ArrayList<>();
-        for (List<String> r : rows("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME")) {
-            if (!isSystemSchema(r.get(0))) {
-                out.add(r.get(0));
-            }
-        }
-        return out;
-    }
-
     /** Tables and views of a database: name and TABLE_TYPE ({@code BASE TABLE}, {@code VIEW}, {@code SYSTEM VERSIONED}). */
     List<List<String>> tables(String db) {
         return rows("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + Sql.str(db)
@@ -84,6 +74,18 @@ final class Db {
     boolean isSystemVersioned(String db, String table) {
         return "SYSTEM VERSIONED".equals(scalar("SELECT TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
                 + Sql.str(db) + " AND TABLE_NAME = " + Sql.str(table)));
+    }
+
+    /**
+     * {@code CREATE VIEW `db`.`v` AS ...} with every name qualified: SHOW CREATE VIEW leaves out the database of
+     * names in the session's current database, information_schema.VIEWS never does.
+     */
+    String viewDefinition(String db, String view) {
+        List<List<String>> r = rows("SELECT VIEW_DEFINITION, CHECK_OPTION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = "
+                + Sql.str(db) + " AND TABLE_NAME = " + Sql.str(view));
+        String check = r.get(0).get(1);
+        return "CREATE VIEW " + Sql.id(db, view) + " AS " + r.get(0).get(0)
+                + (check == null || check.equals("NONE") ? "" : " WITH " + check + " CHECK OPTION");
     }
 
     String showCreateTable(String db, String table) {

@@ -10,9 +10,11 @@ import java.util.Locale;
 final class IdentityHandler {
 
     private final TargetVersion version;
+    private final Namespaces namespaces;
 
-    IdentityHandler(TargetVersion version) {
+    IdentityHandler(TargetVersion version, Namespaces namespaces) {
         this.version = version;
+        this.namespaces = namespaces;
     }
 
     String serverVersion() {
@@ -40,10 +42,14 @@ final class IdentityHandler {
             case "CURRENT_ACCOUNT_ID" -> accountId(session);
             case "CURRENT_USER_NAME" -> session.user();
             case "CURRENT_ROLE_NAME", "CURRENT_ROLE" -> Privileges.role(session);
+            case "DATABASE", "SCHEMA" -> {
+                Db db = new Db(session.backend());
+                yield namespaces.of(db, session).logical(db.currentDatabase());
+            }
             default -> throw new IllegalStateException("unexpected identity item " + key.toLowerCase(Locale.ROOT));
         };
         Column.Type type = key.equals("CURRENT_ACCOUNT_ID") ? Column.Type.INT : Column.Type.VARCHAR;
-        return new Reply.ResultSet(List.of(new Column(label, type)), List.of(List.of(value)));
+        return new Reply.ResultSet(List.of(new Column(label, type)), List.of(java.util.Collections.singletonList(value)));
     }
 
     private static String accountId(Session session) {

@@ -26,6 +26,12 @@ final class MoCtlHandler {
     record Call(String label, String service, String command, String parameter) {
     }
 
+    private final Namespaces namespaces;
+
+    MoCtlHandler(Namespaces namespaces) {
+        this.namespaces = namespaces;
+    }
+
     /** {@code SELECT mo_ctl('s', 'c', 'p') [[AS] alias]}; arguments must be string constants. */
     static Call parse(Statement s) {
         TokenCursor c = s.cursor();
@@ -70,13 +76,14 @@ final class MoCtlHandler {
             throw MoException.emulator("mo_ctl command " + command + " is not emulated");
         }
         if (command.equals("FLUSH")) {
-            checkFlushTarget(new Db(session.backend()), call.parameter());
+            Db db = new Db(session.backend());
+            checkFlushTarget(db, namespaces.of(db, session), call.parameter());
         }
         return new Reply.ResultSet(List.of(Column.varchar(call.label())), List.of(List.of(okJson(method))));
     }
 
     /** handleFlush (cmd_flush.go): "TableId" or "DbName.TableName[.AccountId]". */
-    private static void checkFlushTarget(Db db, String parameter) {
+    private static void checkFlushTarget(Db db, Namespace session, String parameter) {
         String[] parts = parameter.split("\\.", -1);
         if (parts.length > 3) {
             throw MoException.internal("handleFlush: expected \"TableId\" or \"DbName.TableName[.AccountId]\" ");
@@ -87,10 +94,13 @@ final class MoCtlHandler {
             }
             return;
         }
-        if (!db.databaseExists(parts[0])) {
+        // a third part names the account by id
+        Namespace ns = parts.length == 3 && parts[2].chars().allMatch(Character::isDigit) && !parts[2].isEmpty()
+                ? new Namespace(parts[2], Long.parseLong(parts[2])) : session;
+        if (!db.databaseExists(ns.physical(parts[0]))) {
             throw new MoException(1064, "HY000", "SQL parser error: database \"" + parts[0] + "\" does not exist");
         }
-        if (!db.tableExists(parts[0], parts[1])) {
+        if (!db.tableExists(ns.physical(parts[0]), parts[1])) {
             throw MoException.noSuchTable(parts[0], parts[1]);
         }
     }

@@ -47,6 +47,11 @@ final class MoException extends RuntimeException {
         return new MoException(20301, "HY000", "invalid input: " + message);
     }
 
+    /** 1064 {@code SQL parser error: ...} (ErrParseError), e.g. the planner's missing table. */
+    static MoException parseError(String message) {
+        return new MoException(1064, "HY000", "SQL parser error: " + message);
+    }
+
     static MoException databaseExists(String db) {
         return new MoException(1007, "HY000", "database " + db + " already exists");
     }

@@ -20,16 +20,20 @@ public final class MoStatementEngine implements QueryHandler {
 
     private final TargetVersion version;
     private final TxRules txRules;
+    private final TxDdl txDdl;
     private final SnapshotStore snapshots;
     private final SnapshotHandler snapshotHandler;
     private final PitrHandler pitr;
     private final TimeTravel timeTravel;
     private final CloneHandler clone;
     private final RestoreHandler restore;
-    private final MoCtlHandler moCtl = new MoCtlHandler();
+    private final MoCtlHandler moCtl;
     private final IdentityHandler identity;
-    private final AccountHandler accounts = new AccountHandler();
-    private final PublicationHandler publications = new PublicationHandler();
+    private final AccountHandler accounts;
+    private final PublicationHandler publications;
+    private final Namespaces namespaces = new Namespaces();
+    private final MoVariables variables = new MoVariables();
+    private final ShowHandler show;
     /** Serialises catalog changes (snapshots, restore, clone, PITR, accounts, publications) across sessions. */
     private final ReentrantLock catalogLock = new ReentrantLock();
     private final Map<Long, SessionState> sessions = new ConcurrentHashMap<>();
@@ -38,20 +42,44 @@ public final class MoStatementEngine implements QueryHandler {
     private static final class SessionState {
         /** Whether the open transaction was started by BEGIN / START TRANSACTION (MatrixOne's OPTION_BEGIN). */
         volatile boolean byBegin;
+        /** The first word of the last statement forwarded, to word MariaDB's errors for it. */
+        volatile String lastVerb = "";
+        /** DDL of the open transaction, undone on ROLLBACK. */
+        final TxDdl.Log ddl = new TxDdl.Log();
+        /** Values of MatrixOne-only system variables set in this session. */
+        final MoVariables.Values vars = new MoVariables.Values();
     }
 
-    /** @param targetVersion the MatrixOne release to imitate, e.g. {@code 4.2.0}, {@code 3.0.18}, {@code 4.0.0-rc1} */
+    /**
+     * An engine that refuses DDL inside transactions (it has no second connection to keep it transactional).
+     *
+     * @param targetVersion the MatrixOne release to imitate, e.g. {@code 4.2.0}, {@code 3.0.18}, {@code 4.0.0-rc1}
+     */
     public MoStatementEngine(String targetVersion) {
+        this(targetVersion, null);
+    }
+
+    /**
+     * @param targetVersion the MatrixOne release to imitate, e.g. {@code 4.2.0}, {@code 3.0.18}, {@code 4.0.0-rc1}
+     * @param connections   opens administrator connections to the backend, used to keep DDL inside transactions
+     *                      (see {@link TxDdl}); {@code null} refuses such DDL
+     */
+    public MoStatementEngine(String targetVersion, Supplier<Backend> connections) {
         this.version = TargetVersion.parse(targetVersion);
         Nanos clock = new Nanos();
-        this.txRules = new TxRules(version);
+        this.txDdl = new TxDdl(connections);
+        this.txRules = new TxRules(version, txDdl.available());
         this.snapshots = new SnapshotStore(clock, version);
-        this.snapshotHandler = new SnapshotHandler(snapshots);
-        this.pitr = new PitrHandler(clock);
-        this.timeTravel = new TimeTravel(snapshots, pitr);
-        this.clone = new CloneHandler(snapshots, timeTravel, version);
-        this.restore = new RestoreHandler(snapshots, pitr, version);
-        this.identity = new IdentityHandler(version);
+        this.publications = new PublicationHandler(namespaces);
+        this.snapshotHandler = new SnapshotHandler(snapshots, namespaces, publications);
+        this.pitr = new PitrHandler(clock, namespaces);
+        this.timeTravel = new TimeTravel(snapshots, pitr, namespaces);
+        this.clone = new CloneHandler(snapshots, timeTravel, version, namespaces);
+        this.accounts = new AccountHandler(version, namespaces, snapshots);
+        this.restore = new RestoreHandler(snapshots, pitr, version, namespaces, accounts, publications);
+        this.identity = new IdentityHandler(version, namespaces);
+        this.moCtl = new MoCtlHandler(namespaces);
+        this.show = new ShowHandler(namespaces, timeTravel);
     }
 
     /** The version string MatrixOne announces: {@code 8.0.30-MatrixOne-v<targetVersion>}. */
@@ -62,6 +90,9 @@ public final class MoStatementEngine implements QueryHandler {
     /** Creates the catalog tables the engine needs; idempotent, run once at emulator start. */
     public void install(Backend admin) {
         for (String sql : Catalog.installStatements(version)) {
+            admin.execute(sql);
+        }
+        for (String sql : CatalogTables.views(Namespace.sys())) {
             admin.execute(sql);
         }
         LOG.info("MatrixOne statement engine installed (target version {})", version.text());
@@ -89,8 +120,19 @@ public final class MoStatementEngine implements QueryHandler {
             return e.toReply();
         } catch (BackendException e) {
             LOG.debug("session {}: backend error {}", session.id(), e.errorCode());
-            return new Reply.Error(e.errorCode(), "HY000", e.getMessage());
+            return onError(new Reply.Error(e.errorCode(), "HY000", e.getMessage()), session);
         }
+    }
+
+    @Override
+    public Reply.Error onError(Reply.Error error, Session session) {
+        SessionState state = sessions.get(session.id());
+        return Errors.word(error, namespaces.of(new Db(session.backend()), session), state == null ? "" : state.lastVerb);
+    }
+
+    @Override
+    public String onInitDb(String database, Session session) {
+        return namespaces.of(new Db(session.backend()), session).physical(database);
     }
 
     @Override
@@ -116,17 +158,40 @@ public final class MoStatementEngine implements QueryHandler {
                             + " is not emulated; send MatrixOne-only statements as plain queries");
                 }
             }
-            return new Reply.Forward(timeTravel.rewrite(sql, tokens, session));
+            return new Reply.Forward(physical(sql, tokens, session));
         } catch (MoException e) {
             return e.toReply();
         } catch (BackendException e) {
-            return new Reply.Error(e.errorCode(), "HY000", e.getMessage());
+            return onError(new Reply.Error(e.errorCode(), "HY000", e.getMessage()), session);
         }
+    }
+
+    /**
+     * Client SQL as MariaDB runs it: database names in the account's namespace, time-travel hints resolved,
+     * MatrixOne-only system variables read as their values.
+     */
+    private String physical(String sql, List<Token> tokens, Session session) {
+        Namespace ns = namespaces.of(new Db(session.backend()), session);
+        String functions = TableFunctions.mayRewrite(sql) ? TableFunctions.rewrite(sql, tokens) : sql;
+        if (functions != sql) {
+            tokens = SqlLexer.tokenize(functions);
+        }
+        String mapped = NameRewriter.rewrite(functions, tokens, ns);
+        List<Token> mappedTokens = mapped == functions ? tokens : SqlLexer.tokenize(mapped);
+        String travelled = timeTravel.rewrite(mapped, mappedTokens, session);
+        SessionState state = sessions.computeIfAbsent(session.id(), id -> new SessionState());
+        if (travelled.indexOf("@@") < 0) {
+            return travelled; // the common case: nothing MatrixOne-only to read
+        }
+        return variables.substitute(travelled, travelled == mapped ? mappedTokens : SqlLexer.tokenize(travelled), state.vars);
     }
 
     @Override
     public void onClose(Session session) {
-        sessions.remove(session.id());
+        SessionState state = sessions.remove(session.id());
+        if (state != null && !state.ddl.isEmpty()) {
+            txDdl.rolledBack(state.ddl); // MariaDB rolls back a transaction whose connection goes away
+        }
     }
 
     private Reply multi(String sql, List<Token> tokens, List<Statement> statements, Session session) {
@@ -137,7 +202,7 @@ public final class MoStatementEngine implements QueryHandler {
                         + " are not emulated; send MatrixOne-only statements one per query");
             }
         }
-        return new Reply.Forward(timeTravel.rewrite(sql, tokens, session));
+        return new Reply.Forward(physical(sql, tokens, session));
     }
 
     private Reply single(Statement s, List<Token> tokens, Session session) {
@@ -146,6 +211,9 @@ public final class MoStatementEngine implements QueryHandler {
         boolean inTx = kind != StatementKind.OTHER && kind != StatementKind.IDENTITY_SELECT && session.backend().inTransaction();
         if (!inTx && kind != StatementKind.OTHER) {
             state.byBegin = false;
+        }
+        if (!state.ddl.isEmpty() && !session.backend().inTransaction()) {
+            txDdl.committed(state.ddl); // the transaction ended without a COMMIT or ROLLBACK we saw
         }
         TxRules.Decision decision = txRules.check(s, kind, inTx, state.byBegin);
         LOG.debug("session {}: {} (in transaction: {})", session.id(), kind, inTx);
@@ -167,9 +235,9 @@ public final class MoStatementEngine implements QueryHandler {
             case SHOW_PITR:
                 return pitr.show(s, session);
             case CLONE_DATABASE:
-                return locked(() -> clone.cloneDatabase(s, session));
+                return locked(() -> clone.cloneDatabase(s, transactional(decision, session, state)));
             case CLONE_TABLE:
-                return locked(() -> clone.cloneTable(s, session));
+                return locked(() -> clone.cloneTable(s, transactional(decision, session, state)));
             case CREATE_PUBLICATION:
                 return locked(() -> publications.create(s, session));
             case ALTER_PUBLICATION:
@@ -181,7 +249,7 @@ public final class MoStatementEngine implements QueryHandler {
             case SHOW_SUBSCRIPTIONS:
                 return publications.showSubscriptions(s, session);
             case SUBSCRIBE:
-                return locked(() -> publications.subscribe(s, session));
+                return locked(() -> publications.subscribe(s, transactional(decision, session, state)));
             case CREATE_ACCOUNT:
                 return locked(() -> accounts.create(s, session));
             case ALTER_ACCOUNT:
@@ -190,6 +258,18 @@ public final class MoStatementEngine implements QueryHandler {
                 return locked(() -> accounts.drop(s, session));
             case SHOW_ACCOUNTS:
                 return accounts.show(s, session);
+            case SHOW_DATABASES:
+                return show.databases(s, session, uncommittedOfOthers(session));
+            case SHOW_TABLES:
+            case SHOW_CREATE:
+                if (kind == StatementKind.SHOW_CREATE && s.matchesAt(2, "TABLE") && TimeTravel.hasHint(s.tokens())) {
+                    return show.createAsOf(s, session);
+                }
+                if (kind == StatementKind.SHOW_CREATE || !Privileges.isSys(session)) {
+                    state.lastVerb = "SHOW";
+                    return show.unmapped(physical(s.text(), SqlLexer.tokenize(s.text()), session), session);
+                }
+                break;
             case MO_CTL:
                 return moCtl.handle(s, session);
             case IDENTITY_SELECT:
@@ -197,16 +277,24 @@ public final class MoStatementEngine implements QueryHandler {
             case SAVEPOINT:
             case RELEASE_SAVEPOINT:
                 return Reply.Ok.EMPTY; // accepted as no-ops (mo_sql.md §10.8)
-            case SHOW_RECOVERY_WINDOW:
             case SHOW_CREATE_PUBLICATION:
+                return publications.showCreate(s, session);
+            case SHOW_RECOVERY_WINDOW:
             case DATA_BRANCH:
                 throw MoException.emulator(TxRules.describe(s, kind) + " is not emulated");
             case BEGIN:
+                if (!state.ddl.isEmpty()) {
+                    session.backend().execute("COMMIT"); // what MariaDB's BEGIN does to an open transaction
+                    txDdl.committed(state.ddl);
+                }
                 state.byBegin = true;
                 break;
             case COMMIT:
             case ROLLBACK:
                 state.byBegin = false;
+                if (!state.ddl.isEmpty()) {
+                    return endTransaction(kind == StatementKind.COMMIT, session, state);
+                }
                 break;
             default:
                 break;
@@ -215,8 +303,100 @@ public final class MoStatementEngine implements QueryHandler {
             // releases up to v4.2.0 commit the open transaction on any SET (issue #26872)
             session.backend().execute("COMMIT");
             state.byBegin = false;
+            if (!state.ddl.isEmpty()) {
+                txDdl.committed(state.ddl);
+            }
         }
-        return new Reply.Forward(timeTravel.rewrite(s.sql(), tokens, session));
+        if (decision == TxRules.Decision.IN_TRANSACTION && kind == StatementKind.DDL) {
+            if (s.startsWith("DROP") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
+                locked(() -> beforeDropDatabase(s, session));
+            }
+            String sql = physical(s.text(), SqlLexer.tokenize(s.text()), session);
+            List<Token> mapped = SqlLexer.tokenize(sql);
+            state.lastVerb = s.first().upper();
+            txDdl.run(new Statement(sql, mapped), session, state.ddl, state.byBegin);
+            return Reply.Ok.EMPTY;
+        }
+        if (kind == StatementKind.DDL && s.startsWith("DROP") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
+            locked(() -> beforeDropDatabase(s, session));
+        }
+        if (s.startsWith("USE") && s.size() == 2 && s.get(1).isIdentifier()) {
+            String physical = namespaces.of(new Db(session.backend()), session).physical(s.get(1).value());
+            if (uncommittedOfOthers(session).contains(physical)) {
+                return MoException.unknownDatabase(s.get(1).value()).toReply(); // not committed yet (mo_sql.md §10.7)
+            }
+        }
+        if (kind == StatementKind.SET) {
+            Reply r = variables.set(s, state.vars);
+            if (r instanceof Reply.Forward f) {
+                return new Reply.Forward(physical(f.sql(), SqlLexer.tokenize(f.sql()), session));
+            }
+            if (r != null) {
+                return r;
+            }
+        }
+        if (kind == StatementKind.OTHER && s.size() == 2 && s.startsWith("SELECT") && s.get(1).kind() == Token.Kind.VARIABLE) {
+            String value = variables.read(s.get(1).value(), state.vars);
+            if (value != null) {
+                // SELECT @@name of a MatrixOne-only variable: MariaDB computes the value, the label stays as written
+                BackendResult r = session.backend().execute("SELECT " + value);
+                return new Reply.ResultSet(List.of(Column.varchar(s.get(1).value())),
+                        List.of(java.util.Collections.singletonList(r.scalar())));
+            }
+        }
+        state.lastVerb = s.first().kind() == Token.Kind.WORD ? s.first().upper() : "";
+        return new Reply.Forward(physical(s.sql(), tokens, session));
+    }
+
+    /** MariaDB schemas other sessions created in transactions they have not committed yet. */
+    private java.util.Set<String> uncommittedOfOthers(Session session) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        sessions.forEach((id, st) -> {
+            if (id != session.id()) {
+                out.addAll(st.ddl.createdDatabases());
+            }
+        });
+        return out;
+    }
+
+    /** The session a handler works on: inside a transaction its DDL goes through {@link TxDdl}. */
+    private Session transactional(TxRules.Decision decision, Session session, SessionState state) {
+        return decision == TxRules.Decision.IN_TRANSACTION ? txDdl.route(session, state.ddl) : session;
+    }
+
+    /** COMMIT or ROLLBACK of a transaction that ran DDL: the backend first, then the DDL is kept or undone. */
+    private Reply endTransaction(boolean commit, Session session, SessionState state) {
+        try {
+            session.backend().execute(commit ? "COMMIT" : "ROLLBACK");
+        } catch (BackendException e) {
+            txDdl.rolledBack(state.ddl); // a failed COMMIT leaves nothing committed
+            throw e;
+        }
+        if (commit) {
+            txDdl.committed(state.ddl);
+        } else {
+            txDdl.rolledBack(state.ddl);
+        }
+        return Reply.Ok.EMPTY;
+    }
+
+    /** build_ddl.go: a publishing database cannot be dropped; dropping a subscription ends it (pub_sub.go). */
+    private Reply beforeDropDatabase(Statement s, Session session) {
+        TokenCursor c = s.cursor();
+        c.next();
+        c.next();
+        c.accept("IF", "EXISTS");
+        String name = c.identifier();
+        Db db = new Db(session.backend());
+        Namespace ns = namespaces.of(db, session);
+        if (!db.scalar("SELECT COUNT(*) FROM mo_catalog.mo_pubs WHERE account_name = " + Sql.str(ns.account())
+                + " AND database_name = " + Sql.str(name)).equals("0")) {
+            throw MoException.internal("can not drop database '" + name + "' which is publishing");
+        }
+        if (publications.subscriptionOf(db, ns, name) != null) {
+            publications.dropSubscription(db, ns, name);
+        }
+        return Reply.Ok.EMPTY;
     }
 
     private Reply locked(Supplier<Reply> body) {

@@ -21,9 +21,11 @@ final class PitrHandler {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Nanos clock;
+    private final Namespaces namespaces;
 
-    PitrHandler(Nanos clock) {
+    PitrHandler(Nanos clock, Namespaces namespaces) {
         this.clock = clock;
+        this.namespaces = namespaces;
     }
 
     record Pitr(String name, long createTime, String level, String account, String db, String table, int length, String unit) {
@@ -104,49 +106,54 @@ final class PitrHandler {
         if (req.name().equals("sys_mo_catalog_pitr")) {
             throw MoException.internal("pitr name is reserved");
         }
-        if (find(db, req.name()) != null) {
+        Namespace me = namespaces.of(db, session);
+        if (find(db, me, req.name()) != null) {
             if (req.ifNotExists()) {
                 return Reply.Ok.EMPTY;
             }
             throw MoException.internal("pitr " + req.name() + " already exists");
         }
-        List<String[]> scope = new ArrayList<>(); // {db, table-or-null}
+        List<String[]> scope = new ArrayList<>(); // {MariaDB schema, table-or-null}
         String dup;
         switch (req.level()) {
             case "cluster" -> {
                 dup = "level = 'cluster'";
-                db.userDatabases().forEach(d -> scope.add(new String[] {d, null}));
+                for (Namespace ns : namespaces.all(db)) {
+                    namespaces.databases(db, ns).forEach(d -> scope.add(new String[] {ns.physical(d), null}));
+                }
                 account = "";
             }
             case "account" -> {
-                if (db.scalar("SELECT COUNT(*) FROM mo_catalog.mo_account WHERE account_name = " + Sql.str(account)).equals("0")) {
+                Namespace target = namespaces.find(db, account);
+                if (target == null) {
                     throw MoException.internal("account " + account + " does not exist");
                 }
                 dup = "level = 'account' AND account_name = " + Sql.str(account);
-                db.userDatabases().forEach(d -> scope.add(new String[] {d, null}));
+                namespaces.databases(db, target).forEach(d -> scope.add(new String[] {target.physical(d), null}));
             }
             case "database" -> {
                 if (Db.isSystemSchema(req.db())) {
                     throw MoException.internal("can not create pitr for system database " + req.db());
                 }
-                if (!db.databaseExists(req.db())) {
+                if (!db.databaseExists(me.physical(req.db()))) {
                     throw MoException.internal("database " + req.db() + " does not exist");
                 }
-                dup = "level = 'database' AND database_name = " + Sql.str(req.db());
-                scope.add(new String[] {req.db(), null});
+                dup = "level = 'database' AND account_name = " + Sql.str(account) + " AND database_name = " + Sql.str(req.db());
+                scope.add(new String[] {me.physical(req.db()), null});
             }
             default -> {
                 if (Db.isSystemSchema(req.db())) {
                     throw MoException.internal("can not create pitr for system table " + req.db() + "." + req.table());
                 }
-                if (!db.databaseExists(req.db())) {
+                if (!db.databaseExists(me.physical(req.db()))) {
                     throw MoException.internal("database " + req.db() + " does not exist");
                 }
-                if (!db.tableExists(req.db(), req.table())) {
+                if (!db.tableExists(me.physical(req.db()), req.table())) {
                     throw MoException.internal("table " + req.db() + "." + req.table() + " does not exist");
                 }
-                dup = "level = 'table' AND database_name = " + Sql.str(req.db()) + " AND table_name = " + Sql.str(req.table());
-                scope.add(new String[] {req.db(), req.table()});
+                dup = "level = 'table' AND account_name = " + Sql.str(account) + " AND database_name = " + Sql.str(req.db())
+                        + " AND table_name = " + Sql.str(req.table());
+                scope.add(new String[] {me.physical(req.db()), req.table()});
             }
         }
         if (!db.scalar("SELECT COUNT(*) FROM mo_catalog.mo_pitr WHERE " + dup).equals("0")) {
@@ -165,7 +172,7 @@ final class PitrHandler {
             }
         }
         long now = clock.next();
-        String accountId = db.scalar("SELECT account_id FROM mo_catalog.mo_account WHERE account_name = " + Sql.str(current));
+        String accountId = String.valueOf(me.id());
         db.exec("INSERT INTO mo_catalog.mo_pitr (pitr_id, pitr_name, create_account, create_time, modified_time, level, "
                 + "account_id, account_name, database_name, table_name, obj_id, pitr_length, pitr_unit, pitr_status, "
                 + "pitr_status_changed_time) VALUES (" + Sql.str(UUID.randomUUID().toString()) + ", " + Sql.str(req.name()) + ", "
@@ -189,7 +196,8 @@ final class PitrHandler {
         c.expectEnd();
         Privileges.checkAdminRole(session);
         Db db = new Db(session.backend());
-        if (find(db, name) == null) {
+        Namespace me = namespaces.of(db, session);
+        if (find(db, me, name) == null) {
             if (ifExists) {
                 return Reply.Ok.EMPTY;
             }
@@ -197,7 +205,7 @@ final class PitrHandler {
         }
         String u = checkRange(value, unit);
         db.exec("UPDATE mo_catalog.mo_pitr SET pitr_length = " + value + ", pitr_unit = " + Sql.str(u)
-                + ", modified_time = " + clock.next() + " WHERE pitr_name = " + Sql.str(name));
+                + ", modified_time = " + clock.next() + " WHERE " + key(me, name));
         return Reply.Ok.EMPTY;
     }
 
@@ -212,19 +220,22 @@ final class PitrHandler {
         c.expectEnd();
         Privileges.checkAdminRole(session);
         Db db = new Db(session.backend());
-        Pitr p = find(db, name);
+        Namespace me = namespaces.of(db, session);
+        Pitr p = find(db, me, name);
         if (p == null) {
             if (ifExists) {
                 return Reply.Ok.EMPTY;
             }
             throw MoException.internal("pitr " + name + " does not exist");
         }
-        db.exec("DELETE FROM mo_catalog.mo_pitr WHERE pitr_name = " + Sql.str(name));
-        for (String d : scopeDatabases(db, p)) {
-            for (List<String> t : db.tables(d)) {
-                if ("SYSTEM VERSIONED".equals(t.get(1)) && (p.table().isEmpty() || p.table().equals(t.get(0)))
-                        && covering(db, d, t.get(0)).isEmpty()) {
-                    db.exec("ALTER TABLE " + Sql.id(d, t.get(0)) + " DROP SYSTEM VERSIONING");
+        db.exec("DELETE FROM mo_catalog.mo_pitr WHERE " + key(me, name));
+        for (Namespace ns : scopeNamespaces(db, p)) {
+            for (String d : p.db().isEmpty() ? namespaces.databases(db, ns) : List.of(p.db())) {
+                for (List<String> t : db.tables(ns.physical(d))) {
+                    if ("SYSTEM VERSIONED".equals(t.get(1)) && (p.table().isEmpty() || p.table().equals(t.get(0)))
+                            && covering(db, ns.account(), d, t.get(0)).isEmpty()) {
+                        db.exec("ALTER TABLE " + Sql.id(ns.physical(d), t.get(0)) + " DROP SYSTEM VERSIONING");
+                    }
                 }
             }
         }
@@ -242,6 +253,7 @@ final class PitrHandler {
                 throw c.syntaxError();
             }
             where = s.textFrom(c.index());
+            where = TableFunctions.rewrite(where, SqlLexer.tokenize(where));
         } else {
             c.expectEnd();
         }
@@ -250,7 +262,9 @@ final class PitrHandler {
                 + "IF(account_name = '', '*', account_name) AS ACCOUNT_NAME, IF(database_name = '', '*', database_name) AS DATABASE_NAME, "
                 + "IF(table_name = '', '*', table_name) AS TABLE_NAME, pitr_length AS PITR_LENGTH, pitr_unit AS PITR_UNIT, "
                 + "create_time AS __ct FROM mo_catalog.mo_pitr WHERE pitr_name != 'sys_mo_catalog_pitr'";
-        List<List<String>> rows = new Db(session.backend()).rows("SELECT PITR_NAME, CREATED_TIME, MODIFIED_TIME, PITR_LEVEL, "
+        Db db = new Db(session.backend());
+        inner += " AND create_account = " + namespaces.of(db, session).id();
+        List<List<String>> rows = db.rows("SELECT PITR_NAME, CREATED_TIME, MODIFIED_TIME, PITR_LEVEL, "
                 + "ACCOUNT_NAME, DATABASE_NAME, TABLE_NAME, PITR_LENGTH, PITR_UNIT FROM (" + inner + ") AS p"
                 + (where == null ? "" : " WHERE " + where) + " ORDER BY __ct DESC");
         List<Column> cols = List.of(Column.varchar("PITR_NAME"), new Column("CREATED_TIME", Column.Type.DATETIME),
@@ -312,7 +326,8 @@ final class PitrHandler {
 
     Reply restore(Restore r, Session session) {
         Db db = new Db(session.backend());
-        Pitr p = find(db, r.pitr());
+        Namespace me = namespaces.of(db, session);
+        Pitr p = find(db, me, r.pitr());
         if (p == null) {
             throw MoException.internal("pitr " + r.pitr() + " does not exist");
         }
@@ -333,10 +348,22 @@ final class PitrHandler {
         if (ts > now) {
             throw MoException.internal("input timestamp " + format(ts) + " is bigger than now timestamp " + format(now));
         }
-        List<String> dbs = switch (r.level()) {
-            case "cluster", "account" -> db.userDatabases();
-            default -> List.of(r.db());
-        };
+        List<String> dbs = new ArrayList<>(); // MariaDB schemas
+        switch (r.level()) {
+            case "cluster" -> {
+                for (Namespace ns : namespaces.all(db)) {
+                    namespaces.databases(db, ns).forEach(d -> dbs.add(ns.physical(d)));
+                }
+            }
+            case "account" -> {
+                Namespace target = r.account() == null ? me : namespaces.find(db, r.account());
+                if (target == null) {
+                    throw MoException.internal("account " + r.account() + " does not exist");
+                }
+                namespaces.databases(db, target).forEach(d -> dbs.add(target.physical(d)));
+            }
+            default -> dbs.add(me.physical(r.db()));
+        }
         boolean dropNewer = !r.level().equals("table");
         db.withoutForeignKeyChecks(() -> {
             for (String d : dbs) {
@@ -427,9 +454,10 @@ final class PitrHandler {
 
     // ---- queries used by time travel -----------------------------------------------------------------------
 
-    Pitr find(Db db, String name) {
+    /** The PITR of this name among those {@code owner} created (names are per account). */
+    Pitr find(Db db, Namespace owner, String name) {
         List<List<String>> rows = db.rows("SELECT pitr_name, create_time, level, account_name, database_name, table_name, "
-                + "pitr_length, pitr_unit FROM mo_catalog.mo_pitr WHERE pitr_name = " + Sql.str(name));
+                + "pitr_length, pitr_unit FROM mo_catalog.mo_pitr WHERE " + key(owner, name));
         return rows.isEmpty() ? null : pitr(rows.get(0));
     }
 
@@ -438,27 +466,40 @@ final class PitrHandler {
                 Integer.parseInt(r.get(6)), r.get(7));
     }
 
-    /** PITRs whose scope includes {@code d.table}. */
-    List<Pitr> covering(Db db, String d, String table) {
+    private static String key(Namespace owner, String name) {
+        return "pitr_name = " + Sql.str(name) + " AND create_account = " + owner.id();
+    }
+
+    /** PITRs whose scope includes {@code account}'s table {@code d.table}. */
+    List<Pitr> covering(Db db, String account, String d, String table) {
         List<Pitr> out = new ArrayList<>();
         for (List<String> r : db.rows("SELECT pitr_name, create_time, level, account_name, database_name, table_name, "
-                + "pitr_length, pitr_unit FROM mo_catalog.mo_pitr WHERE level IN ('cluster', 'account') OR (database_name = "
-                + Sql.str(d) + " AND (level = 'database' OR table_name = " + Sql.str(table) + "))")) {
+                + "pitr_length, pitr_unit FROM mo_catalog.mo_pitr WHERE level = 'cluster' OR (account_name = "
+                + Sql.str(account) + " AND (level = 'account' OR (database_name = " + Sql.str(d)
+                + " AND (level = 'database' OR table_name = " + Sql.str(table) + "))))")) {
             out.add(pitr(r));
         }
         return out;
     }
 
-    /** Whether MariaDB keeps the history of {@code d.table} back to {@code instant} (a PITR older than it covers the table). */
-    boolean keepsHistory(Db db, String d, String table, long instant) {
-        if (!db.isSystemVersioned(d, table)) {
+    /**
+     * Whether MariaDB keeps the history of the table {@code schema.table} of namespace {@code ns} back to
+     * {@code instant} (a PITR older than it covers the table).
+     */
+    boolean keepsHistory(Db db, Namespace ns, String schema, String table, long instant) {
+        if (!db.isSystemVersioned(schema, table)) {
             return false;
         }
-        return covering(db, d, table).stream().anyMatch(p -> p.createTime() < instant);
+        return covering(db, ns.account(), ns.logical(schema), table).stream().anyMatch(p -> p.createTime() < instant);
     }
 
-    private List<String> scopeDatabases(Db db, Pitr p) {
-        return p.level().equals("cluster") || p.level().equals("account") ? db.userDatabases() : List.of(p.db());
+    /** The namespaces a PITR covers: every account's for a cluster PITR, else the one its account names. */
+    private List<Namespace> scopeNamespaces(Db db, Pitr p) {
+        if (p.level().equals("cluster")) {
+            return namespaces.all(db);
+        }
+        Namespace ns = namespaces.find(db, p.account());
+        return ns == null ? List.of() : List.of(ns);
     }
 
     /** A MariaDB expression for the instant in the session's time zone, microsecond precision. */

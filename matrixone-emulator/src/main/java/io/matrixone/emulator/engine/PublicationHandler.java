@@ -4,18 +4,52 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Publications and same-emulator subscriptions (mo_sql.md §6). Publications are rows of {@code mo_catalog.mo_pubs};
- * subscribing ({@code CREATE DATABASE d FROM acc PUBLICATION p}) creates database {@code d} holding one view per
- * published table, so the subscriber reads the publisher's live data (DIFFERENCES.md).
+ * Publications and same-emulator subscriptions (mo_sql.md §6), with MatrixOne's bookkeeping
+ * (publication_subscription.go, sql/compile/pub_sub.go): a publication is a row of {@code mo_catalog.mo_pubs};
+ * every account allowed to subscribe has a row in {@code mo_catalog.mo_subs} (no {@code sub_name} until it
+ * subscribes); dropping a publication marks subscribed rows deleted (status 2) and removes the others; taking an
+ * account off the list marks its subscription not authorised (status 1). Subscribing
+ * ({@code CREATE DATABASE d FROM acc PUBLICATION p}) creates {@code d} with one view per published table, so the
+ * subscriber reads the publisher's live data (DIFFERENCES.md).
  */
 final class PublicationHandler {
+    static final int NORMAL = 0;
+    static final int NOT_AUTHORIZED = 1;
+    static final int DELETED = 2;
+
+    private final Namespaces namespaces;
+
+    PublicationHandler(Namespaces namespaces) {
+        this.namespaces = namespaces;
+    }
 
     record Pub(String account, String name, String database, String tables, String accounts, String comment) {
         boolean visibleTo(String account) {
             return accounts.equals("all") || Arrays.asList(accounts.split(",")).contains(account);
+        }
+    }
+
+    /** What a subscription database subscribes to. */
+    record Subscription(String pubAccount, String pubName) {
+        String createSql(String db) {
+            return "create database " + Sql.id(db) + " from " + Sql.id(pubAccount) + " publication " + Sql.id(pubName);
+        }
+
+        /** The subscription of a {@link #createSql} statement. */
+        static Subscription of(String createSql) {
+            TokenCursor c = new TokenCursor(createSql, SqlLexer.tokenize(createSql));
+            c.expect("CREATE");
+            c.expect("DATABASE");
+            c.identifier();
+            c.expect("FROM");
+            String account = c.identifier();
+            c.expect("PUBLICATION");
+            return new Subscription(account, c.identifier());
         }
     }
 
@@ -30,14 +64,13 @@ final class PublicationHandler {
             throw MoException.emulator("account level publications (DATABASE *) are not emulated");
         }
         String database = c.identifier();
-        String tables = c.accept("TABLE") ? String.join(",", identList(c)) : "*";
+        List<String> tableList = c.accept("TABLE") ? identList(c) : null;
         c.expect("ACCOUNT");
-        String accounts = c.accept("ALL") ? "all" : String.join(",", identList(c));
+        boolean all = c.accept("ALL");
+        List<String> accountList = all ? List.of() : identList(c);
         String comment = c.accept("COMMENT") ? c.string() : "";
         c.expectEnd();
-        if (!Privileges.role(session).equalsIgnoreCase(Privileges.isSys(session) ? "moadmin" : "accountadmin")) {
-            throw MoException.internal("only admin can create publication");
-        }
+        checkAdmin(session, "create");
         Db db = new Db(session.backend());
         if (find(db, session.account(), name) != null) {
             if (ine) {
@@ -45,51 +78,48 @@ final class PublicationHandler {
             }
             throw MoException.internal("publication " + name + " already exists");
         }
-        checkTarget(db, session, database, tables, accounts);
-        db.exec("INSERT INTO mo_catalog.mo_pubs (account_id, account_name, pub_name, database_name, database_id, all_table, "
-                + "table_list, account_list, created_time, owner, creator, `comment`) VALUES (" + accountId(db, session.account())
-                + ", " + Sql.str(session.account()) + ", " + Sql.str(name) + ", " + Sql.str(database) + ", 0, "
-                + (tables.equals("*") ? 1 : 0) + ", " + Sql.str(tables) + ", " + Sql.str(accounts) + ", NOW(), 0, 0, "
-                + Sql.str(comment) + ")");
+        create(db, namespaces.of(db, session), name, database, tableList, all, accountList, comment);
         return Reply.Ok.EMPTY;
     }
 
-    private static void checkTarget(Db db, Session session, String database, String tables, String accounts) {
-        if (Db.isSystemSchema(database)) {
-            throw MoException.internal("Unknown database name '" + database + "', not support publishing system database");
-        }
-        if (!db.databaseExists(database)) {
-            throw MoException.internal("database '" + database + "' does not exist");
-        }
-        if (!tables.equals("*")) {
-            for (String t : tables.split(",")) {
-                if (!db.tableExists(database, t)) {
-                    throw MoException.internal("table '" + t + "' not exists");
-                }
-            }
-        }
-        if (accounts.equals("all")) {
-            if (!Privileges.isSys(session)) {
+    /** createPublication (publication_subscription.go): the row, then the subscribers' rows. */
+    void create(Db db, Namespace me, String name, String database, List<String> tableList, boolean all,
+                List<String> accountList, String comment) {
+        Map<String, String> accounts = otherAccounts(db, me.account());
+        Map<String, String> subscribers;
+        String accountsText;
+        if (all) {
+            if (!me.isSys()) {
                 throw MoException.internal("only sys account and authorized normal accounts can publish to all accounts");
             }
-            return;
-        }
-        for (String a : accounts.split(",")) {
-            if (a.equals(session.account())) {
+            subscribers = accounts;
+            accountsText = "all";
+        } else {
+            if (accountList.contains(me.account())) {
                 throw MoException.internal("can't publish to self");
             }
-            if (AccountHandler.find(db, a) == null) {
-                throw MoException.internal("not existed account name '" + a + "'");
-            }
+            subscribers = named(accountList, accounts);
+            accountsText = String.join(",", subscribers.keySet());
         }
-    }
-
-    private static List<String> identList(TokenCursor c) {
-        List<String> out = new ArrayList<>();
-        do {
-            out.add(c.identifier());
-        } while (c.acceptPunct(","));
-        return out;
+        checkDatabase(db, me, database);
+        String tables = tables(db, me, database, tableList);
+        db.exec("INSERT INTO mo_catalog.mo_pubs (account_id, account_name, pub_name, database_name, database_id, all_table, "
+                + "table_list, account_list, created_time, owner, creator, `comment`) VALUES (" + me.id() + ", "
+                + Sql.str(me.account()) + ", " + Sql.str(name) + ", " + Sql.str(database) + ", 0, "
+                + (tables.equals("*") ? 1 : 0) + ", " + Sql.str(tables) + ", " + Sql.str(accountsText) + ", NOW(), 0, 0, "
+                + Sql.str(comment) + ")");
+        Pub pub = new Pub(me.account(), name, database, tables, accountsText, comment);
+        // rows left behind by a dropped publication of the same name come back to life
+        for (List<String> r : subRows(db, me.account(), name)) {
+            String sub = r.get(0);
+            update(db, pub, sub, subscribers.containsKey(sub) ? NORMAL : NOT_AUTHORIZED);
+        }
+        Set<String> existing = new LinkedHashSet<>(subRows(db, me.account(), name).stream().map(r -> r.get(0)).toList());
+        subscribers.forEach((sub, id) -> {
+            if (!existing.contains(sub)) {
+                insertSub(db, pub, me.id(), sub, id);
+            }
+        });
     }
 
     Reply alter(Statement s, Session session) {
@@ -98,55 +128,102 @@ final class PublicationHandler {
         c.expect("PUBLICATION");
         boolean ifExists = c.accept("IF", "EXISTS");
         String name = c.identifier();
-        Db db = new Db(session.backend());
-        Pub pub = find(db, session.account(), name);
-        String accounts = null;
-        String addOrDrop = null;
-        List<String> delta = null;
+        String mode = null;
+        List<String> list = null;
         if (c.accept("ACCOUNT")) {
             if (c.accept("ALL")) {
-                accounts = "all";
+                mode = "ALL";
             } else if (c.peek() != null && (c.peek().is("ADD") || c.peek().is("DROP"))) {
-                addOrDrop = c.next().upper();
-                delta = identList(c);
+                mode = c.next().upper();
+                list = identList(c);
             } else {
-                accounts = String.join(",", identList(c));
+                mode = "SET";
+                list = identList(c);
             }
         }
         String database = c.accept("DATABASE") ? c.identifier() : null;
-        String tables = c.accept("TABLE") ? String.join(",", identList(c)) : null;
+        List<String> tableList = c.accept("TABLE") ? identList(c) : null;
         String comment = c.accept("COMMENT") ? c.string() : null;
         c.expectEnd();
-        if (!Privileges.role(session).equalsIgnoreCase(Privileges.isSys(session) ? "moadmin" : "accountadmin")) {
-            throw MoException.internal("only admin can alter publication");
-        }
+        checkAdmin(session, "alter");
+        Db db = new Db(session.backend());
+        Namespace me = namespaces.of(db, session);
+        Pub pub = find(db, me.account(), name);
         if (pub == null) {
             if (ifExists) {
                 return Reply.Ok.EMPTY;
             }
             throw MoException.internal("publication '" + name + "' does not exist");
         }
-        if (addOrDrop != null) {
+        Map<String, String> accounts = otherAccounts(db, me.account());
+        Map<String, String> subscribers = pub.accounts().equals("all") ? accounts
+                : named(Arrays.asList(pub.accounts().split(",")).stream().filter(accounts::containsKey).toList(), accounts);
+        String accountsText = pub.accounts();
+        if ("ALL".equals(mode)) {
+            if (!me.isSys()) {
+                throw MoException.internal("only sys account and authorized normal accounts can publish to all accounts");
+            }
+            subscribers = accounts;
+            accountsText = "all";
+        } else if ("SET".equals(mode)) {
+            if (list.contains(me.account())) {
+                throw MoException.internal("can't publish to self");
+            }
+            subscribers = named(list, accounts);
+            accountsText = String.join(",", subscribers.keySet());
+        } else if (mode != null) {
             if (pub.accounts().equals("all")) {
-                throw MoException.internal(addOrDrop.equals("ADD") ? "cannot add account from all account option"
+                throw MoException.internal(mode.equals("ADD") ? "cannot add account from all account option"
                         : "cannot drop accounts from all account option");
             }
-            Set<String> set = new LinkedHashSet<>(Arrays.asList(pub.accounts().split(",")));
-            if (addOrDrop.equals("ADD")) {
-                set.addAll(delta);
+            Map<String, String> changed = new TreeMap<>(subscribers);
+            if (mode.equals("ADD")) {
+                if (list.contains(me.account())) {
+                    throw MoException.internal("can't publish to self");
+                }
+                changed.putAll(named(list, accounts));
             } else {
-                delta.forEach(set::remove);
+                for (String a : list) {
+                    if (!accounts.containsKey(a)) {
+                        throw MoException.internal("not existed account name '" + a + "'");
+                    }
+                    changed.remove(a);
+                }
             }
-            accounts = String.join(",", set);
+            subscribers = changed;
+            accountsText = String.join(",", subscribers.keySet());
         }
-        String newDb = database == null ? pub.database() : database;
-        String newTables = tables == null ? (database == null ? pub.tables() : "*") : tables;
-        String newAccounts = accounts == null ? pub.accounts() : accounts;
-        checkTarget(db, session, newDb, newTables, newAccounts.isEmpty() ? "all" : newAccounts);
-        db.exec("UPDATE mo_catalog.mo_pubs SET database_name = " + Sql.str(newDb) + ", table_list = " + Sql.str(newTables)
-                + ", all_table = " + (newTables.equals("*") ? 1 : 0) + ", account_list = " + Sql.str(newAccounts)
-                + (comment == null ? "" : ", `comment` = " + Sql.str(comment)) + ", update_time = NOW() WHERE account_name = "
-                + Sql.str(session.account()) + " AND pub_name = " + Sql.str(name));
+        String newDb = pub.database();
+        if (database != null) {
+            checkDatabase(db, me, database);
+            newDb = database;
+        }
+        String newTables = tableList != null ? tables(db, me, newDb, tableList) : pub.tables();
+        String newComment = comment != null && !comment.isEmpty() ? comment : pub.comment();
+        db.exec("UPDATE mo_catalog.mo_pubs SET account_list = " + Sql.str(accountsText) + ", `comment` = " + Sql.str(newComment)
+                + ", database_name = " + Sql.str(newDb) + ", table_list = " + Sql.str(newTables) + ", all_table = "
+                + (newTables.equals("*") ? 1 : 0) + ", update_time = NOW() WHERE account_name = " + Sql.str(me.account())
+                + " AND pub_name = " + Sql.str(name));
+        Pub updated = new Pub(me.account(), name, newDb, newTables, accountsText, newComment);
+        Set<String> existing = new LinkedHashSet<>();
+        for (List<String> r : subRows(db, me.account(), name)) {
+            String sub = r.get(0);
+            existing.add(sub);
+            if (!subscribers.containsKey(sub)) {
+                if (r.get(1) == null) {
+                    deleteSub(db, me.account(), name, sub);
+                } else {
+                    update(db, updated, sub, NOT_AUTHORIZED);
+                }
+            } else {
+                update(db, updated, sub, NORMAL);
+            }
+        }
+        subscribers.forEach((sub, id) -> {
+            if (!existing.contains(sub)) {
+                insertSub(db, updated, me.id(), sub, id);
+            }
+        });
         return Reply.Ok.EMPTY;
     }
 
@@ -157,9 +234,7 @@ final class PublicationHandler {
         boolean ifExists = c.accept("IF", "EXISTS");
         String name = c.identifier();
         c.expectEnd();
-        if (!Privileges.role(session).equalsIgnoreCase(Privileges.isSys(session) ? "moadmin" : "accountadmin")) {
-            throw MoException.internal("only admin can drop publication");
-        }
+        checkAdmin(session, "drop");
         Db db = new Db(session.backend());
         if (find(db, session.account(), name) == null) {
             if (ifExists) {
@@ -167,13 +242,28 @@ final class PublicationHandler {
             }
             throw MoException.internal("publication '" + name + "' does not exist");
         }
-        db.exec("DELETE FROM mo_catalog.mo_pubs WHERE account_name = " + Sql.str(session.account()) + " AND pub_name = " + Sql.str(name));
-        db.exec("UPDATE mo_catalog.mo_subs SET status = 2 WHERE pub_account_name = " + Sql.str(session.account())
-                + " AND pub_name = " + Sql.str(name));
+        drop(db, session.account(), name);
         return Reply.Ok.EMPTY;
     }
 
-    /** SHOW PUBLICATIONS [LIKE 'p']: the session account's publications. */
+    /** dropPublication: subscribed rows become "deleted", the others go. */
+    void drop(Db db, String account, String name) {
+        db.exec("DELETE FROM mo_catalog.mo_pubs WHERE account_name = " + Sql.str(account) + " AND pub_name = " + Sql.str(name));
+        String key = "pub_account_name = " + Sql.str(account) + " AND pub_name = " + Sql.str(name);
+        db.exec("DELETE FROM mo_catalog.mo_subs WHERE " + key + " AND sub_name IS NULL");
+        db.exec("UPDATE mo_catalog.mo_subs SET status = " + DELETED + ", pub_database = '', pub_tables = '', pub_comment = '' "
+                + "WHERE " + key);
+    }
+
+    /** The publications of {@code ns} on database {@code logicalDb} are dropped with it (snapshot.go dropDb). */
+    void dropPublicationsOn(Db db, Namespace ns, String logicalDb) {
+        for (List<String> r : db.rows("SELECT pub_name FROM mo_catalog.mo_pubs WHERE account_name = " + Sql.str(ns.account())
+                + " AND database_name = " + Sql.str(logicalDb))) {
+            drop(db, ns.account(), r.get(0));
+        }
+    }
+
+    /** SHOW PUBLICATIONS [LIKE 'p']: the session account's publications and who subscribed. */
     Reply show(Statement s, Session session) {
         TokenCursor c = s.cursor();
         c.expect("SHOW");
@@ -184,12 +274,13 @@ final class PublicationHandler {
         List<List<String>> rows = new ArrayList<>();
         for (List<String> r : db.rows("SELECT p.pub_name, p.database_name, p.table_list, p.account_list, "
                 + "(SELECT GROUP_CONCAT(s.sub_account_name ORDER BY s.sub_account_name SEPARATOR ',') FROM mo_catalog.mo_subs s "
-                + "WHERE s.pub_account_name = p.account_name AND s.pub_name = p.pub_name AND s.status = 0), "
+                + "WHERE s.pub_account_name = p.account_name AND s.pub_name = p.pub_name AND s.sub_name IS NOT NULL), "
                 + "DATE_FORMAT(p.created_time, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(p.update_time, '%Y-%m-%d %H:%i:%s'), p.`comment` "
                 + "FROM mo_catalog.mo_pubs p WHERE p.account_name = " + Sql.str(session.account())
-                + (like == null ? "" : " AND p.pub_name LIKE " + Sql.str(like)) + " ORDER BY p.created_time DESC, p.pub_name")) {
-            rows.add(Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3).equals("all") ? "*" : r.get(3), r.get(4), r.get(5),
-                    r.get(6), r.get(7)));
+                + (like == null ? " ORDER BY p.update_time DESC, p.created_time DESC" : " AND p.pub_name LIKE " + Sql.str(like)
+                + " ORDER BY p.pub_name"))) {
+            rows.add(Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3).equals("all") ? "*" : r.get(3),
+                    r.get(4) == null ? "" : r.get(4), r.get(5), r.get(6), r.get(7)));
         }
         List<Column> cols = List.of(Column.varchar("publication"), Column.varchar("database"), Column.varchar("tables"),
                 Column.varchar("sub_account"), Column.varchar("subscribed_accounts"), new Column("create_time", Column.Type.TIMESTAMP),
@@ -197,7 +288,22 @@ final class PublicationHandler {
         return new Reply.ResultSet(cols, rows);
     }
 
-    /** SHOW SUBSCRIPTIONS [ALL] [LIKE 'p']: status 0 normal, 2 publication dropped (show-subscriptions.md). */
+    /** SHOW CREATE PUBLICATION p (build_show.go buildShowCreatePublications): the statement, rebuilt from mo_pubs. */
+    Reply showCreate(Statement s, Session session) {
+        TokenCursor c = s.cursor();
+        c.expect("SHOW");
+        c.expect("CREATE");
+        c.expect("PUBLICATION");
+        String name = c.identifier();
+        c.expectEnd();
+        Db db = new Db(session.backend());
+        List<List<String>> rows = db.rows("SELECT pub_name, CONCAT('CREATE PUBLICATION ', pub_name, ' DATABASE ', database_name, "
+                + "CASE table_list WHEN '*' THEN '' ELSE CONCAT(' TABLE ', table_list) END, ' ACCOUNT ', account_list) "
+                + "FROM mo_catalog.mo_pubs WHERE account_name = " + Sql.str(session.account()) + " AND pub_name = " + Sql.str(name));
+        return new Reply.ResultSet(List.of(Column.varchar("Publication"), Column.varchar("Create Publication")), rows);
+    }
+
+    /** SHOW SUBSCRIPTIONS [ALL] [LIKE 'p'] (doShowSubscriptions): the account's rows; without ALL only subscribed ones. */
     Reply showSubscriptions(Statement s, Session session) {
         TokenCursor c = s.cursor();
         c.expect("SHOW");
@@ -207,23 +313,14 @@ final class PublicationHandler {
         c.expectEnd();
         Db db = new Db(session.backend());
         List<List<String>> rows = new ArrayList<>();
-        String me = session.account();
         for (List<String> r : db.rows("SELECT pub_name, pub_account_name, pub_database, pub_tables, pub_comment, "
                 + "DATE_FORMAT(pub_time, '%Y-%m-%d %H:%i:%s'), sub_name, DATE_FORMAT(sub_time, '%Y-%m-%d %H:%i:%s'), status "
-                + "FROM mo_catalog.mo_subs WHERE sub_account_name = " + Sql.str(me)
-                + (like == null ? "" : " AND pub_name LIKE " + Sql.str(like)) + " ORDER BY sub_time DESC")) {
-            rows.add(r);
-        }
-        if (all) {
-            for (List<String> r : db.rows("SELECT account_name, pub_name, database_name, table_list, account_list, `comment`, "
-                    + "DATE_FORMAT(created_time, '%Y-%m-%d %H:%i:%s') FROM mo_catalog.mo_pubs WHERE account_name <> " + Sql.str(me)
-                    + (like == null ? "" : " AND pub_name LIKE " + Sql.str(like)) + " ORDER BY created_time DESC")) {
-                Pub p = new Pub(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5));
-                boolean subscribed = rows.stream().anyMatch(x -> x.get(0).equals(p.name()) && x.get(1).equals(p.account()));
-                if (p.visibleTo(me) && !subscribed) {
-                    rows.add(Arrays.asList(p.name(), p.account(), p.database(), p.tables(), p.comment(), r.get(6), null, null, "0"));
-                }
-            }
+                + "FROM mo_catalog.mo_subs WHERE sub_account_name = " + Sql.str(session.account())
+                + (all ? "" : " AND sub_name IS NOT NULL")
+                + (like == null ? " ORDER BY sub_time DESC, pub_time DESC" : " AND pub_name LIKE " + Sql.str(like) + " ORDER BY pub_name"))) {
+            boolean normal = Integer.parseInt(r.get(8)) == NORMAL;
+            rows.add(Arrays.asList(r.get(0), r.get(1), normal ? r.get(2) : null, normal ? r.get(3) : null,
+                    normal ? r.get(4) : null, normal ? r.get(5) : null, r.get(6), r.get(7), r.get(8)));
         }
         List<Column> cols = List.of(Column.varchar("pub_name"), Column.varchar("pub_account"), Column.varchar("pub_database"),
                 Column.varchar("pub_tables"), Column.varchar("pub_comment"), new Column("pub_time", Column.Type.TIMESTAMP),
@@ -249,42 +346,74 @@ final class PublicationHandler {
         String pubName = c.identifier();
         c.expectEnd();
         Db db = new Db(session.backend());
-        if (db.databaseExists(name)) {
+        Namespace me = namespaces.of(db, session);
+        if (db.databaseExists(me.physical(name))) {
             if (ine) {
                 return Reply.Ok.EMPTY;
             }
             throw MoException.databaseExists(name);
         }
-        if (pubAccount.equals(session.account())) {
+        subscribe(db, me, name, new Subscription(pubAccount, pubName));
+        return Reply.Ok.EMPTY;
+    }
+
+    /** checkSubscriptionValidCommon, then the subscription database and its mo_subs row (pub_sub.go). */
+    void subscribe(Db db, Namespace me, String name, Subscription sub) {
+        if (sub.pubAccount().equals(me.account())) {
             throw MoException.internal("can not subscribe to self");
         }
-        if (AccountHandler.find(db, pubAccount) == null) {
-            throw MoException.internal("there is no publication account " + pubAccount);
+        Namespace publisher = namespaces.find(db, sub.pubAccount());
+        if (publisher == null) {
+            throw MoException.internal("there is no publication account " + sub.pubAccount());
         }
-        Pub pub = find(db, pubAccount, pubName);
+        List<String> acc = AccountHandler.find(db, sub.pubAccount());
+        if (acc != null && "suspend".equals(acc.get(2))) {
+            throw MoException.internal("the account " + sub.pubAccount() + " is suspended");
+        }
+        Pub pub = find(db, sub.pubAccount(), sub.pubName());
         if (pub == null) {
-            throw MoException.internal("there is no publication " + pubName);
+            throw MoException.internal("there is no publication " + sub.pubName());
         }
-        if (!pub.visibleTo(session.account())) {
-            throw MoException.internal("the account " + session.account() + " is not allowed to subscribe the publication " + pubName);
+        if (!pub.visibleTo(me.account())) {
+            throw MoException.internal("the account " + me.account() + " is not allowed to subscribe the publication " + sub.pubName());
         }
+        String key = "pub_account_name = " + Sql.str(sub.pubAccount()) + " AND pub_name = " + Sql.str(sub.pubName())
+                + " AND sub_account_name = " + Sql.str(me.account());
+        if (!db.scalar("SELECT COUNT(*) FROM mo_catalog.mo_subs WHERE " + key + " AND sub_name IS NOT NULL").equals("0")) {
+            throw MoException.internal("publication " + sub.pubName() + " can only be subscribed once");
+        }
+        String source = publisher.physical(pub.database());
         List<String> tables = pub.tables().equals("*")
-                ? db.tables(pub.database()).stream().map(t -> t.get(0)).toList() : List.of(pub.tables().split(","));
-        db.exec("CREATE DATABASE " + Sql.id(name));
+                ? db.tables(source).stream().map(t -> t.get(0)).toList() : List.of(pub.tables().split(","));
+        String target = me.physical(name);
+        db.exec("CREATE DATABASE " + Sql.id(target));
         try {
             for (String t : tables) {
-                db.exec("CREATE VIEW " + Sql.id(name, t) + " AS SELECT * FROM " + Sql.id(pub.database(), t));
+                db.exec("CREATE VIEW " + Sql.id(target, t) + " AS SELECT * FROM " + Sql.id(source, t));
+            }
+            long updated = db.query("UPDATE mo_catalog.mo_subs SET sub_name = " + Sql.str(name) + ", sub_time = NOW() WHERE "
+                    + key + " AND status = " + NORMAL + " AND sub_name IS NULL").affectedRows();
+            if (updated != 1) {
+                throw MoException.internal("publication " + sub.pubName() + " is not authorized or no longer exists");
             }
         } catch (RuntimeException e) {
-            db.exec("DROP DATABASE IF EXISTS " + Sql.id(name));
+            db.exec("DROP DATABASE IF EXISTS " + Sql.id(target));
             throw e;
         }
-        db.exec("REPLACE INTO mo_catalog.mo_subs (sub_account_id, sub_account_name, sub_name, sub_time, pub_account_id, "
-                + "pub_account_name, pub_name, pub_database, pub_tables, pub_time, pub_comment, status) VALUES ("
-                + accountId(db, session.account()) + ", " + Sql.str(session.account()) + ", " + Sql.str(name) + ", NOW(), "
-                + accountId(db, pubAccount) + ", " + Sql.str(pubAccount) + ", " + Sql.str(pubName) + ", " + Sql.str(pub.database())
-                + ", " + Sql.str(pub.tables()) + ", NOW(), " + Sql.str(pub.comment()) + ", 0)");
-        return Reply.Ok.EMPTY;
+    }
+
+    /** The publication a database of {@code ns} subscribes to, or {@code null}. */
+    Subscription subscriptionOf(Db db, Namespace ns, String logicalDb) {
+        List<List<String>> rows = db.rows("SELECT pub_account_name, pub_name FROM mo_catalog.mo_subs WHERE sub_account_name = "
+                + Sql.str(ns.account()) + " AND sub_name = " + Sql.str(logicalDb));
+        return rows.isEmpty() ? null : new Subscription(rows.get(0).get(0), rows.get(0).get(1));
+    }
+
+    /** dropSubscription (pub_sub.go): the subscription database is going away. */
+    void dropSubscription(Db db, Namespace ns, String logicalDb) {
+        String key = "sub_account_name = " + Sql.str(ns.account()) + " AND sub_name = " + Sql.str(logicalDb);
+        db.exec("UPDATE mo_catalog.mo_subs SET sub_name = NULL, sub_time = NULL WHERE " + key + " AND status = " + NORMAL);
+        db.exec("DELETE FROM mo_catalog.mo_subs WHERE " + key + " AND status <> " + NORMAL);
     }
 
     static Pub find(Db db, String account, String name) {
@@ -297,8 +426,87 @@ final class PublicationHandler {
         return new Pub(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5));
     }
 
-    private static String accountId(Db db, String account) {
-        String id = db.scalar("SELECT account_id FROM mo_catalog.mo_account WHERE account_name = " + Sql.str(account));
-        return id == null ? "0" : id;
+    private static void checkAdmin(Session session, String verb) {
+        if (!Privileges.role(session).equalsIgnoreCase(Privileges.isSys(session) ? "moadmin" : "accountadmin")) {
+            throw MoException.internal("only admin can " + verb + " publication");
+        }
+    }
+
+    private static void checkDatabase(Db db, Namespace ns, String database) {
+        if (Db.isSystemSchema(database)) {
+            throw MoException.internal("Unknown database name '" + database + "', not support publishing system database");
+        }
+        if (!db.databaseExists(ns.physical(database))) {
+            throw MoException.internal("database '" + database + "' does not exist");
+        }
+    }
+
+    /** genPubTablesStr: {@code *}, or the listed tables, each of which must exist. */
+    private static String tables(Db db, Namespace ns, String database, List<String> tableList) {
+        if (tableList == null) {
+            return "*";
+        }
+        for (String t : tableList) {
+            if (!db.tableExists(ns.physical(database), t)) {
+                throw MoException.internal("table '" + t + "' not exists");
+            }
+        }
+        return String.join(",", tableList);
+    }
+
+    /** Every account but {@code me}: name to id, sorted by name. */
+    private static Map<String, String> otherAccounts(Db db, String me) {
+        Map<String, String> out = new TreeMap<>();
+        for (List<String> r : db.rows("SELECT account_name, account_id FROM mo_catalog.mo_account WHERE account_name <> "
+                + Sql.str(me))) {
+            out.put(r.get(0), r.get(1));
+        }
+        return out;
+    }
+
+    /** getSetAccounts: the named accounts, each of which must exist. */
+    private static Map<String, String> named(List<String> names, Map<String, String> accounts) {
+        Map<String, String> out = new TreeMap<>();
+        for (String a : names) {
+            if (!accounts.containsKey(a)) {
+                throw MoException.internal("not existed account name '" + a + "'");
+            }
+            out.put(a, accounts.get(a));
+        }
+        return out;
+    }
+
+    /** {sub_account_name, sub_name} of a publication's rows. */
+    private static List<List<String>> subRows(Db db, String account, String name) {
+        return db.rows("SELECT sub_account_name, sub_name FROM mo_catalog.mo_subs WHERE pub_account_name = " + Sql.str(account)
+                + " AND pub_name = " + Sql.str(name));
+    }
+
+    private static void insertSub(Db db, Pub pub, long pubAccountId, String sub, String subId) {
+        db.exec("INSERT INTO mo_catalog.mo_subs (sub_account_id, sub_account_name, sub_name, sub_time, pub_account_id, "
+                + "pub_account_name, pub_name, pub_database, pub_tables, pub_time, pub_comment, status) VALUES (" + subId + ", "
+                + Sql.str(sub) + ", NULL, NULL, " + pubAccountId + ", " + Sql.str(pub.account()) + ", " + Sql.str(pub.name())
+                + ", " + Sql.str(pub.database()) + ", " + Sql.str(pub.tables()) + ", NOW(), " + Sql.str(pub.comment()) + ", "
+                + NORMAL + ")");
+    }
+
+    private static void update(Db db, Pub pub, String sub, int status) {
+        db.exec("UPDATE mo_catalog.mo_subs SET pub_database = " + Sql.str(pub.database()) + ", pub_tables = "
+                + Sql.str(pub.tables()) + ", pub_comment = " + Sql.str(pub.comment()) + ", pub_time = NOW(), status = " + status
+                + " WHERE pub_account_name = " + Sql.str(pub.account()) + " AND pub_name = " + Sql.str(pub.name())
+                + " AND sub_account_name = " + Sql.str(sub));
+    }
+
+    private static void deleteSub(Db db, String account, String name, String sub) {
+        db.exec("DELETE FROM mo_catalog.mo_subs WHERE pub_account_name = " + Sql.str(account) + " AND pub_name = " + Sql.str(name)
+                + " AND sub_account_name = " + Sql.str(sub));
+    }
+
+    private static List<String> identList(TokenCursor c) {
+        List<String> out = new ArrayList<>();
+        do {
+            out.add(c.identifier());
+        } while (c.acceptPunct(","));
+        return out;
     }
 }

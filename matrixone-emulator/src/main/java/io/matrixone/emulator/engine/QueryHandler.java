@@ -15,6 +15,22 @@ public interface QueryHandler {
      */
     Reply onPrepare(String sql, Session session);
 
+    /**
+     * An error the backend answered to a forwarded statement, to be sent to the client: the handler may word it
+     * as the emulated server does. Called before the next statement of the session.
+     */
+    default Reply.Error onError(Reply.Error error, Session session) {
+        return error;
+    }
+
+    /**
+     * The backend database for a database the client names outside SQL (COM_INIT_DB, the handshake), or an
+     * error to answer instead.
+     */
+    default String onInitDb(String database, Session session) {
+        return database;
+    }
+
     /** Called once when a session ends, however it ends. */
     default void onClose(Session session) {
     }

@@ -9,7 +9,7 @@ import java.util.Set;
 final class Recogniser {
 
     private static final Set<String> IDENTITY_FUNCTIONS = Set.of("VERSION", "GIT_VERSION", "CURRENT_ACCOUNT_NAME",
-            "CURRENT_ACCOUNT_ID", "CURRENT_USER_NAME", "CURRENT_ROLE_NAME", "CURRENT_ROLE");
+            "CURRENT_ACCOUNT_ID", "CURRENT_USER_NAME", "CURRENT_ROLE_NAME", "CURRENT_ROLE", "DATABASE", "SCHEMA");
     private static final Set<String> IDENTITY_VARIABLES = Set.of("@@VERSION_COMMENT", "@@VERSION",
             "@@SESSION.VERSION_COMMENT", "@@GLOBAL.VERSION_COMMENT");
 
@@ -187,7 +187,12 @@ final class Recogniser {
             case "PUBLICATIONS" -> StatementKind.SHOW_PUBLICATIONS;
             case "SUBSCRIPTIONS" -> StatementKind.SHOW_SUBSCRIPTIONS;
             case "ACCOUNTS" -> StatementKind.SHOW_ACCOUNTS;
-            case "CREATE" -> s.matchesAt(2, "PUBLICATION") ? StatementKind.SHOW_CREATE_PUBLICATION : StatementKind.OTHER;
+            case "DATABASES", "SCHEMAS" -> StatementKind.SHOW_DATABASES;
+            case "TABLES" -> StatementKind.SHOW_TABLES;
+            case "FULL" -> s.matchesAt(2, "TABLES") ? StatementKind.SHOW_TABLES : StatementKind.OTHER;
+            case "CREATE" -> s.matchesAt(2, "PUBLICATION") ? StatementKind.SHOW_CREATE_PUBLICATION
+                    : s.matchesAt(2, "TABLE") || s.matchesAt(2, "VIEW") || s.matchesAt(2, "DATABASE") || s.matchesAt(2, "SCHEMA")
+                    ? StatementKind.SHOW_CREATE : StatementKind.OTHER;
             default -> StatementKind.OTHER;
         };
     }

@@ -1,5 +1,6 @@
 package io.matrixone.emulator.engine;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,11 +20,18 @@ final class RestoreHandler {
     private final SnapshotStore store;
     private final PitrHandler pitr;
     private final TargetVersion version;
+    private final Namespaces namespaces;
+    private final AccountHandler accounts;
+    private final PublicationHandler publications;
 
-    RestoreHandler(SnapshotStore store, PitrHandler pitr, TargetVersion version) {
+    RestoreHandler(SnapshotStore store, PitrHandler pitr, TargetVersion version, Namespaces namespaces, AccountHandler accounts,
+                   PublicationHandler publications) {
         this.store = store;
         this.pitr = pitr;
         this.version = version;
+        this.namespaces = namespaces;
+        this.accounts = accounts;
+        this.publications = publications;
     }
 
     /** A snapshot restore; {@code account} is the statement's account ({@code null} when omitted). */
@@ -154,45 +162,117 @@ final class RestoreHandler {
         }
         SnapshotRestore r = (SnapshotRestore) parsed;
         Db db = new Db(session.backend());
-        SnapshotRecord snap = store.require(db, r.snapshot());
+        Namespace me = namespaces.of(db, session);
+        SnapshotRecord snap = store.require(db, me, r.snapshot());
         String account = r.account() != null ? r.account() : snap.accountName().isEmpty() ? session.account() : snap.accountName();
         checkRestorePriv(session, snap, r, account);
-        if (r.toAccount() != null && !r.toAccount().equals(account)) {
-            throw MoException.emulator("RESTORE ... TO ACCOUNT another account is not emulated: every account shares one MariaDB namespace");
-        }
-        List<SnapshotObject> objects = store.objects(db, snap.name());
+        List<SnapshotObject> objects = store.objects(db, me, snap.name());
         db.withoutForeignKeyChecks(() -> {
             switch (r.level()) {
                 case "table" -> {
-                    SnapshotObject o = objects.stream().filter(x -> x.db().equals(r.db()) && x.table().equals(r.table()) && x.isTable())
+                    SnapshotObject o = objects.stream().filter(x -> x.account().equals(me.account()) && x.db().equals(r.db())
+                            && x.table().equals(r.table()) && x.isTable())
                             .findFirst().orElseThrow(() -> MoException.noSuchTable(r.db(), r.table()));
-                    if (!db.databaseExists(r.db())) {
-                        createDatabase(db, objects, r.db());
+                    if (!db.databaseExists(me.physical(r.db()))) {
+                        db.exec("CREATE DATABASE " + Sql.id(me.physical(r.db())));
                     }
-                    restoreTable(db, o);
+                    restoreTable(db, o, me.physical(r.db()));
                 }
                 case "database" -> {
-                    if (objects.stream().noneMatch(x -> x.db().equals(r.db()) && x.isDatabase())) {
+                    List<SnapshotObject> mine = of(objects, me.account());
+                    if (mine.stream().noneMatch(x -> x.db().equals(r.db()) && x.isDatabase())) {
                         throw MoException.internal("database " + r.db() + " does not exist");
                     }
-                    restoreDatabase(db, objects, r.db());
+                    restoreDatabase(db, mine, r.db(), me);
+                }
+                case "account" -> {
+                    String to = r.toAccount() != null ? r.toAccount() : account;
+                    Namespace target = namespaces.find(db, to);
+                    if (target == null && r.toAccount() == null) {
+                        target = accounts.recreate(db, store.account(db, me, snap.name(), account));
+                    }
+                    if (target == null) {
+                        throw MoException.internal("account " + to + " does not exist");
+                    }
+                    List<Runnable> subscriptions = new ArrayList<>();
+                    restoreAccount(db, of(objects, account), target, subscriptions);
+                    subscriptions.forEach(Runnable::run);
                 }
                 default -> {
-                    Set<String> inSnapshot = new HashSet<>();
-                    objects.stream().filter(SnapshotObject::isDatabase).forEach(o -> inSnapshot.add(o.db()));
-                    for (String d : db.userDatabases()) {
-                        if (!inSnapshot.contains(d)) {
-                            db.exec("DROP DATABASE " + Sql.id(d)); // created after the snapshot
+                    Set<String> inSnapshot = new java.util.TreeSet<>(store.accounts(db, me, snap.name()));
+                    objects.forEach(o -> inSnapshot.add(o.account()));
+                    List<Runnable> subscriptions = new ArrayList<>();
+                    for (String a : inSnapshot) {
+                        Namespace target = namespaces.find(db, a);
+                        if (target == null) {
+                            target = accounts.recreate(db, store.account(db, me, snap.name(), a));
+                        }
+                        if (target != null) {
+                            restoreAccount(db, of(objects, a), target, subscriptions);
                         }
                     }
-                    for (String d : inSnapshot) {
-                        restoreDatabase(db, objects, d);
+                    // restorePubsWithSnapshotName, then the subscriptions (snapshot.go, cluster level)
+                    for (SnapshotStore.PubInfo p : store.publications(db, me, snap.name())) {
+                        Namespace owner = namespaces.find(db, p.account());
+                        if (owner != null && PublicationHandler.find(db, p.account(), p.name()) == null) {
+                            try {
+                                publications.create(db, owner, p.name(), p.database(),
+                                        p.tables().equals("*") ? null : List.of(p.tables().split(",")), p.accounts().equals("all"),
+                                        p.accounts().equals("all") ? List.of() : List.of(p.accounts().split(",")), p.comment());
+                            } catch (MoException e) {
+                                LOG.debug("publication {} of {} not restored: {}", p.name(), p.account(), e.getMessage());
+                            }
+                        }
                     }
+                    subscriptions.forEach(Runnable::run);
                 }
             }
         });
         LOG.debug("restored {} level from snapshot {}", r.level(), snap.name());
         return Reply.Ok.EMPTY;
+    }
+
+    private static List<SnapshotObject> of(List<SnapshotObject> objects, String account) {
+        return objects.stream().filter(o -> o.account().equals(account)).toList();
+    }
+
+    /**
+     * Brings an account's databases back to the snapshot (restoreToAccount, snapshot.go): publications on them are
+     * dropped, later databases and subscriptions go, the others are restored; subscription databases subscribe
+     * again (added to {@code subscriptions}, run once publications are back) if their publication still exists.
+     */
+    private void restoreAccount(Db db, List<SnapshotObject> objects, Namespace target, List<Runnable> subscriptions) {
+        java.util.Map<String, SnapshotObject> inSnapshot = new java.util.TreeMap<>();
+        objects.stream().filter(SnapshotObject::isDatabase).forEach(o -> inSnapshot.put(o.db(), o));
+        for (String d : namespaces.databases(db, target)) {
+            publications.dropPublicationsOn(db, target, d);
+            boolean subscription = publications.subscriptionOf(db, target, d) != null;
+            if (subscription) {
+                publications.dropSubscription(db, target, d);
+            }
+            SnapshotObject was = inSnapshot.get(d);
+            if (was == null || subscription || was.isSubscription()) {
+                db.exec("DROP DATABASE " + Sql.id(target.physical(d)));
+            }
+        }
+        for (SnapshotObject o : inSnapshot.values()) {
+            if (!o.isSubscription()) {
+                restoreTables(db, objects, o.db(), target);
+            }
+        }
+        for (SnapshotObject o : inSnapshot.values()) {
+            if (o.isSubscription()) {
+                subscriptions.add(() -> {
+                    try {
+                        publications.subscribe(db, target, o.db(), PublicationHandler.Subscription.of(o.createSql()));
+                    } catch (MoException e) {
+                        LOG.debug("subscription {} of {} not restored: {}", o.db(), target.account(), e.getMessage());
+                    }
+                });
+            } else {
+                restoreViews(db, objects, o.db(), target);
+            }
+        }
     }
 
     /** checkRestorePriv (snapshot.go, v4.2.0), in MatrixOne's order. */
@@ -261,16 +341,17 @@ final class RestoreHandler {
         }
     }
 
-    private static void createDatabase(Db db, List<SnapshotObject> objects, String d) {
-        String ddl = objects.stream().filter(o -> o.db().equals(d) && o.isDatabase()).map(SnapshotObject::createSql)
-                .findFirst().orElse("CREATE DATABASE " + Sql.id(d));
-        db.exec(ddl);
+    /** Brings one database back to the snapshot: tables refilled or recreated, later tables and views dropped. */
+    private static void restoreDatabase(Db db, List<SnapshotObject> objects, String d, Namespace target) {
+        restoreTables(db, objects, d, target);
+        restoreViews(db, objects, d, target);
     }
 
-    /** Brings one database back to the snapshot: tables refilled or recreated, later tables and views dropped. */
-    private static void restoreDatabase(Db db, List<SnapshotObject> objects, String d) {
-        if (!db.databaseExists(d)) {
-            createDatabase(db, objects, d);
+    /** The database's tables; views come after every database's tables (a view may read another database). */
+    private static void restoreTables(Db db, List<SnapshotObject> objects, String d, Namespace target) {
+        String physical = target.physical(d);
+        if (!db.databaseExists(physical)) {
+            db.exec("CREATE DATABASE " + Sql.id(physical));
         }
         Set<String> names = new HashSet<>();
         for (SnapshotObject o : objects) {
@@ -278,34 +359,50 @@ final class RestoreHandler {
                 names.add(o.table());
             }
         }
-        for (List<String> t : db.tables(d)) {
-            if (!names.contains(t.get(0))) {
-                db.exec(("VIEW".equals(t.get(1)) ? "DROP VIEW " : "DROP TABLE ") + Sql.id(d, t.get(0)));
+        for (List<String> t : db.tables(physical)) {
+            if (!names.contains(t.get(0)) || "VIEW".equals(t.get(1))) {
+                db.exec(("VIEW".equals(t.get(1)) ? "DROP VIEW " : "DROP TABLE ") + Sql.id(physical, t.get(0)));
             }
         }
         for (SnapshotObject o : objects) {
             if (o.db().equals(d) && o.isTable()) {
-                restoreTable(db, o);
-            }
-        }
-        for (SnapshotObject o : objects) {
-            if (o.db().equals(d) && o.isView()) {
-                db.exec("DROP VIEW IF EXISTS " + Sql.id(d, o.table()));
-                db.exec(qualify(o.createSql(), " VIEW " + Sql.id(o.table()), " VIEW " + Sql.id(d, o.table())));
+                restoreTable(db, o, physical);
             }
         }
     }
 
+    /** The database's views, each after the views it reads (retried until no more can be created). */
+    private static void restoreViews(Db db, List<SnapshotObject> objects, String d, Namespace target) {
+        String physical = target.physical(d);
+        List<SnapshotObject> pending = new ArrayList<>(objects.stream().filter(o -> o.db().equals(d) && o.isView()).toList());
+        BackendException last = null;
+        while (!pending.isEmpty()) {
+            List<SnapshotObject> failed = new ArrayList<>();
+            for (SnapshotObject o : pending) {
+                try {
+                    db.exec("DROP VIEW IF EXISTS " + Sql.id(physical, o.table()));
+                    db.exec(Views.definitionIn(o.createSql(), physical, o.table(), target));
+                } catch (BackendException e) {
+                    failed.add(o);
+                    last = e;
+                }
+            }
+            if (failed.size() == pending.size()) {
+                throw last;
+            }
+            pending = failed;
+        }
+    }
+
     /** Refills a table from its copy, or recreates it from its snapshot-time definition if it differs or is gone. */
-    private static void restoreTable(Db db, SnapshotObject o) {
-        String d = o.db();
+    private static void restoreTable(Db db, SnapshotObject o, String physical) {
         String t = o.table();
-        boolean sameShape = db.tableExists(d, t) && normalize(db.showCreateTable(d, t)).equals(normalize(o.createSql()));
+        boolean sameShape = db.tableExists(physical, t) && normalize(db.showCreateTable(physical, t)).equals(normalize(o.createSql()));
         if (sameShape) {
             db.exec("START TRANSACTION");
             try {
-                db.exec("DELETE FROM " + Sql.id(d, t));
-                db.copyRows(o.copySchema(), t, d, t);
+                db.exec("DELETE FROM " + Sql.id(physical, t));
+                db.copyRows(o.copySchema(), t, physical, t);
                 db.exec("COMMIT");
             } catch (RuntimeException e) {
                 db.exec("ROLLBACK");
@@ -313,11 +410,11 @@ final class RestoreHandler {
             }
             return;
         }
-        if (db.tableExists(d, t)) {
-            db.exec("DROP TABLE " + Sql.id(d, t));
+        if (db.tableExists(physical, t)) {
+            db.exec("DROP TABLE " + Sql.id(physical, t));
         }
-        db.exec(qualify(o.createSql(), "CREATE TABLE " + Sql.id(t), "CREATE TABLE " + Sql.id(d, t)));
-        db.copyRows(o.copySchema(), t, d, t);
+        db.exec(qualify(o.createSql(), "CREATE TABLE " + Sql.id(t), "CREATE TABLE " + Sql.id(physical, t)));
+        db.copyRows(o.copySchema(), t, physical, t);
     }
 
     private static String qualify(String ddl, String from, String to) {

@@ -8,9 +8,13 @@ import java.util.Locale;
 final class SnapshotHandler {
 
     private final SnapshotStore store;
+    private final Namespaces namespaces;
+    private final PublicationHandler publications;
 
-    SnapshotHandler(SnapshotStore store) {
+    SnapshotHandler(SnapshotStore store, Namespaces namespaces, PublicationHandler publications) {
         this.store = store;
+        this.namespaces = namespaces;
+        this.publications = publications;
     }
 
     /** Snapshot names: no blanks or quotes ({@code inputNameIsInvalid}), folded to lower case (§1.5). */
@@ -74,46 +78,61 @@ final class SnapshotHandler {
         if (req.level().equals("account") && !account.equals(current) && !Privileges.isSys(session)) {
             throw MoException.internal("only sys tenant can create tenant level snapshot for other tenant");
         }
-        if (store.find(db, req.name()).isPresent()) {
+        Namespace me = namespaces.of(db, session);
+        if (store.find(db, me, req.name()).isPresent()) {
             if (req.ifNotExists()) {
                 return Reply.Ok.EMPTY;
             }
             throw MoException.internal("snapshot " + req.name() + " already exists");
         }
-        List<String> scope = new ArrayList<>();
+        List<SnapshotStore.Scope> scope = new ArrayList<>();
+        List<Namespace> accounts = new ArrayList<>();
         switch (req.level()) {
             case "cluster" -> {
-                scope.addAll(db.userDatabases());
+                accounts.addAll(namespaces.all(db));
+                accounts.forEach(ns -> addDatabases(db, ns, scope));
                 account = "";
             }
             case "account" -> {
-                if (db.scalar("SELECT COUNT(*) FROM mo_catalog.mo_account WHERE account_name = " + Sql.str(account)).equals("0")) {
+                Namespace target = namespaces.find(db, account);
+                if (target == null) {
                     throw MoException.internal("account " + account + " does not exist");
                 }
-                // one MariaDB namespace for every account (DIFFERENCES.md): an account snapshot holds every user database
-                scope.addAll(db.userDatabases());
+                accounts.add(target);
+                addDatabases(db, target, scope);
             }
             case "database" -> {
-                checkDatabase(db, req.db());
-                scope.add(req.db());
+                checkDatabase(db, me, req.db());
+                scope.add(new SnapshotStore.Scope(me, req.db()));
             }
             default -> {
-                checkDatabase(db, req.db());
-                if (!db.tableExists(req.db(), req.table())) {
+                checkDatabase(db, me, req.db());
+                if (!db.tableExists(me.physical(req.db()), req.table())) {
                     throw MoException.internal("table " + req.db() + "." + req.table() + " does not exist");
                 }
-                scope.add(req.db());
+                scope.add(new SnapshotStore.Scope(me, req.db()));
             }
         }
-        store.create(db, req.name(), req.level(), account, scope, req.level().equals("table") ? req.table() : null);
+        store.create(db, me, req.name(), req.level(), account, scope, req.level().equals("table") ? req.table() : null);
+        store.recordAccounts(db, me, req.name(), accounts);
+        if (req.level().equals("cluster")) {
+            store.recordPublications(db, me, req.name());
+        }
         return Reply.Ok.EMPTY;
     }
 
-    private static void checkDatabase(Db db, String name) {
+    private void addDatabases(Db db, Namespace ns, List<SnapshotStore.Scope> scope) {
+        for (String d : namespaces.databases(db, ns)) {
+            PublicationHandler.Subscription sub = publications.subscriptionOf(db, ns, d);
+            scope.add(new SnapshotStore.Scope(ns, d, sub == null ? null : sub.createSql(d)));
+        }
+    }
+
+    private static void checkDatabase(Db db, Namespace ns, String name) {
         if (Db.isSystemSchema(name)) {
             throw MoException.internal("can not create snapshot for system database " + name);
         }
-        if (!db.databaseExists(name)) {
+        if (!db.databaseExists(ns.physical(name))) {
             throw MoException.internal("database " + name + " does not exist");
         }
     }
@@ -132,13 +151,14 @@ final class SnapshotHandler {
         name = snapshotName(name);
         Privileges.checkAdminRole(session);
         Db db = new Db(session.backend());
-        if (store.find(db, name).isEmpty()) {
+        Namespace me = namespaces.of(db, session);
+        if (store.find(db, me, name).isEmpty()) {
             if (ifExists) {
                 return Reply.Ok.EMPTY;
             }
             throw MoException.internal("snapshot " + name + " does not exist");
         }
-        store.drop(db, name);
+        store.drop(db, me, name);
         return Reply.Ok.EMPTY;
     }
 
@@ -162,7 +182,8 @@ final class SnapshotHandler {
             columns.add(Column.varchar(where == null ? l : l.toLowerCase(Locale.ROOT)));
         }
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> r : new Db(session.backend()).rows(store.showSql(where))) {
+        Db db = new Db(session.backend());
+        for (List<String> r : db.rows(store.showSql(namespaces.of(db, session), where))) {
             rows.add(List.of(r.get(0), Nanos.formatUtc(Long.parseLong(r.get(1))), r.get(2), nz(r.get(3)), nz(r.get(4)), nz(r.get(5))));
         }
         return new Reply.ResultSet(columns, rows);

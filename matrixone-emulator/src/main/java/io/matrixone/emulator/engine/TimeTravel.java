@@ -23,10 +23,12 @@ final class TimeTravel {
 
     private final SnapshotStore snapshots;
     private final PitrHandler pitr;
+    private final Namespaces namespaces;
 
-    TimeTravel(SnapshotStore snapshots, PitrHandler pitr) {
+    TimeTravel(SnapshotStore snapshots, PitrHandler pitr, Namespaces namespaces) {
         this.snapshots = snapshots;
         this.pitr = pitr;
+        this.namespaces = namespaces;
     }
 
     /** A parsed {@code {...}} hint: either a snapshot name or an instant (ns, UTC) with its text for messages. */
@@ -103,12 +105,16 @@ final class TimeTravel {
         return new Hint(null, ns, v.value(), 0);
     }
 
-    /** Rewrites every hinted table reference in {@code sql}; returns {@code sql} itself when there is none. */
+    /**
+     * Rewrites every hinted table reference in {@code sql} (whose database names are already MariaDB's, see
+     * {@link NameRewriter}); returns {@code sql} itself when there is none.
+     */
     String rewrite(String sql, List<Token> tokens, Session session) {
         if (!hasHint(tokens)) {
             return sql;
         }
         Db db = new Db(session.backend());
+        Namespace ns = namespaces.of(db, session);
         String currentDb = null;
         boolean currentKnown = false;
         StringBuilder out = new StringBuilder();
@@ -137,7 +143,7 @@ final class TimeTravel {
             Token after = hint.endToken() < tokens.size() ? tokens.get(hint.endToken()) : null;
             boolean hasAlias = after != null && (after.is("AS") || (after.isIdentifier()
                     && !(after.kind() == Token.Kind.WORD && NOT_ALIAS.contains(after.upper()))));
-            String target = resolve(db, schema, table, hint);
+            String target = source(db, ns, schema, table, hint).fromRef();
             out.append(sql, copied, tokens.get(nameStart).start()).append(target);
             if (!hasAlias) {
                 out.append(" AS ").append(Sql.id(table));
@@ -161,15 +167,11 @@ final class TimeTravel {
         }
     }
 
-    /** The MariaDB table reference that reads {@code schema.table} as of the hint. */
-    String resolve(Db db, String schema, String table, Hint hint) {
-        return source(db, schema, table, hint).fromRef();
-    }
-
-    Source source(Db db, String schema, String table, Hint hint) {
+    /** Where to read the MariaDB table {@code schema.table} of namespace {@code ns} as of the hint. */
+    Source source(Db db, Namespace ns, String schema, String table, Hint hint) {
         if (hint.snapshot() != null) {
-            SnapshotRecord rec = snapshots.require(db, hint.snapshot());
-            return copyOf(db, rec, schema, table);
+            SnapshotRecord rec = snapshots.require(db, ns, hint.snapshot());
+            return copyOf(db, ns, rec, schema, table);
         }
         long instant = hint.instant();
         if (instant <= 0) {
@@ -178,32 +180,73 @@ final class TimeTravel {
         if (instant >= Nanos.now()) {
             return Source.live(schema, table); // the future: today's data, as on MatrixOne (snapshot_read.result)
         }
-        if (pitr.keepsHistory(db, schema, table, instant)) {
+        if (pitr.keepsHistory(db, ns, schema, table, instant)) {
             return new Source(schema, table,
                     Sql.id(schema, table) + " FOR SYSTEM_TIME AS OF TIMESTAMP " + PitrHandler.asOfExpression(instant));
         }
-        Optional<SnapshotRecord> rec = snapshots.newestCovering(db, schema, table, instant);
+        Optional<SnapshotRecord> rec = snapshots.newestCovering(db, ns, ns.account(), ns.logical(schema), table, instant);
         if (rec.isEmpty()) {
             // query_builder.go ResolveTsHint
             throw MoException.invalidArg("invalid timestamp value, no corresponding snapshot ", hint.valueText());
         }
-        return copyOf(db, rec.get(), schema, table);
+        return copyOf(db, ns, rec.get(), schema, table);
+    }
+
+    /** The table or view a {@code {SNAPSHOT = s}} hint reads, as the snapshot kept it; empty for other hints. */
+    Optional<SnapshotObject> snapshotObject(Db db, Namespace ns, String schema, String table, Hint hint) {
+        if (hint.snapshot() == null) {
+            return Optional.empty();
+        }
+        SnapshotRecord rec = snapshots.require(db, ns, hint.snapshot());
+        return snapshots.object(db, ns, rec.name(), ns.account(), ns.logical(schema), table);
+    }
+
+    /** Nested views deeper than this are a cycle: MariaDB refuses those anyway. */
+    private static final int MAX_VIEW_DEPTH = 16;
+
+    /**
+     * A view's SELECT as of the snapshot: its definition at snapshot time, reading the snapshot's copies of its
+     * tables and, for nested views, their own definitions as of the snapshot.
+     */
+    private String viewAsOf(Db db, Namespace ns, SnapshotRecord rec, SnapshotObject view, int depth) {
+        if (depth > MAX_VIEW_DEPTH) {
+            throw MoException.internal("view " + view.db() + "." + view.table() + " nests too deeply");
+        }
+        List<SnapshotObject> objects = snapshots.objects(db, ns, rec.name()).stream()
+                .filter(o -> o.account().equals(ns.account())).toList();
+        List<String> databases = objects.stream().filter(SnapshotObject::isDatabase).map(SnapshotObject::db).toList();
+        return Views.rewriteTables(Views.select(view.createSql()), databases, (d, t, aliased) -> {
+            SnapshotObject o = objects.stream().filter(x -> x.db().equals(d) && x.table().equals(t)).findFirst().orElse(null);
+            if (o == null) {
+                throw MoException.parseError("table \"" + t.toLowerCase(Locale.ROOT) + "\" does not exist");
+            }
+            if (o.isView()) {
+                return "(" + viewAsOf(db, ns, rec, o, depth + 1) + ")" + (aliased ? "" : " AS " + Sql.id(t));
+            }
+            return Sql.id(o.copySchema(), t);
+        });
     }
 
     /** The copy of {@code schema.table} in snapshot {@code rec}. */
-    Source copyOf(Db db, SnapshotRecord rec, String schema, String table) {
-        Optional<SnapshotObject> obj = snapshots.object(db, rec.name(), schema, table);
+    Source copyOf(Db db, Namespace ns, SnapshotRecord rec, String schema, String table) {
+        String logical = ns.logical(schema);
+        if (logical.equalsIgnoreCase("mo_catalog") && CatalogTables.TABLES.contains(table.toLowerCase(Locale.ROOT))) {
+            return new Source(null, null, "(" + CatalogTables.asOf(ns, table.toLowerCase(Locale.ROOT),
+                    snapshots.objects(db, ns, rec.name())) + ")");
+        }
+        Optional<SnapshotObject> obj = snapshots.object(db, ns, rec.name(), ns.account(), logical, table);
         if (obj.isPresent() && obj.get().isTable()) {
             return new Source(obj.get().copySchema(), table, Sql.id(obj.get().copySchema(), table));
         }
         if (obj.isPresent() && obj.get().isView()) {
-            throw MoException.emulator("reading view " + schema + "." + table + " through a snapshot is not emulated");
+            return new Source(null, null, "(" + viewAsOf(db, ns, rec, obj.get(), 0) + ")");
         }
-        boolean inScope = snapshots.object(db, rec.name(), schema, "").isPresent() && !rec.level().equals("table");
+        boolean inScope = snapshots.object(db, ns, rec.name(), ns.account(), logical, "").isPresent()
+                && !rec.level().equals("table");
         if (inScope) {
-            throw MoException.noSuchTable(schema, table); // the table did not exist when the snapshot was taken
+            throw MoException.noSuchTable(logical, table); // the table did not exist when the snapshot was taken
         }
-        throw MoException.emulator("table " + schema + "." + table + " is outside the scope of snapshot " + rec.name()
+        throw MoException.emulator("table " + logical + "." + table + " is outside the scope of snapshot " + rec.name()
                 + "; time travel is only emulated for objects a snapshot or PITR covers");
     }
 }

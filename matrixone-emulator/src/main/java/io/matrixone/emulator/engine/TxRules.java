@@ -13,13 +13,18 @@ final class TxRules {
     enum Decision {
         PROCEED,
         /** Commit the open transaction first: SET on releases up to v4.2.0 (issue #26872). */
-        COMMIT_FIRST
+        COMMIT_FIRST,
+        /** DDL, CLONE or a subscription inside the transaction: run it as part of it ({@link TxDdl}). */
+        IN_TRANSACTION
     }
 
     private final TargetVersion version;
+    private final boolean transactionalDdl;
 
-    TxRules(TargetVersion version) {
+    /** @param transactionalDdl whether the engine can keep DDL in a transaction; without it such DDL is refused */
+    TxRules(TargetVersion version, boolean transactionalDdl) {
         this.version = version;
+        this.transactionalDdl = transactionalDdl;
     }
 
     /**
@@ -57,6 +62,9 @@ final class TxRules {
             case DDL, CLONE_DATABASE, CLONE_TABLE, SUBSCRIBE -> {
                 if (kind == StatementKind.CLONE_TABLE && s.matchesAt(1, "TEMPORARY")) {
                     return Decision.PROCEED;
+                }
+                if (transactionalDdl) {
+                    return Decision.IN_TRANSACTION;
                 }
                 throw MoException.emulator(describe(s, kind) + " inside a transaction is refused: MatrixOne keeps it in the "
                         + "transaction (undone by ROLLBACK) but MariaDB would commit the transaction implicitly; "

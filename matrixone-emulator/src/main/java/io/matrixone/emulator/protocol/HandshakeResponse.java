@@ -106,6 +106,13 @@ public record HandshakeResponse(long capabilities, long maxPacketSize, int chars
                 database, authPluginName, attributes);
     }
 
+    /** The same response with another initial database ({@code null}: none, and no CONNECT_WITH_DB). */
+    public HandshakeResponse withDatabase(String db) {
+        long caps = db == null ? capabilities & ~Capabilities.CONNECT_WITH_DB : capabilities | Capabilities.CONNECT_WITH_DB;
+        return new HandshakeResponse(caps, maxPacketSize, charset, extraCapabilities, username, authResponse, db,
+                authPluginName, attributes);
+    }
+
     public HandshakeResponse withCapabilities(long caps, long extra) {
         return new HandshakeResponse(caps, maxPacketSize, charset, extra, username, authResponse, database,
                 authPluginName, attributes);

@@ -118,29 +118,66 @@ final class ClientSession implements Runnable {
         HandshakeResponse response = HandshakeResponse.parse(responsePacket.payload());
         LoginName login = LoginName.parse(response.username());
         HandshakeResponse forwarded = Greeting.rewrite(response, login.backendUser());
+        // a non-sys account's database has another name in MariaDB: chosen by the engine once logged in
+        String database = login.isSys() ? null : response.database();
+        if (database != null) {
+            forwarded = forwarded.withDatabase(null);
+        }
         serverChannel.write(responsePacket.sequenceId(), forwarded.encode());
         serverChannel.flush();
 
         // Auth switch and more-data packets pass through both ways until MariaDB says OK or ERR.
         while (true) {
             Packet p = serverChannel.read();
-            clientChannel.write(p);
-            clientChannel.flush();
-            if (p.header() == ErrPacket.HEADER) {
-                return false;
-            }
             if (p.header() == OkPacket.HEADER) {
                 long negotiated = forwarded.capabilities() & offered.capabilities();
                 backend = BackendConnection.adopt(server, serverChannel, negotiated, mariaDb.connectionId(),
                         OkPacket.parse(p.payload()).statusFlags());
                 session = new Session(mariaDb.connectionId(), login.account(), login.user(), login.role(), backend);
-                relay = new ResponseRelay(clientChannel, backend);
+                relay = new ResponseRelay(clientChannel, backend, this::engineError);
                 replies = new ReplyWriter(clientChannel, backend);
+                if (database != null && !useDatabase(database, p.sequenceId())) {
+                    return false;
+                }
+                clientChannel.write(p);
+                clientChannel.flush();
                 return true;
+            }
+            clientChannel.write(p);
+            clientChannel.flush();
+            if (p.header() == ErrPacket.HEADER) {
+                return false;
             }
             serverChannel.write(clientChannel.read());
             serverChannel.flush();
         }
+    }
+
+    /** The handshake's database for a non-sys login; answers the error instead of OK when it cannot be used. */
+    private boolean useDatabase(String database, int okSequence) throws IOException {
+        try {
+            String physical = config.handler().onInitDb(database, session);
+            backend.execute("USE `" + physical.replace("`", "``") + "`");
+            return true;
+        } catch (BackendException e) {
+            Reply.Error err = config.handler().onError(new Reply.Error(e.errorCode(), e.sqlState(), e.getMessage()), session);
+            replies.error(okSequence, err.code(), err.sqlState(), err.message());
+            return false;
+        }
+    }
+
+    /** COM_INIT_DB with the database the engine maps the name to. */
+    private void initDb(Packet command) throws IOException {
+        String database = text(command);
+        String physical = database;
+        try {
+            physical = config.handler().onInitDb(database, session);
+        } catch (RuntimeException e) {
+            log.warn("Statement engine failed to map database on session {}", session.id(), e);
+        }
+        backend.channel().write(0, physical.equals(database) ? command.payload() : commandPayload(Command.INIT_DB, physical));
+        backend.channel().flush();
+        relay.single();
     }
 
     private void commandLoop() throws IOException {
@@ -175,9 +212,11 @@ final class ClientSession implements Runnable {
             case Command.STMT_SEND_LONG_DATA:
                 forward(command);
                 return true;
+            case Command.INIT_DB:
+                initDb(command);
+                return true;
             case Command.STMT_RESET:
             case Command.PING:
-            case Command.INIT_DB:
             case Command.SET_OPTION:
                 forward(command);
                 relay.single();
@@ -328,6 +367,17 @@ final class ClientSession implements Runnable {
             return null;
         }
         return decision;
+    }
+
+    /** A MariaDB error as the statement engine words it. */
+    private ErrPacket engineError(ErrPacket err) {
+        try {
+            Reply.Error e = config.handler().onError(new Reply.Error(err.errorCode(), err.sqlState(), err.message()), session);
+            return new ErrPacket(e.code(), e.sqlState(), e.message());
+        } catch (RuntimeException e) {
+            log.warn("Statement engine failed to word an error on session {}", session.id(), e);
+            return err;
+        }
     }
 
     /** Asks the statement engine; its failures become error answers, a broken backend ends the session. */

@@ -11,6 +11,7 @@ import io.matrixone.emulator.protocol.ServerStatus;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Relays one complete backend response to the client, packet by packet with the backend's sequence ids, and
@@ -25,11 +26,14 @@ final class ResponseRelay {
     private final PacketChannel client;
     private final BackendConnection backend;
     private final PacketChannel server;
+    private final UnaryOperator<ErrPacket> errors;
 
-    ResponseRelay(PacketChannel client, BackendConnection backend) {
+    /** @param errors turns MariaDB's error answers into the server's (the statement engine's wording) */
+    ResponseRelay(PacketChannel client, BackendConnection backend, UnaryOperator<ErrPacket> errors) {
         this.client = client;
         this.backend = backend;
         this.server = backend.channel();
+        this.errors = errors;
     }
 
     /**
@@ -43,7 +47,7 @@ final class ResponseRelay {
             Packet first = server.read();
             int header = first.header();
             if (header == ErrPacket.HEADER) {
-                send(remapError(first), deliver);
+                send(engineError(first), deliver);
                 break;
             }
             if (header == OkPacket.HEADER) {
@@ -77,7 +81,7 @@ final class ResponseRelay {
         while (true) {
             Packet p = server.read();
             if (p.header() == ErrPacket.HEADER) {
-                send(remapError(p), deliver);
+                send(engineError(p), deliver);
                 return false;
             }
             send(p, deliver);
@@ -110,7 +114,7 @@ final class ResponseRelay {
     PrepareOk prepare() throws IOException {
         Packet first = server.read();
         if (first.header() == ErrPacket.HEADER) {
-            send(remapError(first), true);
+            send(engineError(first), true);
             client.flush();
             return null;
         }
@@ -130,7 +134,7 @@ final class ResponseRelay {
     void single() throws IOException {
         Packet p = server.read();
         if (p.header() == ErrPacket.HEADER) {
-            send(remapError(p), true);
+            send(engineError(p), true);
         } else {
             if (p.header() == OkPacket.HEADER || p.header() == EofPacket.HEADER) {
                 backend.updateStatus(terminatorStatus(p));
@@ -145,7 +149,7 @@ final class ResponseRelay {
         while (true) {
             Packet p = server.read();
             if (p.header() == ErrPacket.HEADER) {
-                send(remapError(p), true);
+                send(engineError(p), true);
                 break;
             }
             send(p, true);
@@ -173,6 +177,14 @@ final class ResponseRelay {
         if (deliver) {
             client.write(p);
         }
+    }
+
+    /** MariaDB's ERR with MatrixOne's SQLSTATE, in the statement engine's words. */
+    private Packet engineError(Packet err) {
+        Packet remapped = remapError(err);
+        ErrPacket parsed = ErrPacket.parse(remapped.payload());
+        ErrPacket worded = errors.apply(parsed);
+        return worded.equals(parsed) ? remapped : new Packet(err.sequenceId(), worded.encode());
     }
 
     /** MariaDB's ERR with MatrixOne's SQLSTATE where the two differ; code and message stay. */

@@ -115,21 +115,54 @@ class EngineFeaturesIT {
     }
 
     @Test
-    void ddlAndCloneInTransactionAreRefusedNotCommitted() {
+    void ddlAndCloneInTransactionArePartOfItAndUndoneByRollback() {
+        c.ok("create table t8 (x int)");
+        c.ok("insert into t8 values (1)");
         c.ok("start transaction");
         c.ok("insert into t1 (note) values ('pending')");
-        for (String sql : List.of("create table t9 (x int)", "drop table t1", "alter table t1 add column y int",
-                "truncate table t1", "create database f_y", "create index i1 on t1 (note)", "create view v1 as select 1",
-                "create database f_c clone f_src", "create table t1c clone t1")) {
-            EngineHarness.Outcome o = c.run(sql);
-            assertThat(o.code()).as(sql).isEqualTo(29999);
-            assertThat(o.message()).startsWith("MatrixOne emulator: ").contains("transactional DDL is not emulated");
+        for (String sql : List.of("create table t9 (x int)", "insert into t9 values (7)", "drop table t8",
+                "create database f_y", "create view v1 as select 1 as one", "create database f_c clone f_src",
+                "create table t1c clone t1")) {
+            c.ok(sql);
         }
-        assertThat(c.run("create table t1c clone t1").message()).contains("CREATE TABLE ... CLONE");
-        c.ok("create temporary table tmp1 (x int)");
         assertThat(c.scalar("select @@in_transaction")).isEqualTo("1");
+        assertThat(c.scalar("select count(*) from t9")).isEqualTo("1");
+        assertThat(c.run("select * from t8").isError()).isTrue();
+        assertThat(c.scalar("select count(*) from information_schema.schemata where schema_name in ('f_y', 'f_c')")).isEqualTo("2");
         c.ok("rollback");
         assertThat(c.scalar("select count(*) from t1 where note = 'pending'")).isEqualTo("0");
+        assertThat(c.run("select * from t9").isError()).isTrue();
+        assertThat(c.run("select * from v1").isError()).isTrue();
+        assertThat(c.run("select * from t1c").isError()).isTrue();
+        assertThat(c.scalar("select count(*) from t8")).isEqualTo("1");
+        assertThat(c.scalar("select count(*) from information_schema.schemata where schema_name in ('f_y', 'f_c')")).isEqualTo("0");
+    }
+
+    @Test
+    void aDatabaseCreatedInATransactionIsHiddenFromOtherSessionsUntilCommit() throws Exception {
+        EngineHarness.Client other = harness.root();
+        c.ok("begin");
+        c.ok("create database f_tx");
+        assertError(other.run("use f_tx"), 1049, "Unknown database f_tx");
+        assertThat(other.ok("show databases").rows()).extracting(r -> r.get(0)).doesNotContain("f_tx");
+        assertThat(c.ok("show databases").rows()).extracting(r -> r.get(0)).contains("f_tx");
+        c.ok("commit");
+        other.ok("use f_tx");
+        assertThat(other.ok("show databases").rows()).extracting(r -> r.get(0)).contains("f_tx");
+    }
+
+    @Test
+    void ddlAndCloneInTransactionAreKeptByCommitAndTheCloneSeesTheTransactionsRows() {
+        c.ok("begin");
+        c.ok("create table t7 (x int primary key)");
+        c.ok("insert into t7 values (1), (2)");
+        c.ok("create table t7c clone t7");
+        assertThat(c.scalar("select count(*) from t7c")).isEqualTo("2");
+        c.ok("commit");
+        assertThat(c.scalar("select count(*) from t7c")).isEqualTo("2");
+        assertThat(c.scalar("select count(*) from t7")).isEqualTo("2");
+        c.ok("drop table t7c");
+        c.ok("drop table t7");
     }
 
     @Test

@@ -18,7 +18,14 @@ final class EngineHarness implements AutoCloseable {
 
     EngineHarness(TestMariaDb server, String version) throws SQLException {
         this.server = server;
-        this.engine = new MoStatementEngine(version);
+        // DDL inside transactions runs on connections of the engine's own, as in the emulator
+        this.engine = new MoStatementEngine(version, () -> {
+            try {
+                return new JdbcBackend(server.connect("root", ""));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         try (JdbcBackend admin = new JdbcBackend(server.connect("root", ""))) {
             engine.install(admin);
             engine.install(admin); // idempotent

@@ -111,7 +111,7 @@ class RecogniserTest {
         Statement s = one(sql);
         try {
             if (s.startsWith("ALTER")) {
-                new PitrHandler(new Nanos()).alter(s, new Session(1, "sys", "root", null, new NoBackend()));
+                new PitrHandler(new Nanos(), new Namespaces()).alter(s, new Session(1, "sys", "root", null, new NoBackend()));
             } else {
                 PitrHandler.parseCreate(s);
             }
@@ -170,8 +170,8 @@ class RecogniserTest {
         assertThat(TargetVersion.parse("4.0.0-rc1")).isLessThan(TargetVersion.parse("4.0.0"));
         assertThat(TargetVersion.parse("4.2.0").setCommitsTransaction()).isTrue();
         assertThat(TargetVersion.parse("4.2.1").setCommitsTransaction()).isFalse();
-        assertThat(Catalog.installStatements(TargetVersion.parse("3.0.18")).get(1)).doesNotContain("kind");
-        assertThat(Catalog.installStatements(TargetVersion.parse("4.2.0")).get(1)).contains("kind varchar(32)");
+        assertThat(Catalog.snapshotsTable(TargetVersion.parse("3.0.18"), "mo_catalog")).doesNotContain("kind");
+        assertThat(Catalog.snapshotsTable(TargetVersion.parse("4.2.0"), "mo_catalog")).contains("kind varchar(32)");
     }
 
     @Test
@@ -186,10 +186,15 @@ class RecogniserTest {
 
     @Test
     void txRulesWithoutTransactionOnlyRefuseRollbackTo() {
-        TxRules rules = new TxRules(TargetVersion.parse("4.2.0"));
+        Statement ddl = one("create table t (a int)");
+        assertThat(new TxRules(TargetVersion.parse("4.2.0"), true).check(ddl, StatementKind.DDL, true, true))
+                .isEqualTo(TxRules.Decision.IN_TRANSACTION);
+        assertThatThrownBy(() -> new TxRules(TargetVersion.parse("4.2.0"), false).check(ddl, StatementKind.DDL, true, true))
+                .isInstanceOfSatisfying(MoException.class, e -> assertThat(e.code()).isEqualTo(29999));
+        TxRules rules = new TxRules(TargetVersion.parse("4.2.0"), true);
         assertThat(rules.check(one("create table t (x int)"), StatementKind.DDL, false, false)).isEqualTo(TxRules.Decision.PROCEED);
         assertThat(rules.check(one("set @a = 1"), StatementKind.SET, true, true)).isEqualTo(TxRules.Decision.COMMIT_FIRST);
-        assertThat(new TxRules(TargetVersion.parse("4.3.0")).check(one("set @a = 1"), StatementKind.SET, true, true))
+        assertThat(new TxRules(TargetVersion.parse("4.3.0"), true).check(one("set @a = 1"), StatementKind.SET, true, true))
                 .isEqualTo(TxRules.Decision.PROCEED);
         assertThat(rules.check(one("create sequence s"), StatementKind.SEQUENCE_DDL, true, false)).isEqualTo(TxRules.Decision.PROCEED);
         assertThatThrownBy(() -> rules.check(one("rollback to a"), StatementKind.ROLLBACK_TO, false, false))

@@ -31,8 +31,10 @@ final class TestMariaDb implements AutoCloseable {
     static TestMariaDb start() throws IOException, InterruptedException, SQLException {
         Path dir = Files.createTempDirectory("mo-engine-it");
         Path data = dir.resolve("data");
+        // a private tmpdir: instances sharing /tmp have lost each other's temporary files
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process install = new ProcessBuilder("mariadb-install-db", "--no-defaults", "--user=root", "--datadir=" + data,
-                "--auth-root-authentication-method=normal", "--skip-test-db")
+                "--auth-root-authentication-method=normal", "--skip-test-db", "--tmpdir=" + tmp)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("install.log").toFile()).start();
         if (!install.waitFor(60, TimeUnit.SECONDS) || install.exitValue() != 0) {
             throw new IllegalStateException("mariadb-install-db failed, see " + dir.resolve("install.log"));
@@ -41,7 +43,7 @@ final class TestMariaDb implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process p = new ProcessBuilder(List.of(mariadbd(), "--no-defaults", "--user=root", "--datadir=" + data,
+        Process p = new ProcessBuilder(List.of(mariadbd(), "--no-defaults", "--user=root", "--datadir=" + data, "--tmpdir=" + tmp,
                 "--socket=" + dir.resolve("mysqld.sock"), "--pid-file=" + dir.resolve("mysqld.pid"), "--port=" + port,
                 "--bind-address=127.0.0.1", "--skip-log-bin", "--log-error=" + dir.resolve("err.log")))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
