@@ -22,7 +22,6 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -134,6 +133,30 @@ public class MatrixOneAutoConfiguration {
         AsyncIdle matrixOneAsyncIdle(AsyncMatrixOneClient client) {
             return () -> client.poolStats().transactionConnectionsInUse() == 0 && client.poolStats().statementsInFlight() == 0;
         }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+        static class AsyncHealthConfiguration {
+            @Bean
+            @ConditionalOnEnabledHealthIndicator("matrixone")
+            @ConditionalOnMissingBean(name = "matrixOneAsyncHealthIndicator")
+            AsyncMatrixOneHealthIndicator matrixOneAsyncHealthIndicator(AsyncMatrixOneClient client,
+                                                                        MatrixOneProperties properties) {
+                Duration timeout = properties.getConnectTimeout() != null ? properties.getConnectTimeout()
+                        : ClientOptions.DEFAULT_CONNECT_TIMEOUT;
+                return new AsyncMatrixOneHealthIndicator(client, timeout);
+            }
+        }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(MeterRegistry.class)
+        @ConditionalOnBooleanProperty(name = "matrixone.metrics.enabled", matchIfMissing = true)
+        static class AsyncMetricsConfiguration {
+            @Bean
+            MeterBinder matrixOneAsyncPoolMetrics(AsyncMatrixOneClient client) {
+                return AsyncPoolGauges.of(client);
+            }
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -145,16 +168,6 @@ public class MatrixOneAutoConfiguration {
         @ConditionalOnMissingBean(name = "matrixOneHealthIndicator")
         MatrixOneHealthIndicator matrixOneHealthIndicator(MatrixOneClient client) {
             return new MatrixOneHealthIndicator(client);
-        }
-
-        @Bean
-        @ConditionalOnClass(AsyncMatrixOneClient.class)
-        @ConditionalOnBean(AsyncMatrixOneClient.class)
-        @ConditionalOnEnabledHealthIndicator("matrixone")
-        @ConditionalOnMissingBean(name = "matrixOneAsyncHealthIndicator")
-        AsyncMatrixOneHealthIndicator matrixOneAsyncHealthIndicator(AsyncMatrixOneClient client, MatrixOneProperties properties) {
-            Duration timeout = properties.getConnectTimeout() != null ? properties.getConnectTimeout() : Duration.ofSeconds(10);
-            return new AsyncMatrixOneHealthIndicator(client, timeout);
         }
     }
 
@@ -172,13 +185,6 @@ public class MatrixOneAutoConfiguration {
         @Bean
         MeterBinder matrixOnePoolMetrics(MatrixOneClient client) {
             return MatrixOneMetrics.poolGauges(client);
-        }
-
-        @Bean
-        @ConditionalOnClass(AsyncMatrixOneClient.class)
-        @ConditionalOnBean(AsyncMatrixOneClient.class)
-        MeterBinder matrixOneAsyncPoolMetrics(AsyncMatrixOneClient client) {
-            return AsyncPoolGauges.of(client);
         }
     }
 
@@ -202,12 +208,18 @@ public class MatrixOneAutoConfiguration {
             "org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder"})
     static class HibernateConfiguration {
 
-        /** JPA sessions opened inside a MatrixOne transaction see it as theirs (flush before queries, writes). */
+        /**
+         * JPA sessions opened inside a MatrixOne transaction see it as theirs (flush before queries, writes). Only
+         * when the application's transaction manager is this starter's.
+         */
         @Bean
-        @ConditionalOnBean(MatrixOneTransactionManager.class)
-        HibernatePropertiesCustomizer matrixOneHibernateTransactions(MatrixOneTransactionManager transactions) {
-            return properties -> properties.put("hibernate.transaction.coordinator_class",
-                    new SpringTransactionCoordinatorBuilder(transactions::currentTransactionOrNull));
+        HibernatePropertiesCustomizer matrixOneHibernateTransactions(ObjectProvider<TransactionManager> managers) {
+            return properties -> {
+                if (managers.getIfUnique() instanceof MatrixOneTransactionManager transactions) {
+                    properties.put("hibernate.transaction.coordinator_class",
+                            new SpringTransactionCoordinatorBuilder(transactions::currentTransactionOrNull));
+                }
+            };
         }
     }
 }

@@ -64,7 +64,10 @@ public class MatrixOneProperties {
     /** Statements slower than this are logged at INFO; 0 turns that off. Default 1s. */
     private Duration slowQueryThreshold;
 
-    /** Session variables set on every new connection (one SET when it opens), e.g. probe_limit: 5. */
+    /**
+     * Session variables set on every new connection (one SET when it opens), e.g. probe_limit: 5. Values that
+     * look like numbers or booleans are sent as such, others as string literals.
+     */
     private Map<String, String> sessionVariables = new LinkedHashMap<>();
 
     /** Extra Connector/J properties (never a security-relevant one: those are refused from configuration). */
@@ -292,7 +295,7 @@ public class MatrixOneProperties {
         if (tls.keyStore != null) {
             b.keyStore(tls.keyStore, tls.keyStorePassword);
         }
-        sessionVariables.forEach(b::sessionVariable);
+        sessionVariables.forEach((name, value) -> b.sessionVariable(name, typed(value)));
         driverProperties.forEach(b::driverProperty);
         if (retry.maxAttempts != null || retry.initialBackoff != null || retry.maxBackoff != null) {
             RetryPolicy d = RetryPolicy.DEFAULT;
@@ -304,9 +307,23 @@ public class MatrixOneProperties {
     }
 
     private static <T> void set(T value, java.util.function.Consumer<T> setter) {
-        if (value != null) {
+        if (value != null && !(value instanceof String text && text.isBlank())) { // blank: an empty variable
             setter.accept(value);
         }
+    }
+
+    /** A session variable's value as the server expects it: configuration gives text, SET wants numbers bare. */
+    static Object typed(String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(value);
+        }
+        if (value.matches("-?\\d{1,18}")) {
+            return Long.valueOf(value);
+        }
+        if (value.matches("-?\\d+\\.\\d+")) {
+            return new java.math.BigDecimal(value);
+        }
+        return value;
     }
 
     public boolean isEnabled() {
