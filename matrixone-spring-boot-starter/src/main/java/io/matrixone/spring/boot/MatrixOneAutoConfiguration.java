@@ -209,12 +209,19 @@ public class MatrixOneAutoConfiguration {
     static class HibernateConfiguration {
 
         /**
-         * JPA sessions opened inside a MatrixOne transaction see it as theirs (flush before queries, writes). Only
-         * when the application's transaction manager is this starter's.
+         * JPA sessions opened inside a MatrixOne transaction see it as theirs (flush before queries, writes), when
+         * the application's transaction manager is this starter's. The dialect is MySQL's (MatrixOne speaks MySQL
+         * 8.0) unless the application names one, and Hibernate does not read JDBC metadata to choose it: Connector/J
+         * answers that by querying {@code INFORMATION_SCHEMA.KEYWORDS.RESERVED}, a MySQL-only column (missing behind
+         * the emulator, where startup then fails).
          */
         @Bean
         HibernatePropertiesCustomizer matrixOneHibernateTransactions(ObjectProvider<TransactionManager> managers) {
             return properties -> {
+                if (!properties.containsKey("hibernate.dialect")) {
+                    properties.put("hibernate.dialect", "org.hibernate.dialect.MySQLDialect");
+                    properties.putIfAbsent("hibernate.boot.allow_jdbc_metadata_access", "false");
+                }
                 if (managers.getIfUnique() instanceof MatrixOneTransactionManager transactions) {
                     properties.put("hibernate.transaction.coordinator_class",
                             new SpringTransactionCoordinatorBuilder(transactions::currentTransactionOrNull));

@@ -136,6 +136,8 @@ public final class MatrixOneTransactionManager implements ResourceTransactionMan
     static final class Holder extends ResourceHolderSupport {
         final Transaction tx;
         AfterCommitStepException stepFailure;
+        /** Set once Spring prepares the commit: its sessions are flushed and may be closed from then on. */
+        volatile boolean completing;
 
         Holder(Transaction tx) {
             this.tx = tx;
@@ -167,10 +169,17 @@ public final class MatrixOneTransactionManager implements ResourceTransactionMan
 
     /**
      * Flushes Spring-managed JPA sessions (and anything else registered with the transaction that can flush)
-     * before each statement the SDK sends in the transaction and before COMMIT: the SDK calls it like an ORM
-     * session's flush.
+     * before each statement the SDK sends in the transaction: the SDK calls it like an ORM session's flush. Once
+     * Spring prepares the commit it has flushed them itself (JPA sessions may be closed before COMMIT is sent), so
+     * from then on it does nothing.
      */
-    private static final OrmBinding<Object> SPRING_FLUSH = new OrmBinding<>() {
+    private static final class SpringFlush implements OrmBinding<Object> {
+        private final Holder holder;
+
+        SpringFlush(Holder holder) {
+            this.holder = holder;
+        }
+
         @Override
         public Object open(TransactionContext context) {
             return Boolean.TRUE; // a token: the sessions belong to Spring
@@ -178,7 +187,7 @@ public final class MatrixOneTransactionManager implements ResourceTransactionMan
 
         @Override
         public void flush(Object token) {
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (!holder.completing && TransactionSynchronizationManager.isSynchronizationActive()) {
                 TransactionSynchronizationUtils.triggerFlush();
             }
         }
@@ -192,7 +201,7 @@ public final class MatrixOneTransactionManager implements ResourceTransactionMan
         public String toString() {
             return "Spring transaction synchronizations";
         }
-    };
+    }
 
     /** Spring's template for the transaction lifecycle, run on SDK transactions. */
     private static final class Engine extends AbstractPlatformTransactionManager {
@@ -229,8 +238,8 @@ public final class MatrixOneTransactionManager implements ResourceTransactionMan
             }
             Transaction tx = client.begin();
             try {
-                tx.orm(SPRING_FLUSH);
                 Holder holder = new Holder(tx);
+                tx.orm(new SpringFlush(holder));
                 ConnectionHolder connection = new ConnectionHolder(tx.connection());
                 int timeout = determineTimeout(definition);
                 if (timeout != TransactionDefinition.TIMEOUT_DEFAULT) {
@@ -251,6 +260,9 @@ public final class MatrixOneTransactionManager implements ResourceTransactionMan
         @Override
         protected void prepareForCommit(DefaultTransactionStatus status) {
             Holder holder = ((TxObject) status.getTransaction()).holder;
+            // JPA sessions send their changes now: Spring closes them before completion, i.e. before COMMIT
+            TransactionSynchronizationUtils.triggerFlush();
+            holder.completing = true;
             // runs after every other afterCommit callback: a failed after-commit step is reported, the data stays
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
