@@ -16,12 +16,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * A health report: the server's version and build and which MatrixOne features it has, the round-trip time, who
- * is logged in, the snapshot and PITR inventory (oldest snapshot, PITR ranges), the publications, and with
+ * A health report: the server's version and build and which MatrixOne features it has, the round-trip time, the
+ * login used, the snapshot and PITR inventory (oldest snapshot, PITR ranges), the publications, and with
  * {@code --mo-ctl} a mo_ctl call (a DN checkpoint). Each check reports ok or its error; any failed check gives exit
  * code 7, so a script can run it as a probe.
  */
-@Command(name = "diag", description = "Diagnose the server: version and features, latency, login, snapshots, "
+@Command(name = "diag", description = "Diagnose the server: version and features, latency, snapshots, "
         + "PITRs, publications, and mo_ctl with --mo-ctl. Exit code 7 if a check failed.")
 final class DiagCommand extends ClientCommand {
     private static final int PINGS = 5;
@@ -60,7 +60,7 @@ final class DiagCommand extends ClientCommand {
             report.put("roundTripMicros", best / 1000);
             return "best of " + PINGS + ": " + best / 1000 + " µs";
         });
-        check(checks, "login", () -> String.valueOf(client.accounts().current()));
+        report.put("login", client.options().connection().loginName());
         check(checks, "snapshots", () -> {
             List<Snapshot> snapshots = client.snapshots().list();
             report.put("snapshots", snapshots);
