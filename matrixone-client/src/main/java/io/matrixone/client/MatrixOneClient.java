@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * right after COMMIT.
  *
  * <p>The server version is detected once, when the client is created ({@code SELECT version()}), unless
- * {@link ClientOptions#serverVersion()} pins it; creating the client opens the first connection, so a wrong
+ * {@link io.matrixone.core.config.ConnectionOptions#serverVersion()} pins it; creating the client opens the first connection, so a wrong
  * address, password or TLS setting fails at once.
  */
 public final class MatrixOneClient extends ManagerSupport implements AutoCloseable {
