@@ -33,4 +33,8 @@ public class Customer {
     public String getName() {
         return name;
     }
+
+    public void rename(String newName) {
+        this.name = newName;
+    }
 }

@@ -52,4 +52,14 @@ public class OrderService {
         }
         return new Placed(customer.getId(), orderId, count, snapshot);
     }
+
+    /**
+     * Renames a customer through JPA's dirty checking (no UPDATE is sent yet) and reads the name back with the SDK:
+     * the transaction flushes JPA before the SDK's statement, so the SDK sees the new name.
+     */
+    @Transactional
+    public String rename(String from, String to) {
+        customers.findByName(from).orElseThrow(() -> new IllegalArgumentException("no customer " + from)).rename(to);
+        return client.query("SELECT name FROM customers WHERE name IN (?, ?)", from, to).scalar(String.class);
+    }
 }

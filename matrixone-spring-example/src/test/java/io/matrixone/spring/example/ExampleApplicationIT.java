@@ -95,6 +95,22 @@ class ExampleApplicationIT {
         assertThat(matrixOne.statements().containsSql("CREATE SNAPSHOT `" + snapshot)).isFalse();
     }
 
+    @Autowired
+    OrderService orders;
+
+    @Test
+    void jpaChangesAreFlushedBeforeTheSdksStatementsInTheSameTransaction() {
+        String name = unique("dora");
+        orders.place(name, 2, null);
+        int before = matrixOne.statements().size();
+        assertThat(orders.rename(name, name + "_x")).isEqualTo(name + "_x");
+        List<String> sqls = matrixOne.statements().sqls();
+        List<String> mine = sqls.subList(before, sqls.size());
+        assertThat(indexOf(mine, "update customers")).isLessThan(indexOf(mine, "SELECT name FROM customers"))
+                .isNotNegative();
+        assertThat(customers.findByName(name + "_x")).isPresent();
+    }
+
     @Test
     void healthAndMetricsAreExposed() throws Exception {
         HttpResponse<String> health = send("GET", "/actuator/health");
