@@ -56,21 +56,19 @@ final class AccountCommand {
     }
 
     @Command(name = "drop", description = "Drop an account and everything in it.")
-    static final class Drop extends ClientCommand {
-        @Parameters(paramLabel = "NAME")
-        String name;
-        @Option(names = "--if-exists")
-        boolean ifExists;
+    static final class Drop extends DropCommand {
+        @Override
+        String kind() {
+            return "account";
+        }
 
         @Override
-        ExitCode run(MatrixOneClient client, Output out) {
+        void drop(MatrixOneClient client, String name, boolean ifExists) {
             if (ifExists) {
                 client.accounts().dropAccountIfExists(name);
             } else {
                 client.accounts().dropAccount(name);
             }
-            out.done("account " + name + " dropped", Map.of("account", name));
-            return ExitCode.OK;
         }
     }
 }

@@ -62,21 +62,19 @@ final class PitrCommand {
     }
 
     @Command(name = "drop", description = "Drop a PITR.")
-    static final class Drop extends ClientCommand {
-        @Parameters(paramLabel = "NAME")
-        String name;
-        @Option(names = "--if-exists")
-        boolean ifExists;
+    static final class Drop extends DropCommand {
+        @Override
+        String kind() {
+            return "pitr";
+        }
 
         @Override
-        ExitCode run(MatrixOneClient client, Output out) {
+        void drop(MatrixOneClient client, String name, boolean ifExists) {
             if (ifExists) {
                 client.pitrs().dropIfExists(name);
             } else {
                 client.pitrs().drop(name);
             }
-            out.done("pitr " + name + " dropped", Map.of("pitr", name));
-            return ExitCode.OK;
         }
     }
 

@@ -41,21 +41,19 @@ final class PublicationCommand {
     }
 
     @Command(name = "drop", description = "Drop a publication.")
-    static final class Drop extends ClientCommand {
-        @Parameters(paramLabel = "NAME")
-        String name;
-        @Option(names = "--if-exists")
-        boolean ifExists;
+    static final class Drop extends DropCommand {
+        @Override
+        String kind() {
+            return "publication";
+        }
 
         @Override
-        ExitCode run(MatrixOneClient client, Output out) {
+        void drop(MatrixOneClient client, String name, boolean ifExists) {
             if (ifExists) {
                 client.publications().dropIfExists(name);
             } else {
                 client.publications().drop(name);
             }
-            out.done("publication " + name + " dropped", Map.of("publication", name));
-            return ExitCode.OK;
         }
     }
 }

@@ -80,21 +80,19 @@ final class SnapshotCommand {
     }
 
     @Command(name = "drop", description = "Drop a snapshot.")
-    static final class Drop extends ClientCommand {
-        @Parameters(paramLabel = "NAME")
-        String name;
-        @Option(names = "--if-exists", description = "Succeed when there is no such snapshot.")
-        boolean ifExists;
+    static final class Drop extends DropCommand {
+        @Override
+        String kind() {
+            return "snapshot";
+        }
 
         @Override
-        ExitCode run(MatrixOneClient client, Output out) {
+        void drop(MatrixOneClient client, String name, boolean ifExists) {
             if (ifExists) {
                 client.snapshots().dropIfExists(name);
             } else {
                 client.snapshots().drop(name);
             }
-            out.done("snapshot " + name + " dropped", Map.of("snapshot", name));
-            return ExitCode.OK;
         }
     }
 }
