@@ -75,6 +75,8 @@ class ApiParityTest {
         Map<String, String> async = operations(AsyncMatrixOneClient.class);
         // blocking-only conveniences and their non-blocking counterparts, on purpose
         sync.keySet().removeAll(Set.of("streamRows(String,Object[])", "poolStats()"));
+        // JDBC and thread-bound transactions for frameworks (Spring): no counterpart without JDBC and threads
+        sync.keySet().removeAll(Set.of("dataSource()", "suspendTransaction()", "resumeTransaction(Transaction)"));
         async.keySet().removeAll(Set.of("collect(String,List,Collector)", "closeAsync()", "poolStats()", "vertx()"));
         assertThat(async).isEqualTo(sync);
     }

@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * right after COMMIT.
  *
  * <p>The server version is detected once, when the client is created ({@code SELECT version()}), unless
- * {@link ClientOptions#serverVersion()} pins it; creating the client opens the first connection, so a wrong
+ * {@link io.matrixone.core.config.ConnectionOptions#serverVersion()} pins it; creating the client opens the first connection, so a wrong
  * address, password or TLS setting fails at once.
  */
 public final class MatrixOneClient extends ManagerSupport implements AutoCloseable {
@@ -76,6 +76,7 @@ public final class MatrixOneClient extends ManagerSupport implements AutoCloseab
     private final Dialect dialect;
     /** The transaction the current thread is in, per client: nested begin()/transaction() join it. */
     private final ThreadLocal<RootTransaction> current = new ThreadLocal<>();
+    private final ClientDataSource dataSource = new ClientDataSource(this, this::activeOnThisThread);
 
     private MatrixOneClient(ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -421,6 +422,41 @@ public final class MatrixOneClient extends ManagerSupport implements AutoCloseab
         return start();
     }
 
+    /**
+     * Detaches the transaction this thread is in from the thread, for a framework that suspends transactions
+     * (Spring's {@code REQUIRES_NEW} and {@code NOT_SUPPORTED}): until {@link #resumeTransaction} the thread is
+     * outside it, so statements run in autocommit mode or in a new transaction. The transaction stays open.
+     *
+     * @return the detached transaction, or {@code null} if the thread is in none
+     */
+    public Transaction suspendTransaction() {
+        RootTransaction tx = activeOnThisThread();
+        if (tx != null) {
+            current.remove();
+        }
+        return tx;
+    }
+
+    /**
+     * Attaches a transaction detached by {@link #suspendTransaction()} to this thread again.
+     *
+     * @throws IllegalStateException    if the thread is inside another transaction of this client
+     * @throws IllegalArgumentException if {@code suspended} did not come from this client's
+     *                                  {@link #suspendTransaction()}
+     */
+    public void resumeTransaction(Transaction suspended) {
+        if (suspended == null) {
+            return;
+        }
+        if (!(suspended instanceof RootTransaction root) || !root.belongsTo(this)) {
+            throw new IllegalArgumentException("not a transaction suspended from this client: " + suspended);
+        }
+        if (activeOnThisThread() != null) {
+            throw new IllegalStateException("this thread is inside another transaction of the client; end it first");
+        }
+        current.set(root);
+    }
+
     private RootTransaction start() {
         RootTransaction tx = RootTransaction.begin(this);
         current.set(tx);
@@ -502,6 +538,17 @@ public final class MatrixOneClient extends ManagerSupport implements AutoCloseab
     @Override
     protected Dialect managedDialect() {
         return dialect;
+    }
+
+    /**
+     * The client's pool as a JDBC {@link javax.sql.DataSource}, for frameworks (JdbcTemplate, JPA, Flyway): on a
+     * thread inside a transaction of this client it hands out that transaction's connection, whose
+     * {@code commit}, {@code rollback}, {@code setAutoCommit} and savepoints are refused and whose {@code close()}
+     * does nothing; otherwise a pooled connection in autocommit mode, returned by {@code close()}. Framework
+     * statements sent on it are not checked by the SDK's transaction rules and not reported to listeners.
+     */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
     }
 
     /** The pool's current numbers: active connections must return to 0 when nothing runs (no leak). */

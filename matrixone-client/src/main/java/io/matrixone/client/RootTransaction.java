@@ -72,6 +72,11 @@ final class RootTransaction extends TxManagerSupport implements Transaction {
         return new RootTransaction(client, c);
     }
 
+    /** Whether this transaction was begun by {@code owner}. */
+    boolean belongsTo(MatrixOneClient owner) {
+        return client == owner;
+    }
+
     /** A handle that joins this transaction, for a nested begin or transaction on the same thread. */
     JoinedTransaction join() {
         return new JoinedTransaction(this, state);

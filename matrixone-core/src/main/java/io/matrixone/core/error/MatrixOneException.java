@@ -6,7 +6,7 @@ package io.matrixone.core.error;
  * the number is what tells errors apart), the SQLSTATE, and the SQL with literals redacted.
  *
  * <p>Subclasses say what went wrong ({@link SnapshotNotFoundException}, {@link TransactionConflictException}
- * ...); {@link ErrorClassifier} is the one place that picks them.
+ * ...); {@code io.matrixone.core.internal.error.ErrorClassifier} is the one place that picks them.
  */
 public class MatrixOneException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -19,7 +19,7 @@ public class MatrixOneException extends RuntimeException {
      * @param message   the server's message, or the SDK's when raised client-side
      * @param errorCode the server error number; 0 when raised client-side
      * @param sqlState  the SQLSTATE, or {@code null}
-     * @param sql       the statement, already redacted (see {@link SqlRedactor}), or {@code null}
+     * @param sql       the statement, already redacted (see {@code io.matrixone.core.internal.sql.SqlRedactor}), or {@code null}
      * @param cause     the driver's exception, or {@code null}
      */
     public MatrixOneException(String message, int errorCode, String sqlState, String sql, Throwable cause) {

@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+    id BIGINT PRIMARY KEY AUTO_INCREMENT,
+    customer_id BIGINT NOT NULL,
+    amount BIGINT NOT NULL
+);
