@@ -33,7 +33,7 @@ public final class SessionSql {
                     + "Boolean, was " + (value == null ? "null" : value.getClass().getName()));
         }
         if (value instanceof String s) {
-            Literals.string(s); // refuses what cannot be written as a literal, before anything is sent
+            Literals.string(s, "session variable " + name); // refuses what cannot be a literal, before anything is sent
         }
         if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
             throw new IllegalArgumentException("session variable " + name + ": value must be finite, was " + value);
