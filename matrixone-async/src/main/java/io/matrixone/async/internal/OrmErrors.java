@@ -1,15 +1,19 @@
 package io.matrixone.async.internal;
 
-import io.matrixone.core.internal.error.ErrorClassifier;
+import io.matrixone.core.error.ConnectionLostException;
 import io.matrixone.core.error.MatrixOneException;
+import io.matrixone.core.internal.error.ErrorClassifier;
+import io.vertx.core.VertxException;
 import io.vertx.mysqlclient.MySQLException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
  * What a failure from an ORM session on a transaction's connection means to the caller. A server error inside it
  * (Hibernate Reactive's {@code ConstraintViolationException} around the driver's duplicate-key error) becomes the
  * SDK's exception ({@code DuplicateKeyException} ...) with the ORM's exception as its cause. Hibernate Reactive's
  * {@code AssertionFailure} when its session is flushed while one of its own calls is still running becomes an
- * {@link IllegalStateException} that says what to do.
+ * {@link IllegalStateException} that says what to do. A connection lost while the session ran a statement (Vert.x's
+ * {@code ClosedConnectionException} through the session) becomes the SDK's {@code ConnectionLostException}.
  */
 final class OrmErrors {
     static final String ORM_BUSY = "a statement of this transaction was issued while a Hibernate Reactive call of the "
@@ -35,6 +39,13 @@ final class OrmErrors {
             }
             if (c.getClass().getName().equals("org.hibernate.AssertionFailure")) {
                 return new IllegalStateException(ORM_BUSY, e);
+            }
+            if (c instanceof ClosedConnectionException || c instanceof VertxException) {
+                // the session's connection was lost under it (Vert.x says so by type or only by text)
+                RuntimeException lost = Stages.translate(c, null);
+                if (lost instanceof ConnectionLostException) {
+                    return lost;
+                }
             }
         }
         return e;
