@@ -2,6 +2,7 @@ package io.matrixone.client.internal;
 
 import io.matrixone.core.internal.error.ErrorClassifier;
 import io.matrixone.core.error.MatrixOneException;
+import io.matrixone.core.internal.tx.TransactionRules;
 
 import com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException;
 
@@ -15,6 +16,8 @@ import java.sql.SQLTimeoutException;
 public final class SqlErrors {
 
     private static final String CANCELLED = "70100";
+    /** Connector/J's text when a server asks for a file outside the one directory it may read from. */
+    private static final String NOT_UNDER_SAFE_PATH = "is not under the safe path";
 
     private SqlErrors() {
     }
@@ -26,6 +29,11 @@ public final class SqlErrors {
             // Connector/J's own query timeout / cancel (it sends KILL QUERY) carries no SQLSTATE: it is the
             // standard "statement cancelled" 70100
             state = CANCELLED;
+        }
+        if (e.getErrorCode() == 0 && String.valueOf(e.getMessage()).contains(NOT_UNDER_SAFE_PATH)) {
+            // Connector/J refused a server's request for a client file outside allowLoadLocalInfileInPath, in its
+            // own words and without an error number: the SDK's refusal of a local file (2068)
+            return ErrorClassifier.classify(TransactionRules.LOCAL_FILE_REJECTED, "HY000", e.getMessage(), sql, e);
         }
         return ErrorClassifier.classify(e.getErrorCode(), state, e.getMessage(), sql, e);
     }
