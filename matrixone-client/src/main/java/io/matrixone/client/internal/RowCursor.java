@@ -29,6 +29,8 @@ public final class RowCursor implements AutoCloseable {
     private final ResultReader reader;
     private long count;
     private boolean exhausted;
+    /** Reading failed: the driver's streaming state is unknown, so the connection must not serve anyone else. */
+    private boolean failed;
     private boolean closed;
     /** The BEFORE event while the end is not reported yet; {@code null} without listeners or once reported. */
     private StatementEvent event;
@@ -60,6 +62,7 @@ public final class RowCursor implements AutoCloseable {
             return reader.row();
         } catch (SQLException e) {
             exhausted = true; // the stream is broken; nothing more will come
+            failed = true;
             StatementEvent pending = event;
             event = null;
             throw runner.failed(sql, start, e, pending);
@@ -91,9 +94,13 @@ public final class RowCursor implements AutoCloseable {
         return count;
     }
 
-    /** Whether the last row has been read (or the stream failed), so closing costs nothing. */
+    /**
+     * Whether the last row has been read, so closing costs nothing and the connection can serve another statement.
+     * False after a failed read: Connector/J may still count the result as streaming (the next statement on that
+     * connection would fail with "Streaming result set ... is still active"), so the caller discards it.
+     */
     public boolean exhausted() {
-        return exhausted;
+        return exhausted && !failed;
     }
 
     /** Closes the result; if rows are left, the driver reads and discards them first. */
