@@ -124,14 +124,20 @@ public final class RowCursor implements AutoCloseable {
         runner.stopped(start, count, pending);
     }
 
-    /** Closes after the connection was aborted: errors are expected and ignored. */
-    public void closeQuietly() {
+    /**
+     * Closes without throwing: after the connection was aborted (errors are expected), or after the last row.
+     *
+     * @return whether the result closed cleanly; if not, Connector/J may still count it as streaming and the
+     *         connection must not serve another statement
+     */
+    public boolean closeQuietly() {
         runner.stopped(start, count, event); // the caller stopped; the abort's errors are not the statement's
         event = null;
         try {
             close();
+            return true;
         } catch (RuntimeException ignored) {
-            // the connection is gone; nothing to report
+            return false; // the connection is gone or unusable; nothing to report
         }
     }
 }
