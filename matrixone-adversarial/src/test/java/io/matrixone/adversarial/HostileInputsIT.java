@@ -329,6 +329,41 @@ class HostileInputsIT {
     }
 
     /**
+     * A URL or an environment (a config file, a container's variables) cannot turn the driver's protections off: the
+     * security-relevant driver properties are refused by name when the options are built, so no connection is made,
+     * on either client; only {@code insecureDriverProperty} in code sets them (issue 9, defect 9).
+     */
+    @Test
+    void aUrlOrAnEnvironmentCannotSwitchTheDriversProtectionsOff() {
+        String base = "matrixone://" + mo.user() + ":" + mo.password() + "@" + mo.host() + ":" + mo.port() + "/"
+                + mo.database();
+        for (String property : List.of("allowLoadLocalInfile", "allowUrlInLocalInfile", "autoDeserialize",
+                "allowMultiQueries", "enableEscapeProcessing", "queryInterceptors", "socketFactory")) {
+            String url = base + "?driver." + property + "=true";
+            mo.statements().clear();
+            Throwable sync = catching(() -> MatrixOneClient.create(url).close());
+            Throwable async = catching(() -> Waits.await(AsyncMatrixOneClient.create(url).close()));
+            Throwable env = catching(() -> MatrixOneClient.create(ClientOptions.builder()
+                    .environment(Map.of("MATRIXONE_URL", url)).build()).close());
+            for (Throwable t : List.of(sync, async, env)) {
+                assertThat(t).as(property).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining(property);
+            }
+            assertThat(mo.statements().sqls()).as("statements sent for " + url).isEmpty();
+            figures.add("security-relevant driver properties refused from URLs and the environment");
+        }
+    }
+
+    private static Throwable catching(Runnable r) {
+        try {
+            r.run();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /**
      * {@code host(..)}: the host is a host name or an address. Text that would extend the driver's URL (a path, a
      * query, a fragment: {@code 127.0.0.1:port/db?sessionVariables=...#}) is refused, naming the host, so it can
      * never turn into driver settings.
