@@ -57,6 +57,9 @@ class HostileInputsIT {
     @AfterAll
     void stop() {
         try {
+            figures.put("altered statements", figures.get("altered statements"));
+            figures.put("altered values", figures.get("altered values"));
+            figures.put("foreign statements", figures.get("foreign statements"));
             figures.write();
             problems.write();
             sync.close();
