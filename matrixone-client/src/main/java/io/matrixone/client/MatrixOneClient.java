@@ -10,7 +10,9 @@ import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Dialect;
 import io.matrixone.core.dialect.Operation;
+import io.matrixone.core.error.ConnectionLostException;
 import io.matrixone.core.error.MatrixOneException;
+import io.matrixone.core.error.QueryInterruptedException;
 import io.matrixone.core.manager.ManagerSupport;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
@@ -237,9 +239,14 @@ public final class MatrixOneClient extends ManagerSupport implements AutoCloseab
         refuseOnClient(sql);
         Objects.requireNonNull(consumer, "consumer must not be null");
         Connection c = pool.acquire();
-        RowCursor cursor = null;
+        RowCursor cursor;
         try {
             cursor = runner.open(c, sql, params == null ? List.of() : params);
+        } catch (RuntimeException e) {
+            releaseAfterFailedOpen(c, e);
+            throw e;
+        }
+        try {
             for (Row row = cursor.next(); row != null; row = cursor.next()) {
                 consumer.accept(row);
             }
@@ -271,19 +278,35 @@ public final class MatrixOneClient extends ManagerSupport implements AutoCloseab
         try {
             cursor = runner.open(c, sql, params == null ? List.of() : Arrays.asList(params));
         } catch (RuntimeException e) {
-            pool.release(c, false);
+            releaseAfterFailedOpen(c, e);
             throw e;
         }
         return cursor.stream(() -> finishStream(c, cursor));
     }
 
+    /**
+     * Returns the connection of a streaming query that failed to start. After a server's error answered before any
+     * row it is fine; after a timeout, a lost connection or a client-side failure Connector/J may still count a
+     * result as streaming, so the connection is given up rather than handed to the next caller.
+     */
+    private void releaseAfterFailedOpen(Connection c, RuntimeException e) {
+        boolean serverError = e instanceof MatrixOneException m && m.errorCode() != 0
+                && !(e instanceof QueryInterruptedException) && !(e instanceof ConnectionLostException);
+        if (serverError) {
+            pool.release(c, false);
+        } else {
+            pool.abortAndRelease(c);
+        }
+    }
+
     /** Returns a streaming connection: cheaply if every row was read, by discarding it if rows are left. */
     private void finishStream(Connection c, RowCursor cursor) {
-        if (cursor == null) {
-            pool.release(c, false);
-        } else if (cursor.exhausted()) {
-            cursor.closeQuietly();
-            pool.release(c, false);
+        if (cursor.exhausted()) {
+            if (cursor.closeQuietly()) {
+                pool.release(c, false);
+            } else {
+                pool.abortAndRelease(c); // the result did not close: the connection cannot serve anyone else
+            }
         } else {
             pool.abortAndRelease(c);
             cursor.closeQuietly();

@@ -30,6 +30,8 @@ final class TrackedConnection implements StatementTarget {
     private final Set<Promise<?>> inFlight = new LinkedHashSet<>();
     private final List<Handler<Void>> lostListeners = new ArrayList<>(1);
     private Throwable lost;
+    /** How many of the statements in flight an ORM issued ({@link #track}); the SDK's own go through {@link #send}. */
+    private int ormInFlight;
 
     /** Without guard or close handler: {@link #adopt} is the way in; unit tests of the views use this. */
     TrackedConnection(SqlConnection connection) {
@@ -92,8 +94,21 @@ final class TrackedConnection implements StatementTarget {
         if (gone != null) {
             return Future.failedFuture(gone);
         }
-        issued.onComplete(ar -> answered(promise, ar));
+        synchronized (this) {
+            ormInFlight++;
+        }
+        issued.onComplete(ar -> {
+            synchronized (this) {
+                ormInFlight--;
+            }
+            answered(promise, ar);
+        });
         return promise.future();
+    }
+
+    /** Statements an ORM issued on this connection and not answered yet: its session is in the middle of a call. */
+    synchronized int ormInFlight() {
+        return ormInFlight;
     }
 
     private synchronized Throwable register(Promise<?> promise) {

@@ -269,6 +269,11 @@ public final class VertxTransaction extends AsyncManagerSupport implements Async
     /** Flushes the open ORM sessions in order; {@code null} when there is none (the common, pipelined case). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Future<Void> flushSessions() {
+        if (!sessions.isEmpty() && !connection.isLost() && connection.ormInFlight() > 0) {
+            // a session call is still running: flushing now would run the session concurrently with itself (Hibernate
+            // Reactive then sends its pending inserts twice, or fails with AssertionFailure)
+            return Future.failedFuture(new FlushFailed(new IllegalStateException(OrmErrors.ORM_BUSY)));
+        }
         Future<Void> chain = null;
         for (Map.Entry<AsyncOrmBinding<?>, Future<?>> e : sessions.entrySet()) {
             Future<?> session = e.getValue();

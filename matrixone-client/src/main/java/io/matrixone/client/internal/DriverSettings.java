@@ -5,6 +5,8 @@ import io.matrixone.core.config.TlsMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,13 +32,20 @@ public final class DriverSettings {
     private DriverSettings() {
     }
 
-    /** {@code jdbc:mysql://host:port/[database]}; credentials never go into the URL (URLs end up in logs). */
+    /**
+     * {@code jdbc:mysql://host:port/[database]}; credentials never go into the URL (URLs end up in logs). The database
+     * is percent-encoded, as Connector/J decodes it: a name may hold {@code ?}, {@code #}, {@code &} or {@code %}
+     * (legal once back-quoted), which would otherwise end the path and turn the rest into driver properties
+     * ({@code database("x?autoDeserialize=true")}).
+     */
     public static String jdbcUrl(ClientOptions options) {
         String host = options.connection().host();
         if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
             host = "[" + host + "]"; // IPv6 literal
         }
-        return "jdbc:mysql://" + host + ":" + options.connection().port() + "/" + (options.connection().database() == null ? "" : options.connection().database());
+        String database = options.connection().database();
+        return "jdbc:mysql://" + host + ":" + options.connection().port() + "/"
+                + (database == null ? "" : URLEncoder.encode(database, StandardCharsets.UTF_8));
     }
 
     /**

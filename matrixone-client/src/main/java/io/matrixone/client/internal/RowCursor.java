@@ -29,6 +29,8 @@ public final class RowCursor implements AutoCloseable {
     private final ResultReader reader;
     private long count;
     private boolean exhausted;
+    /** Reading failed: the driver's streaming state is unknown, so the connection must not serve anyone else. */
+    private boolean failed;
     private boolean closed;
     /** The BEFORE event while the end is not reported yet; {@code null} without listeners or once reported. */
     private StatementEvent event;
@@ -60,6 +62,7 @@ public final class RowCursor implements AutoCloseable {
             return reader.row();
         } catch (SQLException e) {
             exhausted = true; // the stream is broken; nothing more will come
+            failed = true;
             StatementEvent pending = event;
             event = null;
             throw runner.failed(sql, start, e, pending);
@@ -91,9 +94,13 @@ public final class RowCursor implements AutoCloseable {
         return count;
     }
 
-    /** Whether the last row has been read (or the stream failed), so closing costs nothing. */
+    /**
+     * Whether the last row has been read, so closing costs nothing and the connection can serve another statement.
+     * False after a failed read: Connector/J may still count the result as streaming (the next statement on that
+     * connection would fail with "Streaming result set ... is still active"), so the caller discards it.
+     */
     public boolean exhausted() {
-        return exhausted;
+        return exhausted && !failed;
     }
 
     /** Closes the result; if rows are left, the driver reads and discards them first. */
@@ -117,14 +124,20 @@ public final class RowCursor implements AutoCloseable {
         runner.stopped(start, count, pending);
     }
 
-    /** Closes after the connection was aborted: errors are expected and ignored. */
-    public void closeQuietly() {
+    /**
+     * Closes without throwing: after the connection was aborted (errors are expected), or after the last row.
+     *
+     * @return whether the result closed cleanly; if not, Connector/J may still count it as streaming and the
+     *         connection must not serve another statement
+     */
+    public boolean closeQuietly() {
         runner.stopped(start, count, event); // the caller stopped; the abort's errors are not the statement's
         event = null;
         try {
             close();
+            return true;
         } catch (RuntimeException ignored) {
-            // the connection is gone; nothing to report
+            return false; // the connection is gone or unusable; nothing to report
         }
     }
 }

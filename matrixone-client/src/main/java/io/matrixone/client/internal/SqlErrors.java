@@ -2,9 +2,13 @@ package io.matrixone.client.internal;
 
 import io.matrixone.core.internal.error.ErrorClassifier;
 import io.matrixone.core.error.MatrixOneException;
+import io.matrixone.core.internal.tx.TransactionRules;
 
+import com.mysql.cj.exceptions.StatementIsClosedException;
 import com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException;
 
+import java.io.IOException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 
@@ -15,17 +19,40 @@ import java.sql.SQLTimeoutException;
 public final class SqlErrors {
 
     private static final String CANCELLED = "70100";
+    /** MySQL's client error "Lost connection to MySQL server during query". */
+    private static final int CR_SERVER_LOST = 2013;
+    /** Connector/J's text when a server asks for a file outside the one directory it may read from. */
+    private static final String NOT_UNDER_SAFE_PATH = "is not under the safe path";
 
     private SqlErrors() {
     }
 
     /** Classifies a failure of {@code sql} (raw; the classifier redacts it) by its vendor error number. */
     public static MatrixOneException translate(SQLException e, String sql) {
+        if (e instanceof BatchUpdateException && e.getCause() instanceof SQLException cause) {
+            e = cause; // Connector/J wraps a batch's own failure (its query timeout, a lost connection): that one decides
+        }
+        if (e.getErrorCode() == 0 && e.getCause() instanceof IOException) {
+            // reading a streamed row off a socket the server closed (a KILL): Connector/J wraps the EOFException in a
+            // plain S1000 instead of its CommunicationsException
+            return ErrorClassifier.classify(CR_SERVER_LOST, "08S01", e.getMessage(), sql, e);
+        }
+        if (e.getCause() instanceof StatementIsClosedException) {
+            // the SDK never touches a statement it closed: Connector/J closed it with its connection, which it does
+            // when the connection is lost in the middle of a batch, and then reports only "statement closed"
+            return ErrorClassifier.classify(CR_SERVER_LOST, "08S01", "the connection was lost (" + e.getMessage() + ")",
+                    sql, e);
+        }
         String state = e.getSQLState();
         if (state == null && (e instanceof SQLTimeoutException || e instanceof MySQLStatementCancelledException)) {
             // Connector/J's own query timeout / cancel (it sends KILL QUERY) carries no SQLSTATE: it is the
             // standard "statement cancelled" 70100
             state = CANCELLED;
+        }
+        if (e.getErrorCode() == 0 && String.valueOf(e.getMessage()).contains(NOT_UNDER_SAFE_PATH)) {
+            // Connector/J refused a server's request for a client file outside allowLoadLocalInfileInPath, in its
+            // own words and without an error number: the SDK's refusal of a local file (2068)
+            return ErrorClassifier.classify(TransactionRules.LOCAL_FILE_REJECTED, "HY000", e.getMessage(), sql, e);
         }
         return ErrorClassifier.classify(e.getErrorCode(), state, e.getMessage(), sql, e);
     }

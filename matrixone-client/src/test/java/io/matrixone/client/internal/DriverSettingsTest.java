@@ -93,4 +93,10 @@ class DriverSettingsTest {
         assertThat(DriverSettings.jdbcUrl(base().build())).isEqualTo("jdbc:mysql://db.local:6001/app");
         assertThat(DriverSettings.jdbcUrl(base().host("::1").database(null).build())).isEqualTo("jdbc:mysql://[::1]:6001/");
     }
+
+    @Test
+    void theDatabaseCannotEndTheUrlsPath() {
+        assertThat(DriverSettings.jdbcUrl(base().database("x?autoDeserialize=true&a=%#f/g").build()))
+                .isEqualTo("jdbc:mysql://db.local:6001/x%3FautoDeserialize%3Dtrue%26a%3D%25%23f%2Fg");
+    }
 }

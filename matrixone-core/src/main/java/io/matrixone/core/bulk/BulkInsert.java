@@ -150,6 +150,7 @@ public final class BulkInsert {
 
     /** The batch size for this mechanism: the one set, or the mechanism's default. */
     public int batchSize(BulkMethod effective) {
+        Objects.requireNonNull(effective, "effective");
         if (batchSize > 0) {
             return batchSize;
         }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Everything a client needs, immutable, in groups: {@link #connection()}, {@link #tls()}, {@link #pool()},
@@ -426,6 +427,10 @@ public final class ClientOptions {
         /** Checks every setting and builds the options. */
         public ClientOptions build() {
             require(host != null && !host.isBlank(), "host must not be blank");
+            // the sync client writes the host into Connector/J's URL: '/', '?', '#', '@' would add a path, driver
+            // properties or credentials there (host("h:1/db?allowLoadLocalInfile=true#")), so only names and addresses
+            require(HOST.matcher(host).matches(), "host must be a host name or an IP address (letters, digits, '.', "
+                    + "'-', '_'; an IPv6 address with ':', optionally in brackets)");
             require(port >= 1 && port <= 65535, "port must be 1..65535, was " + port);
             require(user != null && !user.isBlank(), "user must not be blank");
             require(password != null, "password must not be null (use \"\" for none)");
@@ -454,6 +459,10 @@ public final class ClientOptions {
                     new SessionOptions(sessionVariables, driverProperties, insecureDriverProperties),
                     retryPolicy, listeners);
         }
+
+        /** A host name, an IPv4 address, or an IPv6 address (with an optional zone), optionally in brackets. */
+        private static final Pattern HOST = Pattern.compile(
+                "[A-Za-z0-9._-]{1,253}|\\[?[0-9A-Fa-f:.]{2,45}(%[A-Za-z0-9._-]{1,32})?]?");
 
         private static void require(boolean ok, String message) {
             if (!ok) {

@@ -49,7 +49,7 @@ public final class AccountSql {
             sql.append(' ').append(spec.status().name());
         }
         if (spec.comment() != null) {
-            sql.append(" COMMENT ").append(Literals.string(spec.comment()));
+            sql.append(" COMMENT ").append(Literals.string(spec.comment(), "comment"));
         }
         Statement st = Statement.afterCommit(sql.toString());
         return Operation.run(spec.keepExisting() ? st : st.withUndo(dropAccountStatement(spec.name(), true)));
@@ -71,7 +71,7 @@ public final class AccountSql {
     /** {@code ALTER ACCOUNT `a` COMMENT 'c'}. */
     @Managed.Op
     public Operation<Void> alterAccountComment(String account, String comment) {
-        return admin("ALTER ACCOUNT " + account(account) + " COMMENT " + Literals.string(text(comment, "comment")));
+        return admin("ALTER ACCOUNT " + account(account) + " COMMENT " + Literals.string(text(comment, "comment"), "comment"));
     }
 
     /** {@code DROP ACCOUNT `a`}: drops the account with all its data. */
@@ -101,12 +101,12 @@ public final class AccountSql {
         if (spec.keepExisting()) {
             sql.append("IF NOT EXISTS ");
         }
-        sql.append(user(spec.name())).append(" IDENTIFIED BY ").append(Literals.string(spec.password()));
+        sql.append(user(spec.name())).append(" IDENTIFIED BY ").append(Literals.string(spec.password(), "password"));
         if (spec.defaultRole() != null) {
             sql.append(" DEFAULT ROLE ").append(role(spec.defaultRole()));
         }
         if (spec.comment() != null) {
-            sql.append(" COMMENT ").append(Literals.string(spec.comment()));
+            sql.append(" COMMENT ").append(Literals.string(spec.comment(), "comment"));
         }
         Statement st = Statement.afterCommit(sql.toString());
         return Operation.run(spec.keepExisting() ? st : st.withUndo(drop("USER", user(spec.name()), true)));
@@ -115,7 +115,7 @@ public final class AccountSql {
     /** {@code ALTER USER `u` IDENTIFIED BY 'pw'}. */
     @Managed.Op
     public Operation<Void> alterUserPassword(String user, String newPassword) {
-        return admin("ALTER USER " + user(user) + " IDENTIFIED BY " + Literals.string(password(newPassword)));
+        return admin("ALTER USER " + user(user) + " IDENTIFIED BY " + Literals.string(password(newPassword), "password"));
     }
 
     /** {@code DROP USER `u`}. */
@@ -213,7 +213,8 @@ public final class AccountSql {
     /** {@code ADMIN_NAME 'u' IDENTIFIED BY 'pw'} (the admin name is a string in the grammar's examples). */
     private static String adminAuth(String adminName, String password) {
         Identifiers.check(adminName, NameKind.USER);
-        return " ADMIN_NAME " + Literals.string(adminName) + " IDENTIFIED BY " + Literals.string(password(password));
+        return " ADMIN_NAME " + Literals.string(adminName, "admin name") + " IDENTIFIED BY "
+                + Literals.string(password(password), "admin password");
     }
 
     private static String password(String password) {

@@ -84,7 +84,8 @@ public final class MoCtlSql {
     public Operation<MoCtlResult> call(MoCtlService service, String command, String parameter) {
         Objects.requireNonNull(service, "service");
         if (command == null || !SUPPORTED_COMMANDS.contains(command.trim().toUpperCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("mo_ctl command '" + command + "' is not supported by MatrixOne; known: "
+            throw new IllegalArgumentException("mo_ctl command " + (command == null ? "null" : Identifiers.printable(command))
+                    + " is not supported by MatrixOne; known: "
                     + new java.util.TreeSet<>(SUPPORTED_COMMANDS));
         }
         if (parameter == null) {
@@ -95,7 +96,7 @@ public final class MoCtlSql {
         }
         String cmd = command.trim().toLowerCase(Locale.ROOT);
         String sql = "SELECT mo_ctl(" + Literals.string(service.sqlName()) + ", " + Literals.string(cmd) + ", "
-                + Literals.string(parameter) + ")";
+                + Literals.string(parameter, "mo_ctl parameter") + ")";
         Statement st = cmd.equals("mergeobjects") ? Statement.afterCommit(sql) : Statement.of(sql);
         return Operation.of(st, r -> {
             String cell = r.one().getString(0);

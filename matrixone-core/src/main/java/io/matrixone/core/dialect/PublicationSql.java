@@ -65,7 +65,7 @@ public final class PublicationSql {
         }
         sql.append(" ACCOUNT ").append(spec.allAccounts() ? "ALL" : list(spec.accounts(), NameKind.ACCOUNT));
         if (spec.comment() != null) {
-            sql.append(" COMMENT ").append(Literals.string(spec.comment()));
+            sql.append(" COMMENT ").append(Literals.string(spec.comment(), "comment"));
         }
         Statement st = Statement.afterCommit(sql.toString());
         return spec.keepExisting() ? st : st.withUndo(dropStatement(spec.name(), true));
@@ -97,7 +97,7 @@ public final class PublicationSql {
             sql.append(" TABLE ").append(list(change.newTables(), NameKind.TABLE));
         }
         if (change.newComment() != null) {
-            sql.append(" COMMENT ").append(Literals.string(change.newComment())); // last, as the grammar wants
+            sql.append(" COMMENT ").append(Literals.string(change.newComment(), "comment")); // last, as the grammar wants
         }
         Operation<Void> op = Operation.run(Statement.afterCommit(sql.toString()));
         // MatrixOne (4.2.0) reports a missing publication even with IF EXISTS: keep IF EXISTS's meaning

@@ -24,6 +24,8 @@ public record CloneSpec(String targetDatabase, String targetTable, String source
                         String snapshot, boolean keepExisting, String toAccount, boolean copyingGrants) {
 
     public CloneSpec {
+        Models.requireText(targetDatabase, "target database"); // both are database names: say which one is missing
+        Models.requireText(sourceDatabase, "source database");
         Models.name(targetDatabase, NameKind.DATABASE);
         Models.name(sourceDatabase, NameKind.DATABASE);
         Models.optionalName(targetTable, NameKind.TABLE);
@@ -47,8 +49,9 @@ public record CloneSpec(String targetDatabase, String targetTable, String source
     /** {@code CREATE TABLE targetDb.targetTable CLONE sourceDb.sourceTable}. */
     public static CloneSpec table(String targetDatabase, String targetTable, String sourceDatabase,
                                   String sourceTable) {
-        return new CloneSpec(targetDatabase, Models.name(targetTable, NameKind.TABLE), sourceDatabase,
-                Models.name(sourceTable, NameKind.TABLE), null, false, null, false);
+        return new CloneSpec(targetDatabase, Models.name(Models.requireText(targetTable, "target table"), NameKind.TABLE),
+                sourceDatabase, Models.name(Models.requireText(sourceTable, "source table"), NameKind.TABLE), null, false,
+                null, false);
     }
 
     public boolean isTableClone() {

@@ -3,6 +3,7 @@ package io.matrixone.core.model;
 import io.matrixone.core.dialect.NameKind;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +42,8 @@ public record Grant(List<Privilege> privileges, GrantObject on, List<String> rol
 
     /** One privilege to one role. */
     public static Grant of(Privilege privilege, GrantObject on, String role) {
-        return new Grant(List.of(Objects.requireNonNull(privilege, "privilege")), on, List.of(role), false);
+        return new Grant(List.of(Objects.requireNonNull(privilege, "privilege")), on, Collections.singletonList(role),
+                false); // singletonList: a null role is refused by the name check, naming the role
     }
 
     public Grant withGrantOption() {

@@ -40,7 +40,13 @@ public enum MoCtlService {
             case "tn" -> throw new IllegalArgumentException(
                     "mo_ctl service 'tn' is refused by MatrixOne (\"service type TN not supported\"); "
                             + "the transaction node is addressed as 'dn'");
-            default -> throw new IllegalArgumentException("unknown mo_ctl service '" + text + "'; use 'dn' or 'cn'");
+            default -> throw new IllegalArgumentException("unknown mo_ctl service " + shown(text) + "; use 'dn' or 'cn'");
         };
+    }
+
+    /** The text for a message: quoted if short printable ASCII, else not echoed (no control characters in logs). */
+    private static String shown(String text) {
+        boolean plain = text.length() <= 64 && text.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+        return plain ? "'" + text + "'" : "(" + text.length() + " characters, not shown: not plain ASCII)";
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -99,6 +100,16 @@ class ClientOptionsTest {
         assertThat(o.connection().host()).isEqualTo("db");
         assertThat(o.connection().port()).isEqualTo(7001);
         assertThat(o.connection().password()).isEqualTo("111");
+    }
+
+    @Test
+    void aHostIsANameOrAnAddressAndNothingThatWouldExtendAUrl() {
+        for (String ok : List.of("db", "db.example.com", "mo_cn_1", "127.0.0.1", "::1", "[::1]", "fe80::1%eth0")) {
+            assertThat(ClientOptions.builder().host(ok).build().connection().host()).isEqualTo(ok);
+        }
+        for (String bad : List.of("h:6001/db?allowLoadLocalInfile=true#", "u:pw@h", "h/x", "h#x", "h\n", "h h", "h?a=b")) {
+            assertThat(buildError(b -> b.host(bad))).as(bad).startsWith("host must be a host name or an IP address");
+        }
     }
 
     @Test

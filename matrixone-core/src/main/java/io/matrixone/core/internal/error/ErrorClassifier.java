@@ -15,6 +15,7 @@ import io.matrixone.core.error.RedactedCause;
 import io.matrixone.core.error.SnapshotExistsException;
 import io.matrixone.core.error.SnapshotNotFoundException;
 import io.matrixone.core.error.SqlSyntaxException;
+import io.matrixone.core.error.StatementNotAllowedException;
 import io.matrixone.core.error.TableExistsException;
 import io.matrixone.core.error.TransactionConflictException;
 import io.matrixone.core.error.UnknownDatabaseException;
@@ -72,6 +73,7 @@ public final class ErrorClassifier {
             case CONNECTION_LOST -> new ConnectionLostException(msg, errorCode, sqlState, redacted, cause);
             case ACCESS_DENIED -> new AccessDeniedException(msg, errorCode, sqlState, redacted, cause);
             case INTERRUPTED -> new QueryInterruptedException(msg, errorCode, sqlState, redacted, cause);
+            case LOCAL_FILE_REFUSED -> new StatementNotAllowedException(msg, errorCode, sqlState, redacted, cause);
             case OTHER -> new MatrixOneException(msg, errorCode, sqlState, redacted, cause);
         };
     }
@@ -89,7 +91,7 @@ public final class ErrorClassifier {
         SNAPSHOT_EXISTS, SNAPSHOT_NOT_FOUND, PITR_EXISTS, PITR_NOT_FOUND, PUBLICATION_EXISTS, PUBLICATION_NOT_FOUND,
         DATABASE_EXISTS, UNKNOWN_DATABASE,
         TABLE_EXISTS, UNKNOWN_TABLE, DUPLICATE_KEY, SYNTAX, NOT_IN_TRANSACTION, CONFLICT, COMMIT_UNKNOWN,
-        CONNECTION_LOST, ACCESS_DENIED, INTERRUPTED, OTHER
+        CONNECTION_LOST, ACCESS_DENIED, INTERRUPTED, LOCAL_FILE_REFUSED, OTHER
     }
 
     static Kind kindOf(int code, String sqlState, String message) {
@@ -130,6 +132,10 @@ public final class ErrorClassifier {
             case 1105:
                 // MatrixOne answers KILL QUERY (and a cancelled statement) with 1105 "context canceled"
                 return m.contains("context canceled") ? Kind.INTERRUPTED : Kind.OTHER;
+            case 2068:
+                // the server asked for a client file (LOAD DATA LOCAL INFILE) and the SDK refused, as it refuses that
+                // statement up front (TransactionRules): the same refusal, whoever started it
+                return Kind.LOCAL_FILE_REFUSED;
             case 2002:
             case 2003:
             case 2006:

@@ -19,10 +19,18 @@ public final class Literals {
 
     /** {@code 'text'} with quotes and backslashes escaped; text that UTF-8 cannot carry is refused. */
     public static String string(String value) {
+        return string(value, "a string literal");
+    }
+
+    /**
+     * {@link #string(String)} for a value the caller names ({@code "password"}, {@code "comment"}): a refusal says
+     * which argument was refused.
+     */
+    public static String string(String value, String what) {
         if (value == null) {
-            throw new IllegalArgumentException("a string literal must not be null");
+            throw new IllegalArgumentException(what + " must not be null");
         }
-        requireWellFormed(value, "a string literal");
+        requireWellFormed(value, what);
         StringBuilder sb = new StringBuilder(value.length() + 2).append('\'');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -19,9 +19,15 @@ public final class SessionSql {
     public static String checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("session variable name must be letters, digits and '_' (at most 64), "
-                    + "not starting with a digit; was " + (name == null ? "null" : "'" + name + "'"));
+                    + "not starting with a digit; was " + (name == null ? "null" : shown(name)));
         }
         return name;
+    }
+
+    /** A refused name for a message: quoted if short printable ASCII, else not echoed (no control characters in logs). */
+    private static String shown(String name) {
+        boolean plain = name.length() <= 64 && name.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+        return plain ? "'" + name + "'" : "(" + name.length() + " characters, not shown: not plain ASCII)";
     }
 
     /** Checks a value: a string, a whole or decimal number, or a boolean. */
@@ -33,7 +39,7 @@ public final class SessionSql {
                     + "Boolean, was " + (value == null ? "null" : value.getClass().getName()));
         }
         if (value instanceof String s) {
-            Literals.string(s); // refuses what cannot be written as a literal, before anything is sent
+            Literals.string(s, "session variable " + name); // refuses what cannot be a literal, before anything is sent
         }
         if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
             throw new IllegalArgumentException("session variable " + name + ": value must be finite, was " + value);

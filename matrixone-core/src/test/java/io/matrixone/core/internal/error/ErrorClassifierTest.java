@@ -18,6 +18,7 @@ import io.matrixone.core.error.QueryInterruptedException;
 import io.matrixone.core.error.SnapshotExistsException;
 import io.matrixone.core.error.SnapshotNotFoundException;
 import io.matrixone.core.error.SqlSyntaxException;
+import io.matrixone.core.error.StatementNotAllowedException;
 import io.matrixone.core.error.TableExistsException;
 import io.matrixone.core.error.TransactionConflictException;
 import io.matrixone.core.error.UnknownDatabaseException;
@@ -103,6 +104,8 @@ class ErrorClassifierTest {
                 Arguments.of(1227, "Access denied; you need the SUPER privilege", AccessDeniedException.class),
                 Arguments.of(2013, "Lost connection to MySQL server during query", ConnectionLostException.class),
                 Arguments.of(2006, "MySQL server has gone away", ConnectionLostException.class),
+                Arguments.of(2068, "LOAD DATA LOCAL INFILE file request rejected due to restrictions on access",
+                        StatementNotAllowedException.class),
                 Arguments.of(1046, "No database selected", MatrixOneException.class),
                 Arguments.of(20105, "not supported: transaction isolation level SERIALIZABLE is not supported",
                         MatrixOneException.class),

@@ -58,6 +58,13 @@ class LiteralsTest {
     }
 
     @Test
+    void aRefusalNamesTheValueItWasGivenFor() {
+        assertThatThrownBy(() -> Literals.string("pw\uD800", "password")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("password holds an unpaired UTF-16 surrogate at index 2 (U+D800)");
+        assertThatThrownBy(() -> Literals.string(null, "comment")).hasMessage("comment must not be null");
+    }
+
+    @Test
     void writesTimestampsToTheSecond() {
         assertThat(Literals.timestampSeconds(LocalDateTime.of(2026, 5, 24, 12, 0, 7, 999_000_000)))
                 .isEqualTo("'2026-05-24 12:00:07'");
