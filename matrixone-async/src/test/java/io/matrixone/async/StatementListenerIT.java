@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static io.matrixone.async.Clients.await;
 import static io.matrixone.async.Clients.failure;
+import static io.matrixone.core.event.StatementEvent.Scope.AFTER_COMMIT;
+import static io.matrixone.core.event.StatementEvent.Scope.TRANSACTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same listener API as the sync client, called by the async client's statement runner. */
@@ -123,8 +125,9 @@ class StatementListenerIT {
                         "BEFORE COMMIT", "SUCCEEDED COMMIT",
                         "BEFORE CREATE SNAPSHOT " + snapshot + " FOR TABLE " + mo.database() + " " + t,
                         "SUCCEEDED CREATE SNAPSHOT " + snapshot + " FOR TABLE " + mo.database() + " " + t);
-                assertThat(recorder.events.stream().map(StatementEvent::inTransaction))
-                        .containsExactly(true, true, true, true, true, true, true, true, false, false);
+                assertThat(recorder.events.stream().map(StatementEvent::scope)).containsExactly(
+                        TRANSACTION, TRANSACTION, TRANSACTION, TRANSACTION, TRANSACTION, TRANSACTION, TRANSACTION,
+                        TRANSACTION, AFTER_COMMIT, AFTER_COMMIT);
                 assertThat(recorder.events.get(3).rowCount()).isEqualTo(1);
             } finally {
                 await(client.snapshots().dropIfExists(snapshot));

@@ -296,7 +296,7 @@ final class RootTransaction extends TxManagerSupport implements Transaction {
             state.committed();
             closeSessions();
             try {
-                plan.runAllBlocking(s -> client.runner().run(connection, s)); // autocommit now: events say so
+                plan.runAllBlocking(s -> client.runner().afterCommit().run(connection, s)); // autocommit now: events say so
             } finally {
                 release(false);
             }

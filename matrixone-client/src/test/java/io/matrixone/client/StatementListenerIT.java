@@ -3,6 +3,8 @@ package io.matrixone.client;
 import io.matrixone.core.bulk.BulkMethod;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static io.matrixone.core.event.StatementEvent.Scope.AFTER_COMMIT;
+import static io.matrixone.core.event.StatementEvent.Scope.TRANSACTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -153,9 +155,10 @@ class StatementListenerIT {
                         "BEFORE COMMIT", "SUCCEEDED COMMIT",
                         "BEFORE CREATE SNAPSHOT " + snapshot + " FOR TABLE " + mo.database() + " " + t,
                         "SUCCEEDED CREATE SNAPSHOT " + snapshot + " FOR TABLE " + mo.database() + " " + t);
-                // BEGIN .. COMMIT inside the transaction; the step runs after it, in autocommit mode
-                assertThat(recorder.events.stream().map(StatementEvent::inTransaction))
-                        .containsExactly(true, true, true, true, true, true, true, true, false, false);
+                // BEGIN .. COMMIT inside the transaction; the step runs after it, in autocommit mode, and says so
+                assertThat(recorder.events.stream().map(StatementEvent::scope)).containsExactly(
+                        TRANSACTION, TRANSACTION, TRANSACTION, TRANSACTION, TRANSACTION, TRANSACTION, TRANSACTION,
+                        TRANSACTION, AFTER_COMMIT, AFTER_COMMIT);
                 assertThat(recorder.events.get(3).rowCount()).isEqualTo(1);
             } finally {
                 client.snapshots().dropIfExists(snapshot);

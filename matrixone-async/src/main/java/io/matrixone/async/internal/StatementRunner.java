@@ -37,7 +37,8 @@ import java.util.stream.Collector;
  * <p>Listeners: each statement is reported before it is sent and when its stage completes (after a client-side
  * timeout: with the timeout error), on the thread that completes it, before the caller's continuation runs.
  * Without listeners a final flag set at construction skips it all: no event, no extra callback. Transactions use
- * the twin from {@link #inTransaction()}, whose events say so.
+ * the twin from {@link #inTransaction()}, after-commit steps the one from {@link #afterCommit()}; their events say
+ * so.
  */
 public final class StatementRunner {
     private static final Logger LOG = LoggerFactory.getLogger("io.matrixone.async.sql");
@@ -51,9 +52,11 @@ public final class StatementRunner {
     private final StatementListeners events;
     /** Whether any listener is registered; false means no event is ever created. */
     private final boolean notify;
-    private final boolean inTransaction;
+    private final StatementEvent.Scope scope;
+    /** The autocommit runner, which holds the twins: one per scope, sharing everything else. */
+    private final StatementRunner root;
     private final StatementRunner transactional;
-    private final StatementRunner autocommit;
+    private final StatementRunner afterCommit;
 
     public StatementRunner(Vertx vertx, Duration queryTimeout, Duration slowQueryThreshold,
                            List<StatementListener> listeners) {
@@ -64,31 +67,33 @@ public final class StatementRunner {
         this.inFlight = new AtomicInteger();
         this.events = new StatementListeners(listeners, StatementEvent.Client.ASYNC);
         this.notify = !events.isEmpty();
-        this.inTransaction = false;
-        this.autocommit = this;
-        this.transactional = new StatementRunner(this);
+        this.scope = StatementEvent.Scope.AUTOCOMMIT;
+        this.root = this;
+        this.transactional = new StatementRunner(this, StatementEvent.Scope.TRANSACTION);
+        this.afterCommit = new StatementRunner(this, StatementEvent.Scope.AFTER_COMMIT);
     }
 
-    private StatementRunner(StatementRunner outside) {
+    private StatementRunner(StatementRunner outside, StatementEvent.Scope scope) {
         this.vertx = outside.vertx;
         this.timeoutMillis = outside.timeoutMillis;
         this.slowNanos = outside.slowNanos;
         this.inFlight = outside.inFlight;
         this.events = outside.events;
         this.notify = outside.notify;
-        this.inTransaction = true;
-        this.transactional = this;
-        this.autocommit = outside;
+        this.scope = scope;
+        this.root = outside;
+        this.transactional = null; // asked of the root
+        this.afterCommit = null;
     }
 
     /** The runner for a transaction's statements (BEGIN to COMMIT or ROLLBACK): the same, but its events say so. */
     public StatementRunner inTransaction() {
-        return transactional;
+        return root.transactional;
     }
 
-    /** The runner for statements in autocommit mode, such as after-commit steps on a transaction's connection. */
-    public StatementRunner autocommit() {
-        return autocommit;
+    /** The runner for after-commit steps and their undo (autocommit, right after COMMIT): its events say so. */
+    public StatementRunner afterCommit() {
+        return root.afterCommit;
     }
 
     /** Statements sent and not answered yet, across the client. */
@@ -139,7 +144,7 @@ public final class StatementRunner {
             LOG.debug("sending {}", SqlRedactor.redact(sql));
         }
         long start = System.nanoTime();
-        StatementEvent event = notify ? events.before(sql, parameterCount, inTransaction) : null;
+        StatementEvent event = notify ? events.before(sql, parameterCount, scope) : null;
         Future<T> sent;
         try {
             sent = sending.send();

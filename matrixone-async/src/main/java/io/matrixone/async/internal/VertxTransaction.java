@@ -401,7 +401,7 @@ public final class VertxTransaction extends AsyncManagerSupport implements Async
             }
             state.committed();
             return Future.fromCompletionStage(plan.runAll(st -> Stages.toStage(
-                            runner.autocommit().run(connection, st.sql(), st.params(), null))), context)
+                            runner.afterCommit().run(connection, st.sql(), st.params(), null))), context)
                     .transform(ran -> release().transform(x -> ran.succeeded()
                             ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(Stages.unwrap(ran.cause()))));
         });

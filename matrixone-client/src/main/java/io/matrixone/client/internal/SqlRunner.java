@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Listeners ({@link ClientOptions#listeners()}): each statement run here is reported before it is sent and once
  * it ended. Without listeners nothing is allocated for that: a final flag set at construction skips it all.
- * Transactions use the twin from {@link #inTransaction()}, whose events say so.
+ * Transactions use the twin from {@link #inTransaction()}, after-commit steps the one from {@link #afterCommit()};
+ * their events say so.
  */
 public final class SqlRunner {
     private static final Logger log = LoggerFactory.getLogger("io.matrixone.sql");
@@ -39,8 +40,11 @@ public final class SqlRunner {
     private final StatementListeners events;
     /** Whether any listener is registered; false means no event is ever created. */
     private final boolean notify;
-    private final boolean inTransaction;
+    private final StatementEvent.Scope scope;
+    /** The autocommit runner, which holds the twins: one per scope, sharing everything else. */
+    private final SqlRunner root;
     private final SqlRunner transactional;
+    private final SqlRunner afterCommit;
 
     public SqlRunner(ClientOptions options) {
         this.slowNanos = options.timeouts().slowQueryThreshold().isZero() ? Long.MAX_VALUE : options.timeouts().slowQueryThreshold().toNanos();
@@ -48,22 +52,31 @@ public final class SqlRunner {
         this.queryTimeoutSeconds = (int) Math.min(seconds, Integer.MAX_VALUE); // JDBC counts whole seconds
         this.events = new StatementListeners(options.listeners(), StatementEvent.Client.SYNC);
         this.notify = !events.isEmpty();
-        this.inTransaction = false;
-        this.transactional = new SqlRunner(this);
+        this.scope = StatementEvent.Scope.AUTOCOMMIT;
+        this.root = this;
+        this.transactional = new SqlRunner(this, StatementEvent.Scope.TRANSACTION);
+        this.afterCommit = new SqlRunner(this, StatementEvent.Scope.AFTER_COMMIT);
     }
 
-    private SqlRunner(SqlRunner outside) {
+    private SqlRunner(SqlRunner outside, StatementEvent.Scope scope) {
         this.slowNanos = outside.slowNanos;
         this.queryTimeoutSeconds = outside.queryTimeoutSeconds;
         this.events = outside.events;
         this.notify = outside.notify;
-        this.inTransaction = true;
-        this.transactional = this;
+        this.scope = scope;
+        this.root = outside;
+        this.transactional = null; // asked of the root
+        this.afterCommit = null;
     }
 
     /** The runner for a transaction's statements (BEGIN to COMMIT or ROLLBACK): the same, but its events say so. */
     public SqlRunner inTransaction() {
-        return transactional;
+        return root.transactional;
+    }
+
+    /** The runner for after-commit steps and their undo (autocommit, right after COMMIT): its events say so. */
+    public SqlRunner afterCommit() {
+        return root.afterCommit;
     }
 
     /** Runs any statement: its rows if it returns some, else its affected-row count. */
@@ -84,7 +97,7 @@ public final class SqlRunner {
     /** A fixed statement without parameters and without answer, such as BEGIN or COMMIT. */
     public void control(Connection c, String sql) {
         long start = System.nanoTime();
-        StatementEvent event = notify ? events.before(sql, 0, inTransaction) : null;
+        StatementEvent event = notify ? events.before(sql, 0, scope) : null;
         try (java.sql.Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
@@ -101,7 +114,7 @@ public final class SqlRunner {
         }
         long start = System.nanoTime();
         StatementEvent event = notify ? events.before(sql, params != null ? params.length : paramList.size(),
-                inTransaction) : null;
+                scope) : null;
         Result result;
         try (PreparedStatement ps = keys ? c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)
                                          : c.prepareStatement(sql)) {
@@ -136,7 +149,7 @@ public final class SqlRunner {
      */
     private Result runText(Connection c, String sql, boolean keys) {
         long start = System.nanoTime();
-        StatementEvent event = notify ? events.before(sql, 0, inTransaction) : null;
+        StatementEvent event = notify ? events.before(sql, 0, scope) : null;
         Result result;
         try (java.sql.Statement st = c.createStatement()) {
             if (queryTimeoutSeconds > 0) {
@@ -177,7 +190,7 @@ public final class SqlRunner {
             return NO_COUNTS;
         }
         long start = System.nanoTime();
-        StatementEvent event = notify ? events.before(sql, rows.get(0).size(), inTransaction) : null;
+        StatementEvent event = notify ? events.before(sql, rows.get(0).size(), scope) : null;
         long[] counts;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (List<?> row : rows) {
@@ -208,7 +221,7 @@ public final class SqlRunner {
      */
     public RowCursor open(Connection c, String sql, List<?> params) {
         long start = System.nanoTime();
-        StatementEvent event = notify ? events.before(sql, params == null ? 0 : params.size(), inTransaction) : null;
+        StatementEvent event = notify ? events.before(sql, params == null ? 0 : params.size(), scope) : null;
         PreparedStatement ps = null;
         try {
             ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -236,7 +249,7 @@ public final class SqlRunner {
      * {@link #failed(String, long, SQLException, StatementEvent)} or {@link #abandoned}.
      */
     StatementEvent announce(String sql, int parameters) {
-        return notify ? events.before(sql, parameters, inTransaction) : null;
+        return notify ? events.before(sql, parameters, scope) : null;
     }
 
     void done(String sql, long start, long rows) {

@@ -15,9 +15,8 @@ import java.util.Objects;
  * @param parameterCount how many parameter values are bound to one execution (per row for a batch); 0 for text
  *                       statements. The values themselves are never passed.
  * @param client         which client sent it
- * @param inTransaction  whether it was sent inside a transaction: true for BEGIN, the transaction's statements,
- *                       COMMIT and ROLLBACK; false in autocommit mode, which includes after-commit steps (they run
- *                       after COMMIT, each on its own)
+ * @param scope          where it was sent: inside a transaction (BEGIN, its statements, COMMIT and ROLLBACK), as an
+ *                       after-commit step (or the undo of one) right after COMMIT, or on its own in autocommit mode
  * @param phase          before the statement, or how it ended
  * @param duration       from just before sending to the outcome (for a streamed query: to the last row read);
  *                       {@code null} in the {@code BEFORE} phase
@@ -27,11 +26,24 @@ import java.util.Objects;
  *                       a client-side failure (an unsupported parameter type) is a plain {@link MatrixOneException}
  *                       with error code 0 around it. {@code null} unless the phase is {@code FAILED}.
  */
-public record StatementEvent(String sql, int parameterCount, Client client, boolean inTransaction, Phase phase,
+public record StatementEvent(String sql, int parameterCount, Client client, Scope scope, Phase phase,
                              Duration duration, long rowCount, MatrixOneException error) {
 
     /** Which client sent the statement. */
     public enum Client { SYNC, ASYNC }
+
+    /**
+     * Where a statement is sent. After-commit steps run in autocommit mode on the committed transaction's connection;
+     * they have their own scope so that meters can count them (and their undo statements) for every transaction.
+     */
+    public enum Scope {
+        /** On its own, outside any transaction. */
+        AUTOCOMMIT,
+        /** Inside a transaction: BEGIN, the transaction's statements, COMMIT and ROLLBACK. */
+        TRANSACTION,
+        /** Right after a successful COMMIT: an after-commit step, or the undo of one after a later step failed. */
+        AFTER_COMMIT
+    }
 
     /** Where the statement is: about to be sent, or ended. */
     public enum Phase { BEFORE, SUCCEEDED, FAILED }
@@ -40,6 +52,7 @@ public record StatementEvent(String sql, int parameterCount, Client client, bool
     public StatementEvent {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(phase, "phase");
         if (parameterCount < 0) {
             throw new IllegalArgumentException("parameterCount must be >= 0, was " + parameterCount);
@@ -59,23 +72,28 @@ public record StatementEvent(String sql, int parameterCount, Client client, bool
     }
 
     /** The event before {@code rawSql} is sent; the SQL is redacted here. */
-    public static StatementEvent before(String rawSql, int parameterCount, Client client, boolean inTransaction) {
+    public static StatementEvent before(String rawSql, int parameterCount, Client client, Scope scope) {
         return new StatementEvent(SqlRedactor.redact(Objects.requireNonNull(rawSql, "rawSql")), parameterCount,
-                client, inTransaction, Phase.BEFORE, null, -1, null);
+                client, scope, Phase.BEFORE, null, -1, null);
     }
 
     /** The same statement, ended successfully. */
     public StatementEvent succeeded(Duration took, long rows) {
         requireBefore();
-        return new StatementEvent(sql, parameterCount, client, inTransaction, Phase.SUCCEEDED,
+        return new StatementEvent(sql, parameterCount, client, scope, Phase.SUCCEEDED,
                 Objects.requireNonNull(took, "took"), rows, null);
     }
 
     /** The same statement, failed with {@code failure}. */
     public StatementEvent failed(Duration took, MatrixOneException failure) {
         requireBefore();
-        return new StatementEvent(sql, parameterCount, client, inTransaction, Phase.FAILED,
+        return new StatementEvent(sql, parameterCount, client, scope, Phase.FAILED,
                 Objects.requireNonNull(took, "took"), -1, Objects.requireNonNull(failure, "failure"));
+    }
+
+    /** Whether it was sent inside a transaction, between BEGIN and COMMIT or ROLLBACK (both included). */
+    public boolean inTransaction() {
+        return scope == Scope.TRANSACTION;
     }
 
     /** Whether the statement ended without error (false before it ended). */

@@ -18,7 +18,7 @@ class StatementEventTest {
     @Test
     void beforeEventCarriesTheRedactedSqlAndOnlyTheParameterCount() {
         StatementEvent e = StatementEvent.before("CREATE USER u IDENTIFIED BY 'secret'", 0,
-                StatementEvent.Client.SYNC, false);
+                StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT);
         assertThat(e.sql()).isEqualTo("CREATE USER u IDENTIFIED BY '***'");
         assertThat(e.toString()).doesNotContain("secret");
         assertThat(e.phase()).isEqualTo(StatementEvent.Phase.BEFORE);
@@ -31,11 +31,11 @@ class StatementEventTest {
     @Test
     void outcomesKeepTheStatementAndAddDurationRowsOrError() {
         StatementEvent before = StatementEvent.before("INSERT INTO t VALUES (?, 'x')", 1,
-                StatementEvent.Client.ASYNC, true);
+                StatementEvent.Client.ASYNC, StatementEvent.Scope.TRANSACTION);
         StatementEvent ok = before.succeeded(Duration.ofMillis(3), 1);
         assertThat(ok).extracting(StatementEvent::sql, StatementEvent::parameterCount, StatementEvent::client,
-                StatementEvent::inTransaction, StatementEvent::phase, StatementEvent::duration, StatementEvent::rowCount)
-                .containsExactly("INSERT INTO t VALUES (?, '***')", 1, StatementEvent.Client.ASYNC, true,
+                StatementEvent::scope, StatementEvent::phase, StatementEvent::duration, StatementEvent::rowCount)
+                .containsExactly("INSERT INTO t VALUES (?, '***')", 1, StatementEvent.Client.ASYNC, StatementEvent.Scope.TRANSACTION,
                         StatementEvent.Phase.SUCCEEDED, Duration.ofMillis(3), 1L);
         assertThat(ok.isSuccess()).isTrue();
 
@@ -48,17 +48,17 @@ class StatementEventTest {
 
     @Test
     void refusesPartsThatDoNotFitThePhase() {
-        StatementEvent before = StatementEvent.before("SELECT 1", 0, StatementEvent.Client.SYNC, false);
+        StatementEvent before = StatementEvent.before("SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT);
         MatrixOneException error = new MatrixOneException("boom");
         assertThatThrownBy(() -> before.succeeded(Duration.ZERO, 0).succeeded(Duration.ZERO, 0))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new StatementEvent("SELECT 1", 0, StatementEvent.Client.SYNC, false,
+        assertThatThrownBy(() -> new StatementEvent("SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
                 StatementEvent.Phase.BEFORE, Duration.ZERO, -1, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StatementEvent("SELECT 1", 0, StatementEvent.Client.SYNC, false,
+        assertThatThrownBy(() -> new StatementEvent("SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
                 StatementEvent.Phase.SUCCEEDED, Duration.ZERO, 1, error)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StatementEvent("SELECT 1", 0, StatementEvent.Client.SYNC, false,
+        assertThatThrownBy(() -> new StatementEvent("SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
                 StatementEvent.Phase.FAILED, Duration.ZERO, 1, error)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StatementEvent("SELECT 1", -1, StatementEvent.Client.SYNC, false,
+        assertThatThrownBy(() -> new StatementEvent("SELECT 1", -1, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
                 StatementEvent.Phase.BEFORE, null, -1, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -67,7 +67,7 @@ class StatementEventTest {
         List<String> calls = new java.util.ArrayList<>();
         StatementListeners listeners = new StatementListeners(List.of(named("a", calls), named("b", calls)),
                 StatementEvent.Client.SYNC);
-        StatementEvent before = listeners.before("SELECT 'x'", 0, false);
+        StatementEvent before = listeners.before("SELECT 'x'", 0, StatementEvent.Scope.AUTOCOMMIT);
         listeners.succeeded(before, 1_000, 1);
         assertThat(calls).containsExactly("a before SELECT '***'", "b before SELECT '***'",
                 "a SUCCEEDED SELECT '***'", "b SUCCEEDED SELECT '***'");
@@ -77,7 +77,7 @@ class StatementEventTest {
     void noListenersMeansNoEvent() {
         StatementListeners none = new StatementListeners(List.of(), StatementEvent.Client.SYNC);
         assertThat(none.isEmpty()).isTrue();
-        assertThat(none.before("SELECT 1", 0, false)).isNull();
+        assertThat(none.before("SELECT 1", 0, StatementEvent.Scope.AUTOCOMMIT)).isNull();
         none.succeeded(null, 1, 1); // nothing to report, nothing thrown
         none.failed(null, 1, new IllegalStateException());
     }
@@ -99,7 +99,7 @@ class StatementEventTest {
         StatementListeners listeners = new StatementListeners(List.of(throwing, named("b", calls)),
                 StatementEvent.Client.ASYNC);
         for (int i = 0; i < 3; i++) {
-            listeners.failed(listeners.before("SELECT 1", 0, true), 10, new MatrixOneException("boom"));
+            listeners.failed(listeners.before("SELECT 1", 0, StatementEvent.Scope.TRANSACTION), 10, new MatrixOneException("boom"));
         }
         assertThat(calls).hasSize(6).contains("b before SELECT 1", "b FAILED SELECT 1");
     }
@@ -109,7 +109,7 @@ class StatementEventTest {
         List<StatementEvent> seen = new java.util.ArrayList<>();
         StatementListeners listeners = new StatementListeners(List.of(seen::add), StatementEvent.Client.SYNC);
         IllegalArgumentException bug = new IllegalArgumentException("parameter 1 has unsupported type");
-        listeners.failed(listeners.before("SELECT ?", 1, false), 5, bug);
+        listeners.failed(listeners.before("SELECT ?", 1, StatementEvent.Scope.AUTOCOMMIT), 5, bug);
         assertThat(seen).singleElement().satisfies(e -> {
             assertThat(e.error()).hasCause(bug).hasMessageContaining("unsupported type");
             assertThat(e.error().errorCode()).isZero();

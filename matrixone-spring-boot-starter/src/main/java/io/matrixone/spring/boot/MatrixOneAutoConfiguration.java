@@ -91,9 +91,8 @@ public class MatrixOneAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(TransactionManager.class)
-    public MatrixOneTransactionManager transactionManager(MatrixOneClient client,
-                                                          ObjectProvider<MatrixOneTransactionManager.CommitObserver> observer) {
-        return new MatrixOneTransactionManager(client, observer.getIfAvailable(() -> MatrixOneTransactionManager.CommitObserver.NONE));
+    public MatrixOneTransactionManager transactionManager(MatrixOneClient client) {
+        return new MatrixOneTransactionManager(client);
     }
 
     @Bean
@@ -176,7 +175,7 @@ public class MatrixOneAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "matrixone.metrics.enabled", matchIfMissing = true)
     static class MetricsConfiguration {
 
-        /** Statement timers and after-commit counters; a statement listener and the manager's commit observer. */
+        /** Statement timers and after-commit counters, from the statement listeners of both clients. */
         @Bean
         MatrixOneMetrics matrixOneMetrics(ObjectProvider<MeterRegistry> registry) {
             return new MatrixOneMetrics(registry::getIfAvailable);

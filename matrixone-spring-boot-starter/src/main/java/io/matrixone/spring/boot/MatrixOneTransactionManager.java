@@ -55,25 +55,12 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
  */
 public final class MatrixOneTransactionManager implements ResourceTransactionManager {
 
-    /** Told when a transaction commits: lets metrics see the statements that run after COMMIT. */
-    @FunctionalInterface
-    public interface CommitObserver {
-        CommitObserver NONE = Runnable::run;
-
-        /** Runs {@code commit} (COMMIT and the after-commit steps) on the calling thread. */
-        void aroundCommit(Runnable commit);
-    }
-
     private final MatrixOneClient client;
     private final Engine engine;
 
     public MatrixOneTransactionManager(MatrixOneClient client) {
-        this(client, CommitObserver.NONE);
-    }
-
-    public MatrixOneTransactionManager(MatrixOneClient client, CommitObserver observer) {
         this.client = Objects.requireNonNull(client, "client");
-        this.engine = new Engine(client, Objects.requireNonNull(observer, "observer"));
+        this.engine = new Engine(client);
     }
 
     @Override
@@ -207,12 +194,10 @@ public final class MatrixOneTransactionManager implements ResourceTransactionMan
     private static final class Engine extends AbstractPlatformTransactionManager {
         private final transient MatrixOneClient client;
         private final transient DataSource dataSource;
-        private final transient CommitObserver observer;
 
-        Engine(MatrixOneClient client, CommitObserver observer) {
+        Engine(MatrixOneClient client) {
             this.client = client;
             this.dataSource = client.dataSource();
-            this.observer = observer;
             setTransactionSynchronization(SYNCHRONIZATION_ALWAYS);
         }
 
@@ -282,13 +267,11 @@ public final class MatrixOneTransactionManager implements ResourceTransactionMan
         @Override
         protected void doCommit(DefaultTransactionStatus status) {
             Holder holder = ((TxObject) status.getTransaction()).holder;
-            observer.aroundCommit(() -> {
-                try {
-                    holder.tx.commit();
-                } catch (AfterCommitStepException e) {
-                    holder.stepFailure = e; // committed: thrown once Spring's after-commit callbacks ran
-                }
-            });
+            try {
+                holder.tx.commit();
+            } catch (AfterCommitStepException e) {
+                holder.stepFailure = e; // committed: thrown once Spring's after-commit callbacks ran
+            }
         }
 
         @Override

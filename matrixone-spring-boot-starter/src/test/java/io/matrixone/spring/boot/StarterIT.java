@@ -22,6 +22,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -89,7 +90,8 @@ class StarterIT {
 
     @Test
     void metricsTimeStatementsByKindAndCountWhatRunsAfterCommit(Emulator mo) {
-        Contexts.on(mo).withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+        Contexts.on(mo).withPropertyValues("matrixone.async.enabled=true")
+                .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
                 SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class)).run(ctx -> {
             MeterRegistry registry = ctx.getBean(MeterRegistry.class);
             MatrixOneClient client = ctx.getBean(MatrixOneClient.class);
@@ -102,13 +104,28 @@ class StarterIT {
                 tm.currentTransaction().snapshots().create(SnapshotSpec.database(snapshot, mo.database()));
             });
             assertThat(registry.get("matrixone.statements").tags("kind", "INSERT", "outcome", "success",
-                    "in.transaction", "true", "client", "sync").timer().count()).isEqualTo(1);
-            assertThat(registry.get("matrixone.statements").tags("kind", "CREATE TABLE").timer().count()).isEqualTo(1);
-            assertThat(registry.get("matrixone.after.commit.statements").tags("kind", "CREATE SNAPSHOT", "outcome",
-                    "success").counter().count()).isEqualTo(1);
+                    "scope", "transaction", "client", "sync").timer().count()).isEqualTo(1);
+            assertThat(registry.get("matrixone.statements").tags("kind", "CREATE TABLE", "scope", "autocommit")
+                    .timer().count()).isEqualTo(1);
+            assertThat(registry.get("matrixone.after.commit.statements").tags("client", "sync", "kind",
+                    "CREATE SNAPSHOT", "outcome", "success").counter().count()).isEqualTo(1);
+            assertThat(registry.get("matrixone.statements").tags("kind", "CREATE SNAPSHOT", "scope", "after_commit")
+                    .timer().count()).isEqualTo(1);
             // a snapshot outside a transaction is not an after-commit step
             client.snapshots().create(SnapshotSpec.database(Contexts.unique("snap"), mo.database()));
             assertThat(registry.get("matrixone.after.commit.statements").counter().count()).isEqualTo(1);
+            // the SDK's own transactions count the same, on both clients
+            client.inTransaction(tx -> tx.snapshots().create(SnapshotSpec.database(Contexts.unique("snap"),
+                    mo.database())));
+            assertThat(registry.get("matrixone.after.commit.statements").tags("client", "sync").counter().count())
+                    .isEqualTo(2);
+            AsyncMatrixOneClient async = ctx.getBean(AsyncMatrixOneClient.class);
+            async.transaction(tx -> {
+                tx.snapshots().create(SnapshotSpec.database(Contexts.unique("snap"), mo.database())); // at commit
+                return CompletableFuture.completedFuture(null);
+            }).toCompletableFuture().join();
+            assertThat(registry.get("matrixone.after.commit.statements").tags("client", "async", "kind",
+                    "CREATE SNAPSHOT", "outcome", "success").counter().count()).isEqualTo(1);
             assertThat(registry.get("matrixone.pool.total").gauge().value()).isPositive();
             assertThat(registry.getMeters()).allSatisfy(m -> assertThat(m.getId().getTags().toString())
                     .doesNotContain("hunter2"));

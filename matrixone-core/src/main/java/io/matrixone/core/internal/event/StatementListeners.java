@@ -47,11 +47,11 @@ public final class StatementListeners {
      *
      * @return the event to pass to {@link #succeeded} or {@link #failed}, or {@code null} without listeners
      */
-    public StatementEvent before(String rawSql, int parameterCount, boolean inTransaction) {
+    public StatementEvent before(String rawSql, int parameterCount, StatementEvent.Scope scope) {
         if (listeners.length == 0) {
             return null;
         }
-        StatementEvent event = StatementEvent.before(rawSql, parameterCount, client, inTransaction);
+        StatementEvent event = StatementEvent.before(rawSql, parameterCount, client, scope);
         for (StatementListener l : listeners) {
             try {
                 l.beforeStatement(event);

@@ -3,7 +3,6 @@ package io.matrixone.spring.boot.observability;
 import io.matrixone.client.MatrixOneClient;
 import io.matrixone.core.event.StatementEvent;
 import io.matrixone.core.event.StatementListener;
-import io.matrixone.spring.boot.MatrixOneTransactionManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,23 +18,23 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code matrixone.statements} (timer): every statement a client sends, tagged {@code client} (sync, async),
  *       {@code kind} ({@link StatementKind}: SELECT, INSERT, CREATE SNAPSHOT, COMMIT ...), {@code outcome}
- *       (success, failure), {@code error} (the SDK's exception type, or none) and {@code in.transaction};</li>
- *   <li>{@code matrixone.after.commit.statements} (counter): statements run right after COMMIT of a Spring-managed
- *       transaction, i.e. its after-commit steps and, when a step failed, their undo statements, tagged
- *       {@code kind} and {@code outcome};</li>
+ *       (success, failure), {@code error} (the SDK's exception type, or none) and {@code scope} (autocommit,
+ *       transaction, after_commit: {@link StatementEvent.Scope});</li>
+ *   <li>{@code matrixone.after.commit.statements} (counter): statements run right after COMMIT of any transaction
+ *       of either client ({@code client.transaction(..)}, {@code @Transactional}, the async client's), i.e. its
+ *       after-commit steps and, when a step failed, their undo statements, tagged {@code client}, {@code kind} and
+ *       {@code outcome};</li>
  *   <li>pool gauges: {@code matrixone.pool.active}, {@code .idle}, {@code .total}, {@code .pending} (sync client)
  *       and {@code matrixone.async.pool.transaction.connections}, {@code .open.connections},
  *       {@code .statements.in.flight} (async client).</li>
  * </ul>
- * One instance per application context; the thread marker for commits belongs to it.
+ * One instance per application context, registered on both clients.
  */
-public final class MatrixOneMetrics implements StatementListener, MatrixOneTransactionManager.CommitObserver {
+public final class MatrixOneMetrics implements StatementListener {
     private final Supplier<MeterRegistry> registries;
     /** The registry, once looked up (the client may start before the registry exists); a miss is final. */
     private volatile MeterRegistry registry;
     private volatile boolean looked;
-    /** Set on a thread while a Spring-managed transaction commits there; sync steps run on that thread. */
-    private final ThreadLocal<Boolean> committing = new ThreadLocal<>();
 
     /** {@code registries} gives the application's registry, or {@code null} when there is none. */
     public MatrixOneMetrics(Supplier<MeterRegistry> registries) {
@@ -58,29 +57,20 @@ public final class MatrixOneMetrics implements StatementListener, MatrixOneTrans
         }
         String kind = StatementKind.of(e.sql());
         String outcome = e.isSuccess() ? "success" : "failure";
+        String client = e.client().name().toLowerCase(Locale.ROOT);
         Timer.builder("matrixone.statements")
                 .description("Statements sent by the MatrixOne clients")
-                .tags("client", e.client().name().toLowerCase(Locale.ROOT), "kind", kind, "outcome", outcome,
+                .tags("client", client, "kind", kind, "outcome", outcome,
                         "error", e.error() == null ? "none" : e.error().getClass().getSimpleName(),
-                        "in.transaction", Boolean.toString(e.inTransaction()))
+                        "scope", e.scope().name().toLowerCase(Locale.ROOT))
                 .register(registry)
                 .record(e.duration());
-        if (!e.inTransaction() && e.client() == StatementEvent.Client.SYNC && committing.get() != null) {
+        if (e.scope() == StatementEvent.Scope.AFTER_COMMIT) {
             Counter.builder("matrixone.after.commit.statements")
                     .description("Statements run right after COMMIT: after-commit steps and their undo statements")
-                    .tags("kind", kind, "outcome", outcome)
+                    .tags("client", client, "kind", kind, "outcome", outcome)
                     .register(registry)
                     .increment();
-        }
-    }
-
-    @Override
-    public void aroundCommit(Runnable commit) {
-        committing.set(Boolean.TRUE);
-        try {
-            commit.run();
-        } finally {
-            committing.remove();
         }
     }
 

@@ -12,13 +12,15 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One OpenTelemetry span per statement, with the database semantic conventions: {@code db.system.name}
  * ({@code matrixone}), {@code db.namespace}, {@code db.operation.name} ({@link StatementKind}), {@code db.query.text}
  * (the SQL as the SDK redacts it: literals masked, never a parameter value or a password),
  * {@code db.response.status_code} and {@code error.type} on failure, {@code db.response.returned_rows},
- * {@code server.address} and {@code server.port}.
+ * {@code server.address} and {@code server.port}; and {@code matrixone.statement.scope} (autocommit, transaction,
+ * after_commit).
  *
  * <p>The span is written when the statement ended, with its start set back by the statement's duration, so no
  * state is kept between the two events. Its parent is the context current on the thread that reports the end: the
@@ -34,7 +36,7 @@ public final class MatrixOneTracing implements StatementListener {
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
     static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
-    static final AttributeKey<Boolean> IN_TRANSACTION = AttributeKey.booleanKey("matrixone.in_transaction");
+    static final AttributeKey<String> SCOPE = AttributeKey.stringKey("matrixone.statement.scope");
 
     private final Tracer tracer;
     private final String namespace;
@@ -61,7 +63,7 @@ public final class MatrixOneTracing implements StatementListener {
                 .setAttribute(DB_QUERY, e.sql())
                 .setAttribute(SERVER_ADDRESS, host)
                 .setAttribute(SERVER_PORT, port)
-                .setAttribute(IN_TRANSACTION, e.inTransaction())
+                .setAttribute(SCOPE, e.scope().name().toLowerCase(Locale.ROOT))
                 .startSpan();
         if (namespace != null) {
             span.setAttribute(DB_NAMESPACE, namespace);
