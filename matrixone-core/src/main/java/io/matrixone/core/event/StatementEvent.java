@@ -10,6 +10,8 @@ import java.util.Objects;
  * One statement as a {@link StatementListener} sees it, before it is sent or after it ended. It never holds a
  * secret: the SQL is redacted and parameter values are left out.
  *
+ * @param id             the statement's number, unique per client and the same in its before and after events: lets a
+ *                       listener pair them (a span started before the statement, ended after it)
  * @param sql            the SQL with string literals masked by {@link SqlRedactor} (never the raw text, so never a
  *                       password written as a literal), cut at {@link SqlRedactor#MAX_LENGTH} characters
  * @param parameterCount how many parameter values are bound to one execution (per row for a batch); 0 for text
@@ -26,7 +28,7 @@ import java.util.Objects;
  *                       a client-side failure (an unsupported parameter type) is a plain {@link MatrixOneException}
  *                       with error code 0 around it. {@code null} unless the phase is {@code FAILED}.
  */
-public record StatementEvent(String sql, int parameterCount, Client client, Scope scope, Phase phase,
+public record StatementEvent(long id, String sql, int parameterCount, Client client, Scope scope, Phase phase,
                              Duration duration, long rowCount, MatrixOneException error) {
 
     /** Which client sent the statement. */
@@ -72,22 +74,22 @@ public record StatementEvent(String sql, int parameterCount, Client client, Scop
     }
 
     /** The event before {@code rawSql} is sent; the SQL is redacted here. */
-    public static StatementEvent before(String rawSql, int parameterCount, Client client, Scope scope) {
-        return new StatementEvent(SqlRedactor.redact(Objects.requireNonNull(rawSql, "rawSql")), parameterCount,
+    public static StatementEvent before(long id, String rawSql, int parameterCount, Client client, Scope scope) {
+        return new StatementEvent(id, SqlRedactor.redact(Objects.requireNonNull(rawSql, "rawSql")), parameterCount,
                 client, scope, Phase.BEFORE, null, -1, null);
     }
 
     /** The same statement, ended successfully. */
     public StatementEvent succeeded(Duration took, long rows) {
         requireBefore();
-        return new StatementEvent(sql, parameterCount, client, scope, Phase.SUCCEEDED,
+        return new StatementEvent(id, sql, parameterCount, client, scope, Phase.SUCCEEDED,
                 Objects.requireNonNull(took, "took"), rows, null);
     }
 
     /** The same statement, failed with {@code failure}. */
     public StatementEvent failed(Duration took, MatrixOneException failure) {
         requireBefore();
-        return new StatementEvent(sql, parameterCount, client, scope, Phase.FAILED,
+        return new StatementEvent(id, sql, parameterCount, client, scope, Phase.FAILED,
                 Objects.requireNonNull(took, "took"), -1, Objects.requireNonNull(failure, "failure"));
     }
 

@@ -17,7 +17,7 @@ class StatementEventTest {
 
     @Test
     void beforeEventCarriesTheRedactedSqlAndOnlyTheParameterCount() {
-        StatementEvent e = StatementEvent.before("CREATE USER u IDENTIFIED BY 'secret'", 0,
+        StatementEvent e = StatementEvent.before(7, "CREATE USER u IDENTIFIED BY 'secret'", 0,
                 StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT);
         assertThat(e.sql()).isEqualTo("CREATE USER u IDENTIFIED BY '***'");
         assertThat(e.toString()).doesNotContain("secret");
@@ -30,12 +30,12 @@ class StatementEventTest {
 
     @Test
     void outcomesKeepTheStatementAndAddDurationRowsOrError() {
-        StatementEvent before = StatementEvent.before("INSERT INTO t VALUES (?, 'x')", 1,
+        StatementEvent before = StatementEvent.before(7, "INSERT INTO t VALUES (?, 'x')", 1,
                 StatementEvent.Client.ASYNC, StatementEvent.Scope.TRANSACTION);
         StatementEvent ok = before.succeeded(Duration.ofMillis(3), 1);
-        assertThat(ok).extracting(StatementEvent::sql, StatementEvent::parameterCount, StatementEvent::client,
+        assertThat(ok).extracting(StatementEvent::id, StatementEvent::sql, StatementEvent::parameterCount, StatementEvent::client,
                 StatementEvent::scope, StatementEvent::phase, StatementEvent::duration, StatementEvent::rowCount)
-                .containsExactly("INSERT INTO t VALUES (?, '***')", 1, StatementEvent.Client.ASYNC, StatementEvent.Scope.TRANSACTION,
+                .containsExactly(7L, "INSERT INTO t VALUES (?, '***')", 1, StatementEvent.Client.ASYNC, StatementEvent.Scope.TRANSACTION,
                         StatementEvent.Phase.SUCCEEDED, Duration.ofMillis(3), 1L);
         assertThat(ok.isSuccess()).isTrue();
 
@@ -44,21 +44,22 @@ class StatementEventTest {
         assertThat(failed.phase()).isEqualTo(StatementEvent.Phase.FAILED);
         assertThat(failed.error()).isInstanceOf(DuplicateKeyException.class);
         assertThat(failed.rowCount()).isEqualTo(-1);
+        assertThat(failed.id()).isEqualTo(7);
     }
 
     @Test
     void refusesPartsThatDoNotFitThePhase() {
-        StatementEvent before = StatementEvent.before("SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT);
+        StatementEvent before = StatementEvent.before(7, "SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT);
         MatrixOneException error = new MatrixOneException("boom");
         assertThatThrownBy(() -> before.succeeded(Duration.ZERO, 0).succeeded(Duration.ZERO, 0))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new StatementEvent("SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
+        assertThatThrownBy(() -> new StatementEvent(1, "SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
                 StatementEvent.Phase.BEFORE, Duration.ZERO, -1, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StatementEvent("SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
+        assertThatThrownBy(() -> new StatementEvent(1, "SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
                 StatementEvent.Phase.SUCCEEDED, Duration.ZERO, 1, error)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StatementEvent("SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
+        assertThatThrownBy(() -> new StatementEvent(1, "SELECT 1", 0, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
                 StatementEvent.Phase.FAILED, Duration.ZERO, 1, error)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StatementEvent("SELECT 1", -1, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
+        assertThatThrownBy(() -> new StatementEvent(1, "SELECT 1", -1, StatementEvent.Client.SYNC, StatementEvent.Scope.AUTOCOMMIT,
                 StatementEvent.Phase.BEFORE, null, -1, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -69,8 +70,12 @@ class StatementEventTest {
                 StatementEvent.Client.SYNC);
         StatementEvent before = listeners.before("SELECT 'x'", 0, StatementEvent.Scope.AUTOCOMMIT);
         listeners.succeeded(before, 1_000, 1);
+        StatementEvent next = listeners.before("SELECT 2", 0, StatementEvent.Scope.AUTOCOMMIT);
+        listeners.succeeded(next, 1_000, 1);
+        assertThat(next.id()).as("statements are numbered per client").isGreaterThan(before.id());
         assertThat(calls).containsExactly("a before SELECT '***'", "b before SELECT '***'",
-                "a SUCCEEDED SELECT '***'", "b SUCCEEDED SELECT '***'");
+                "a SUCCEEDED SELECT '***'", "b SUCCEEDED SELECT '***'",
+                "a before SELECT 2", "b before SELECT 2", "a SUCCEEDED SELECT 2", "b SUCCEEDED SELECT 2");
     }
 
     @Test

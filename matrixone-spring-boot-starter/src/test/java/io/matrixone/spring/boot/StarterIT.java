@@ -14,6 +14,8 @@ import io.matrixone.spring.boot.observability.MatrixOneMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -23,6 +25,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -163,6 +166,41 @@ class StarterIT {
     }
 
     @Test
+    void spansAreChildrenOfTheCallersSpanOnBothClients(Emulator mo) {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        OpenTelemetry otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build();
+        Contexts.on(mo).withPropertyValues("matrixone.async.enabled=true").withBean(OpenTelemetry.class, () -> otel)
+                .run(ctx -> {
+                    MatrixOneClient client = ctx.getBean(MatrixOneClient.class);
+                    AsyncMatrixOneClient async = ctx.getBean(AsyncMatrixOneClient.class);
+                    await(async.query("SELECT 1")); // connected before the measured part
+                    spans.reset();
+                    Span request = otel.getTracer("test").spanBuilder("request").startSpan();
+                    try (Scope ignored = request.makeCurrent()) {
+                        client.query("SELECT 1");
+                        await(async.query("SELECT 2")); // ends on an event loop, where the request is not current
+                    } finally {
+                        request.end();
+                    }
+                    await(async.query("SELECT 3")); // no caller span: a root span
+                    List<SpanData> done = spans.getFinishedSpanItems();
+                    String trace = request.getSpanContext().getTraceId();
+                    String parent = request.getSpanContext().getSpanId();
+                    assertThat(done).filteredOn(s -> s.getName().startsWith("SELECT")).hasSize(3);
+                    assertThat(done).filteredOn(s -> s.getName().startsWith("SELECT")
+                                    && s.getAttributes().get(AttributeKey.stringKey("db.query.text")).matches("SELECT [12]"))
+                            .hasSize(2).allSatisfy(s -> {
+                                assertThat(s.getTraceId()).isEqualTo(trace);
+                                assertThat(s.getParentSpanId()).isEqualTo(parent);
+                            });
+                    assertThat(done).filteredOn(s -> "SELECT 3".equals(
+                                    s.getAttributes().get(AttributeKey.stringKey("db.query.text"))))
+                            .singleElement().satisfies(s -> assertThat(s.getParentSpanContext().isValid()).isFalse());
+                });
+    }
+
+    @Test
     void closingTheContextWaitsForAnOpenTransactionToCommit(Emulator mo) throws Exception {
         String table = Contexts.unique("shut");
         CountDownLatch begun = new CountDownLatch(1);
@@ -205,5 +243,9 @@ class StarterIT {
             assertThat(async.query("SELECT 41 + 1").toCompletableFuture().get(10, TimeUnit.SECONDS).scalarLong())
                     .isEqualTo(42);
         });
+    }
+
+    private static <T> T await(CompletionStage<T> stage) throws Exception {
+        return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

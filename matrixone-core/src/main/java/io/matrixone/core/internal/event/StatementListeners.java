@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ public final class StatementListeners {
     private final StatementListener[] listeners;
     private final StatementEvent.Client client;
     private final Set<Class<?>> warned = ConcurrentHashMap.newKeySet();
+    /** Numbers the statements of this client (only when there are listeners). */
+    private final AtomicLong ids = new AtomicLong();
 
     public StatementListeners(List<StatementListener> listeners, StatementEvent.Client client) {
         this.listeners = listeners.toArray(new StatementListener[0]);
@@ -51,7 +54,7 @@ public final class StatementListeners {
         if (listeners.length == 0) {
             return null;
         }
-        StatementEvent event = StatementEvent.before(rawSql, parameterCount, client, scope);
+        StatementEvent event = StatementEvent.before(ids.incrementAndGet(), rawSql, parameterCount, client, scope);
         for (StatementListener l : listeners) {
             try {
                 l.beforeStatement(event);

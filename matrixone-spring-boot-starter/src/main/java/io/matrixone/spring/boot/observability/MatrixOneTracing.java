@@ -10,9 +10,12 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One OpenTelemetry span per statement, with the database semantic conventions: {@code db.system.name}
@@ -22,9 +25,11 @@ import java.util.Locale;
  * {@code server.address} and {@code server.port}; and {@code matrixone.statement.scope} (autocommit, transaction,
  * after_commit).
  *
- * <p>The span is written when the statement ended, with its start set back by the statement's duration, so no
- * state is kept between the two events. Its parent is the context current on the thread that reports the end: the
- * caller's for the sync client; for the async client (an event loop) usually none.
+ * <p>The span is written when the statement ended, with its start set back by the statement's duration. Its parent
+ * is the caller's context: for the sync client the one current when the statement ends (the caller's thread); for the
+ * async client the one current when it was sent, kept by the statement's {@link StatementEvent#id() id} until it
+ * ended on the event loop. An async transaction's statements are sent from the transaction's event loop, so they
+ * have the context current there (usually none). One instance per client: ids are numbered per client.
  */
 public final class MatrixOneTracing implements StatementListener {
     static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system.name");
@@ -42,6 +47,8 @@ public final class MatrixOneTracing implements StatementListener {
     private final String namespace;
     private final String host;
     private final long port;
+    /** The caller's context of async statements in flight whose caller had a span, by statement id. */
+    private final Map<Long, Context> parents = new ConcurrentHashMap<>();
 
     /** Spans for a client with {@code options} (where it connects), from {@code openTelemetry}'s tracer. */
     public MatrixOneTracing(OpenTelemetry openTelemetry, ClientOptions options) {
@@ -52,10 +59,22 @@ public final class MatrixOneTracing implements StatementListener {
     }
 
     @Override
+    public void beforeStatement(StatementEvent e) {
+        if (e.client() == StatementEvent.Client.ASYNC) {
+            Context caller = Context.current();
+            if (Span.fromContext(caller).getSpanContext().isValid()) {
+                parents.put(e.id(), caller);
+            }
+        }
+    }
+
+    @Override
     public void afterStatement(StatementEvent e) {
         String operation = StatementKind.of(e.sql());
         Instant end = Instant.now();
+        Context parent = parents.remove(e.id());
         Span span = tracer.spanBuilder(namespace == null ? operation : operation + " " + namespace)
+                .setParent(parent != null ? parent : Context.current())
                 .setSpanKind(SpanKind.CLIENT)
                 .setStartTimestamp(end.minus(e.duration()))
                 .setAttribute(DB_SYSTEM, "matrixone")
