@@ -57,7 +57,7 @@ final class PublicationHandler {
         TokenCursor c = s.cursor();
         c.expect("CREATE");
         c.expect("PUBLICATION");
-        boolean ine = c.accept("IF", "NOT", "EXISTS");
+        c.accept("IF", "NOT", "EXISTS"); // accepted and ignored: an existing publication is 1062 (finding F-06)
         String name = c.identifier();
         c.expect("DATABASE");
         if (c.acceptPunct("*")) {
@@ -72,12 +72,6 @@ final class PublicationHandler {
         c.expectEnd();
         checkAdmin(session, "create");
         Db db = new Db(session.backend());
-        if (find(db, session.account(), name) != null) {
-            if (ine) {
-                return Reply.Ok.EMPTY;
-            }
-            throw MoException.internal("publication " + name + " already exists");
-        }
         create(db, namespaces.of(db, session), name, database, tableList, all, accountList, comment);
         return Reply.Ok.EMPTY;
     }
@@ -103,6 +97,10 @@ final class PublicationHandler {
         }
         checkDatabase(db, me, database);
         String tables = tables(db, me, database, tableList);
+        if (find(db, me.account(), name) != null) {
+            // the row's primary key refuses it: MatrixOne checks nothing before the insert, IF NOT EXISTS included
+            throw new MoException(1062, "HY000", "Duplicate entry '(" + me.id() + "," + name + ")' for key '(account_id,pub_name)'");
+        }
         db.exec("INSERT INTO mo_catalog.mo_pubs (account_id, account_name, pub_name, database_name, database_id, all_table, "
                 + "table_list, account_list, created_time, owner, creator, `comment`) VALUES (" + me.id() + ", "
                 + Sql.str(me.account()) + ", " + Sql.str(name) + ", " + Sql.str(database) + ", 0, "
@@ -126,7 +124,7 @@ final class PublicationHandler {
         TokenCursor c = s.cursor();
         c.expect("ALTER");
         c.expect("PUBLICATION");
-        boolean ifExists = c.accept("IF", "EXISTS");
+        c.accept("IF", "EXISTS"); // accepted and ignored: a missing publication is an error (doAlterPublication, F-06)
         String name = c.identifier();
         String mode = null;
         List<String> list = null;
@@ -150,9 +148,6 @@ final class PublicationHandler {
         Namespace me = namespaces.of(db, session);
         Pub pub = find(db, me.account(), name);
         if (pub == null) {
-            if (ifExists) {
-                return Reply.Ok.EMPTY;
-            }
             throw MoException.internal("publication '" + name + "' does not exist");
         }
         Map<String, String> accounts = otherAccounts(db, me.account());
