@@ -277,9 +277,10 @@ final class PublicationHandler {
             rows.add(Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3).equals("all") ? "*" : r.get(3),
                     r.get(4) == null ? "" : r.get(4), r.get(5), r.get(6), r.get(7)));
         }
-        List<Column> cols = List.of(Column.varchar("publication"), Column.varchar("database"), Column.varchar("tables"),
-                Column.varchar("sub_account"), Column.varchar("subscribed_accounts"), new Column("create_time", Column.Type.TIMESTAMP),
-                new Column("update_time", Column.Type.TIMESTAMP), Column.varchar("comments"));
+        // MatrixOne's frontend builds this result by hand: its own type ids, no character set (finding F-15)
+        List<Column> cols = List.of(bare("publication", VARCHAR), bare("database", VARCHAR), bare("tables", TEXT),
+                bare("sub_account", TEXT), bare("subscribed_accounts", TEXT), bare("create_time", TIMESTAMP),
+                bare("update_time", TIMESTAMP), bare("comments", TEXT));
         return new Reply.ResultSet(cols, rows);
     }
 
@@ -317,9 +318,9 @@ final class PublicationHandler {
             rows.add(Arrays.asList(r.get(0), r.get(1), normal ? r.get(2) : null, normal ? r.get(3) : null,
                     normal ? r.get(4) : null, normal ? r.get(5) : null, r.get(6), r.get(7), r.get(8)));
         }
-        List<Column> cols = List.of(Column.varchar("pub_name"), Column.varchar("pub_account"), Column.varchar("pub_database"),
-                Column.varchar("pub_tables"), Column.varchar("pub_comment"), new Column("pub_time", Column.Type.TIMESTAMP),
-                Column.varchar("sub_name"), new Column("sub_time", Column.Type.TIMESTAMP), new Column("status", Column.Type.TINYINT));
+        List<Column> cols = List.of(bare("pub_name", VARCHAR), bare("pub_account", VARCHAR), bare("pub_database", VARCHAR),
+                bare("pub_tables", TEXT), bare("pub_comment", TEXT), bare("pub_time", TIMESTAMP),
+                bare("sub_name", VARCHAR), bare("sub_time", TIMESTAMP), bare("status", TINYINT));
         return new Reply.ResultSet(cols, rows);
     }
 
@@ -503,5 +504,14 @@ final class PublicationHandler {
             out.add(c.identifier());
         } while (c.acceptPunct(","));
         return out;
+    }
+
+    private static final Column.Type VARCHAR = Column.Type.BARE_VARCHAR;
+    private static final Column.Type TEXT = Column.Type.BARE_TEXT;
+    private static final Column.Type TIMESTAMP = Column.Type.BARE_TIMESTAMP;
+    private static final Column.Type TINYINT = Column.Type.BARE_TINYINT;
+
+    private static Column bare(String name, Column.Type type) {
+        return new Column(name, type);
     }
 }

@@ -6,6 +6,7 @@ import io.matrixone.emulator.backend.BackendConnection;
 import io.matrixone.emulator.engine.BackendException;
 import io.matrixone.emulator.engine.Reply;
 import io.matrixone.emulator.engine.Session;
+import io.matrixone.emulator.protocol.Capabilities;
 import io.matrixone.emulator.protocol.Command;
 import io.matrixone.emulator.protocol.ErrPacket;
 import io.matrixone.emulator.protocol.Handshake;
@@ -117,7 +118,7 @@ final class ClientSession implements Runnable {
         }
         HandshakeResponse response = HandshakeResponse.parse(responsePacket.payload());
         LoginName login = LoginName.parse(response.username());
-        HandshakeResponse forwarded = Greeting.rewrite(response, login.backendUser());
+        HandshakeResponse forwarded = Greeting.rewrite(response, login.backendUser(), mariaDb.extraCapabilities());
         // a non-sys account's database has another name in MariaDB: chosen by the engine once logged in
         String database = login.isSys() ? null : response.database();
         if (database != null) {
@@ -131,8 +132,10 @@ final class ClientSession implements Runnable {
             Packet p = serverChannel.read();
             if (p.header() == OkPacket.HEADER) {
                 long negotiated = forwarded.capabilities() & offered.capabilities();
+                boolean extendedMetadata = Capabilities.has(forwarded.extraCapabilities() & mariaDb.extraCapabilities(),
+                        Capabilities.MARIADB_EXTENDED_METADATA);
                 backend = BackendConnection.adopt(server, serverChannel, negotiated, mariaDb.connectionId(),
-                        OkPacket.parse(p.payload()).statusFlags());
+                        OkPacket.parse(p.payload()).statusFlags(), extendedMetadata);
                 session = new Session(mariaDb.connectionId(), login.account(), login.user(), login.role(), backend);
                 relay = new ResponseRelay(clientChannel, backend, this::engineError);
                 replies = new ReplyWriter(clientChannel, backend);
