@@ -49,6 +49,10 @@ final class ClientSession implements Runnable {
     private final Socket server = new Socket();
     /** SQL of the statements prepared on this session, by statement id, for logging and faults on EXECUTE. */
     private final Map<Long, String> prepared = new HashMap<>();
+    /** Statements the engine prepared itself (MatrixOne-only ones MatrixOne prepares), by the ids given out for them. */
+    private final Map<Long, String> emulated = new HashMap<>();
+    /** Ids for those: above any MariaDB gives a connection, so the two never meet. */
+    private long nextEmulatedId = 1L << 31;
 
     private PacketChannel clientChannel;
     private BackendConnection backend;
@@ -208,10 +212,14 @@ final class ClientSession implements Runnable {
                 return true;
             case Command.STMT_EXECUTE:
                 return execute(command);
-            case Command.STMT_CLOSE:
-                prepared.remove(command.reader().skip(1).u32());
-                forward(command);
+            case Command.STMT_CLOSE: {
+                long id = command.reader().skip(1).u32();
+                prepared.remove(id);
+                if (emulated.remove(id) == null) {
+                    forward(command);
+                }
                 return true;
+            }
             case Command.STMT_SEND_LONG_DATA:
                 forward(command);
                 return true;
@@ -219,6 +227,13 @@ final class ClientSession implements Runnable {
                 initDb(command);
                 return true;
             case Command.STMT_RESET:
+                if (emulated.containsKey(command.reader().skip(1).u32())) {
+                    replies.ok(reply, 0, ""); // nothing to reset: no parameters, no cursor
+                    return true;
+                }
+                forward(command);
+                relay.single();
+                return true;
             case Command.PING:
             case Command.SET_OPTION:
                 forward(command);
@@ -283,6 +298,10 @@ final class ClientSession implements Runnable {
             if (ok != null) {
                 prepared.put(ok.statementId(), sql);
             }
+        } else if (reply instanceof Reply.Prepared own) {
+            long id = nextEmulatedId++;
+            emulated.put(id, sql);
+            replies.prepareOk(command.nextSequenceId(), id, own.columns());
         } else if (reply instanceof Reply.Error) {
             replies.write(command.nextSequenceId(), reply);
         } else {
@@ -295,7 +314,8 @@ final class ClientSession implements Runnable {
         PayloadReader r = command.reader().skip(1);
         long statementId = r.u32();
         int flags = r.u8();
-        String sql = prepared.get(statementId);
+        String own = emulated.get(statementId);
+        String sql = own != null ? own : prepared.get(statementId);
         boolean deliver = true;
         if (sql != null) {
             config.statementLog().record(session.id(), StatementLog.Kind.EXECUTE, sql);
@@ -314,6 +334,18 @@ final class ClientSession implements Runnable {
             replies.error(command.nextSequenceId(), ER_INVALID_INPUT, "HY000",
                     "invalid input: unsupported Prepare flag '" + flags + "'");
             return true;
+        }
+        if (own != null) {
+            // the engine answers; a statement it prepared never goes to MariaDB
+            Reply reply = decide(() -> config.handler().onQuery(own, session));
+            if (reply instanceof Reply.Forward) {
+                // MariaDB's text answer cannot stand for a binary one; the engine forwards none of the kinds it prepares
+                reply = Reply.Error.internal("the emulator cannot execute this prepared statement");
+            }
+            if (deliver) {
+                replies.writeBinary(command.nextSequenceId(), reply);
+            }
+            return deliver;
         }
         forward(command);
         relay.result(deliver);
