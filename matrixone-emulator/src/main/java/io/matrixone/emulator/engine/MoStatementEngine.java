@@ -215,7 +215,31 @@ public final class MoStatementEngine implements QueryHandler {
                         + " are not emulated; send MatrixOne-only statements one per query");
             }
         }
+        SessionState state = sessions.computeIfAbsent(session.id(), id -> new SessionState());
+        if (session.backend().inTransaction() && setCommitsFirst(statements, state)) {
+            // a SET in the text commits the open transaction on MatrixOne <= 4.2.0 (finding F-09); committing
+            // before the text runs has the same outcome unless a statement before the SET fails
+            session.backend().execute("COMMIT");
+            state.byBegin = false;
+            if (!state.ddl.isEmpty()) {
+                txDdl.committed(state.ddl);
+            }
+        }
         return new Reply.Forward(physical(sql, tokens, session));
+    }
+
+    /** Whether a SET of these statements would commit the transaction open before them (none ends it first). */
+    private boolean setCommitsFirst(List<Statement> statements, SessionState state) {
+        for (Statement s : statements) {
+            StatementKind kind = Recogniser.classify(s);
+            if (kind == StatementKind.BEGIN || kind == StatementKind.COMMIT || kind == StatementKind.ROLLBACK) {
+                return false;
+            }
+            if (kind == StatementKind.SET && txRules.check(s, kind, true, state.byBegin) == TxRules.Decision.COMMIT_FIRST) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Reply single(Statement s, List<Token> tokens, Session session) {

@@ -31,7 +31,10 @@ public final class Greeting {
         return mariaDb.withServerVersion(serverVersion(targetVersion)).withCapabilities(caps, 0);
     }
 
-    /** The response MariaDB gets: masked capabilities, no MariaDB extensions, the MariaDB user name. */
+    /**
+     * The response MariaDB gets: masked capabilities plus multi-statements, no MariaDB extensions, the MariaDB user
+     * name.
+     */
     public static HandshakeResponse rewrite(HandshakeResponse client, String backendUser) {
         return rewrite(client, backendUser, 0);
     }
@@ -44,7 +47,9 @@ public final class Greeting {
      */
     public static HandshakeResponse rewrite(HandshakeResponse client, String backendUser, long serverExtra) {
         long extra = serverExtra & Capabilities.MARIADB_EXTENDED_METADATA;
-        long caps = client.capabilities() & ~MASKED;
+        // MatrixOne runs a multi-statement text whether or not the client asked for it (finding F-09); MariaDB
+        // only when asked
+        long caps = client.capabilities() & ~MASKED | Capabilities.MULTI_STATEMENTS | Capabilities.MULTI_RESULTS;
         if (extra != 0) {
             caps &= ~Capabilities.LONG_PASSWORD;
         }
