@@ -5,10 +5,7 @@ import io.matrixone.core.result.Row;
 import io.matrixone.emulator.Emulator;
 import io.matrixone.emulator.junit.EmulatorExtension;
 import io.vertx.core.Vertx;
-import io.vertx.mysqlclient.MySQLBuilder;
-import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Tuple;
 
 import java.math.BigDecimal;
@@ -73,10 +70,7 @@ class MatrixOneColumnTypesIT {
     void theServerSendsMatrixOnesTypeIdsThatVertxAloneDoesNotDecode(Emulator mo) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            Pool raw = MySQLBuilder.pool().with(new PoolOptions().setMaxSize(1)).using(vertx)
-                    .connectingTo(new MySQLConnectOptions().setHost(mo.host()).setPort(mo.port()).setUser(mo.user())
-                            .setPassword(mo.password()).setDatabase(mo.database()).setPipeliningLimit(1))
-                    .build();
+            Pool raw = Clients.rawVertx(vertx, mo, 1);
             io.vertx.sqlclient.Row row = raw.preparedQuery(SELECT).execute(Tuple.of(1)).toCompletionStage()
                     .toCompletableFuture().get().iterator().next();
             // MYSQL_TYPE_DECIMAL (0) and MYSQL_TYPE_VARCHAR (15) are "not handled" by Vert.x: text, as from MatrixOne

@@ -195,9 +195,21 @@ final class ClientSession implements Runnable {
             } catch (EOFException e) {
                 return;
             }
+            if (config.faults().echoesPipelinedCommands()) {
+                echoWaitingCommands();
+            }
             if (!dispatch(command)) {
                 return;
             }
+        }
+    }
+
+    /** The opt-in MatrixOne bug of {@link Faults#echoPipelinedCommands()}: waiting commands go back unrun. */
+    private void echoWaitingCommands() throws IOException {
+        while (clientChannel.hasWaitingInput()) {
+            Packet waiting = clientChannel.read();
+            log.info("Fault injection: echoing a pipelined command back to session {} unrun", session.id());
+            clientChannel.write(waiting);
         }
     }
 
