@@ -181,7 +181,8 @@ class TransactionIT {
                 throw new IllegalStateException("roll back");
             })).hasMessage("roll back");
             assertThat(count(client, t)).isEqualTo(1);
-            assertThat(mo.statements().containsSql(marker + "x")).isFalse();
+            // (a real server records no statement log; the emulator's shows the text was never sent)
+            mo.statementsIfRecorded().ifPresent(log -> assertThat(log.containsSql(marker + "x")).isFalse());
         }
     }
 
