@@ -30,6 +30,15 @@ final class Clients {
         return AsyncMatrixOneClient.create(b.build());
     }
 
+    /** A plain Vert.x pool of one connection to the emulator, without the SDK (and its settings) in between. */
+    static io.vertx.sqlclient.Pool rawVertx(io.vertx.core.Vertx vertx, Emulator mo, int pipeliningLimit) {
+        return io.vertx.mysqlclient.MySQLBuilder.pool().with(new io.vertx.sqlclient.PoolOptions().setMaxSize(1)).using(vertx)
+                .connectingTo(new io.vertx.mysqlclient.MySQLConnectOptions().setHost(mo.host()).setPort(mo.port())
+                        .setUser(mo.user()).setPassword(mo.password()).setDatabase(mo.database())
+                        .setPipeliningLimit(pipeliningLimit))
+                .build();
+    }
+
     /** Waits on the JUnit thread (never an event loop); fails the test instead of hanging. */
     static <T> T await(CompletionStage<T> stage) {
         try {

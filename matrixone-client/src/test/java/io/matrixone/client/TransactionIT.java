@@ -159,6 +159,35 @@ class TransactionIT {
     // ------------------------------------------------------------------------------------------------------
 
     @Test
+    void aMultiStatementTextIsRefusedInATransactionBecauseTheServerWouldRunItsSet(Emulator mo) throws SQLException {
+        try (MatrixOneClient client = Clients.client(mo)) {
+            String t = Clients.table(client, "multi");
+            String marker = Clients.unique("m");
+            // what the refusal prevents: MatrixOne (and the emulator, finding F-09) runs the whole text for a client
+            // that never asked for multi-statements, and the SET in it commits the open transaction
+            try (Connection plain = java.sql.DriverManager.getConnection("jdbc:mysql://" + mo.host() + ":" + mo.port() + "/"
+                    + mo.database() + "?useServerPrepStmts=false", mo.user(), mo.password())) {
+                plain.setAutoCommit(false);
+                plain.createStatement().execute("INSERT INTO " + t + " (name) VALUES ('committed by SET')");
+                plain.createStatement().execute("SELECT 1; SET @" + marker + " = 1");
+                plain.rollback();
+            }
+            assertThat(count(client, t)).isEqualTo(1);
+            // the SDK sends no such text: the transaction stays intact and its ROLLBACK undoes its insert
+            assertThatThrownBy(() -> client.inTransaction(tx -> {
+                tx.execute("INSERT INTO " + t + " (name) VALUES ('rolled back')");
+                assertThatThrownBy(() -> tx.query("SELECT 1; SET @" + marker + "x = 1"))
+                        .isInstanceOf(NotAllowedInTransactionException.class).hasMessageContaining("one statement per call");
+                throw new IllegalStateException("roll back");
+            })).hasMessage("roll back");
+            assertThat(count(client, t)).isEqualTo(1);
+            // (a real server records no statement log; the emulator's shows the text was never sent)
+            mo.statementsIfRecorded().ifPresent(log -> assertThat(log.containsSql(marker + "x")).isFalse());
+            client.execute("DROP TABLE " + t); // a real server is shared
+        }
+    }
+
+    @Test
     void setBeginAndSnapshotSqlAreRefusedInsideATransactionAndNeverSent(Emulator mo) {
         try (MatrixOneClient client = Clients.client(mo)) {
             String t = Clients.table(client, "refuse");

@@ -76,6 +76,7 @@ public final class Faults {
     private final List<Rule> rules = new ArrayList<>();
     private final List<LocalFileRequest> fileRequests = new ArrayList<>();
     private final List<Latency> latencies = new ArrayList<>();
+    private boolean echoPipelined;
 
     /** The next statement matching {@code regex} fails with this error (SQLSTATE HY000, as MatrixOne sends). */
     public Faults failNext(String regex, int errorCode, String message) {
@@ -137,8 +138,26 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Plays MatrixOne 4.2.0's pipelining bug (finding F-01), for clients that must not pipeline: a command already
+     * waiting in the emulator's read buffer when it takes up the command before it is sent back verbatim, with its own
+     * sequence id, ahead of that command's answer, and never run. Whether a command waits depends on how the client
+     * writes (commands written together always do). Unlike MatrixOne, the echo is sent even when the first command
+     * fails (MatrixOne then drops the waiting commands without a word).
+     */
+    public synchronized Faults echoPipelinedCommands() {
+        echoPipelined = true;
+        return this;
+    }
+
+    /** Whether {@link #echoPipelinedCommands()} is on. */
+    public synchronized boolean echoesPipelinedCommands() {
+        return echoPipelined;
+    }
+
     /** Removes every rule. */
     public synchronized Faults clear() {
+        echoPipelined = false;
         rules.clear();
         latencies.clear();
         fileRequests.clear();

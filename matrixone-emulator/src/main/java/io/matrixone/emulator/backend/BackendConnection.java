@@ -49,15 +49,17 @@ public final class BackendConnection implements Backend, Closeable {
     private final PacketChannel channel;
     private final long capabilities;
     private final long connectionId;
+    private final boolean extendedMetadata;
     private int statusFlags;
 
     private BackendConnection(Socket socket, PacketChannel channel, long capabilities, long connectionId,
-                              int statusFlags) {
+                              int statusFlags, boolean extendedMetadata) {
         this.socket = socket;
         this.channel = channel;
         this.capabilities = capabilities;
         this.connectionId = connectionId;
         this.statusFlags = statusFlags;
+        this.extendedMetadata = extendedMetadata;
     }
 
     /**
@@ -67,7 +69,16 @@ public final class BackendConnection implements Backend, Closeable {
      */
     public static BackendConnection adopt(Socket socket, PacketChannel channel, long capabilities, long connectionId,
                                           int statusFlags) {
-        return new BackendConnection(socket, channel, capabilities, connectionId, statusFlags);
+        return adopt(socket, channel, capabilities, connectionId, statusFlags, false);
+    }
+
+    /**
+     * @param extendedMetadata MariaDB sends its extended type information in column definitions on this connection
+     *                         ({@link Capabilities#MARIADB_EXTENDED_METADATA})
+     */
+    public static BackendConnection adopt(Socket socket, PacketChannel channel, long capabilities, long connectionId,
+                                          int statusFlags, boolean extendedMetadata) {
+        return new BackendConnection(socket, channel, capabilities, connectionId, statusFlags, extendedMetadata);
     }
 
     /**
@@ -111,7 +122,7 @@ public final class BackendConnection implements Backend, Closeable {
             channel.write(greetingPacket.nextSequenceId(), response.encode());
             channel.flush();
             int status = authenticate(channel, password);
-            return new BackendConnection(socket, channel, caps, greeting.connectionId(), status);
+            return new BackendConnection(socket, channel, caps, greeting.connectionId(), status, false);
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             throw e;
@@ -151,6 +162,11 @@ public final class BackendConnection implements Backend, Closeable {
     /** The capabilities in effect on this connection. */
     public long capabilities() {
         return capabilities;
+    }
+
+    /** Whether column definitions on this connection carry MariaDB's extended type information. */
+    public boolean extendedMetadata() {
+        return extendedMetadata;
     }
 
     public boolean deprecateEof() {
@@ -237,7 +253,7 @@ public final class BackendConnection implements Backend, Closeable {
         int count = (int) countPacket.reader().lenencInt();
         List<String> labels = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            labels.add(ColumnDefinition.parse(channel.read().payload()).name());
+            labels.add(ColumnDefinition.parse(channel.read().payload(), extendedMetadata).name());
         }
         if (!deprecateEof()) {
             channel.read();

@@ -264,7 +264,7 @@ final class AccountHandler {
         List<Column> cols = List.of(Column.varchar("account_name"), Column.varchar("admin_name"),
                 new Column("created_time", Column.Type.TIMESTAMP), Column.varchar("status"),
                 new Column("suspended_time", Column.Type.TIMESTAMP), Column.bigint("db_count"), Column.bigint("tbl_count"),
-                Column.varchar("size"), Column.varchar("snapshot_size"), Column.varchar("comments"));
+                new Column("size", Column.Type.DOUBLE), new Column("snapshot_size", Column.Type.DOUBLE), Column.varchar("comments"));
         return new Reply.ResultSet(cols, rows);
     }
 

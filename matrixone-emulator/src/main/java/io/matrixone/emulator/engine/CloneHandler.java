@@ -97,12 +97,6 @@ final class CloneHandler {
         if (Db.isSystemSchema(req.target())) {
             throw MoException.internal("cannot clone data into system database");
         }
-        if (db.databaseExists(dst.physical(req.target()))) {
-            if (req.ifNotExists()) {
-                return Reply.Ok.EMPTY; // a no-op even when the source is missing (clone_database_existence.result)
-            }
-            throw MoException.databaseExists(req.target());
-        }
         checkSystemSource(session, req.source());
         List<String> tables;
         if (req.hint() != null && req.hint().snapshot() != null) {
@@ -125,6 +119,11 @@ final class CloneHandler {
             tables = db.tables(me.physical(req.source())).stream().filter(t -> !"VIEW".equals(t.get(1))).map(t -> t.get(0)).toList();
         }
         String target = dst.physical(req.target());
+        if (db.databaseExists(target)) {
+            // handleCloneDatabase runs a plain "create database" once the source is resolved: IF NOT EXISTS is not
+            // honoured, an existing target is 1007 (seen on 4.2.0, finding F-05; 3.0.x the same)
+            throw MoException.databaseExists(req.target());
+        }
         db.exec("CREATE DATABASE " + Sql.id(target));
         try {
             for (String t : tables) {
@@ -168,12 +167,6 @@ final class CloneHandler {
         if (!db.databaseExists(target)) {
             throw MoException.unknownDatabase(targetDb);
         }
-        if (!req.temporary() && db.tableExists(target, req.target())) {
-            if (req.ifNotExists()) {
-                return Reply.Ok.EMPTY;
-            }
-            throw MoException.tableExists(req.target());
-        }
         String source = me.physical(sourceDb);
         TimeTravel.Source src;
         if (req.hint() == null) {
@@ -181,7 +174,8 @@ final class CloneHandler {
                 throw MoException.unknownDatabase(sourceDb);
             }
             if (!db.tableExists(source, req.source())) {
-                throw MoException.noSuchTable(sourceDb, req.source());
+                // buildCloneTable resolves the source before it looks at the target, IF NOT EXISTS or not
+                throw MoException.parseError("table " + sourceDb + "-" + req.source() + " does not exist");
             }
             src = TimeTravel.Source.live(source, req.source());
         } else {
@@ -195,6 +189,13 @@ final class CloneHandler {
                 }
             }
             src = timeTravel.source(db, me, source, req.source(), req.hint());
+        }
+        if (!req.temporary() && db.tableExists(target, req.target())) {
+            if (!req.ifNotExists()) {
+                throw MoException.tableExists(req.target());
+            }
+            appendRows(db, src, target, req.target());
+            return Reply.Ok.EMPTY;
         }
         if (req.temporary() && req.ifNotExists() && !db.scalar("SELECT COUNT(*) FROM information_schema.TEMPORARY_TABLES WHERE TABLE_SCHEMA = "
                 + Sql.str(target) + " AND TABLE_NAME = " + Sql.str(req.target())).equals("0")) {
@@ -232,6 +233,26 @@ final class CloneHandler {
         if (!cols.isEmpty()) {
             db.exec("INSERT INTO " + Sql.id(targetDb, target) + " (" + cols + ") SELECT " + cols + " FROM " + src.fromRef());
         }
+    }
+
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS t CLONE s} when {@code t} exists: MatrixOne's "create table if not exists" is
+     * a no-op but the clone's data copy still runs, so the source's rows are appended to the existing table, column by
+     * column position (seen on 4.2.0: a narrower target takes the leading columns, a wider one gets NULLs, keys are
+     * not checked). MariaDB enforces the target's keys and converts types on the way in.
+     */
+    private static void appendRows(Db db, TimeTravel.Source src, String targetDb, String target) {
+        if (src.likeDb() == null) {
+            throw MoException.emulator("cloning a view is not emulated");
+        }
+        List<String> from = db.insertableColumnList(src.likeDb(), src.likeTable());
+        List<String> to = db.insertableColumnList(targetDb, target);
+        int n = Math.min(from.size(), to.size());
+        if (n == 0) {
+            return;
+        }
+        db.exec("INSERT INTO " + Sql.id(targetDb, target) + " (" + String.join(", ", to.subList(0, n)) + ") SELECT "
+                + String.join(", ", from.subList(0, n)) + " FROM " + src.fromRef());
     }
 
     /** clone.go: cross-account clones need a snapshot and sys; one namespace means the clone lands in it. */

@@ -63,12 +63,17 @@ final class Db {
 
     /** Comma-separated, quoted list of the columns a copy can write (generated columns excluded). */
     String insertableColumns(String db, String table) {
+        return String.join(", ", insertableColumnList(db, table));
+    }
+
+    /** The quoted names of the columns an INSERT may set, in table order. */
+    List<String> insertableColumnList(String db, String table) {
         List<String> cols = new ArrayList<>();
         for (List<String> r : rows("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + Sql.str(db)
                 + " AND TABLE_NAME = " + Sql.str(table) + " AND EXTRA NOT LIKE '%GENERATED%' ORDER BY ORDINAL_POSITION")) {
             cols.add(Sql.id(r.get(0)));
         }
-        return String.join(", ", cols);
+        return cols;
     }
 
     boolean isSystemVersioned(String db, String table) {

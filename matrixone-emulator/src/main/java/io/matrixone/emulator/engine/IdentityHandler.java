@@ -48,7 +48,9 @@ final class IdentityHandler {
             }
             default -> throw new IllegalStateException("unexpected identity item " + key.toLowerCase(Locale.ROOT));
         };
-        Column.Type type = key.equals("CURRENT_ACCOUNT_ID") ? Column.Type.INT : Column.Type.VARCHAR;
+        // MatrixOne answers a system variable as TEXT, the functions as VARCHAR (finding F-15)
+        Column.Type type = key.equals("CURRENT_ACCOUNT_ID") ? Column.Type.INT_UNSIGNED
+                : key.startsWith("@@") ? Column.Type.TEXT : Column.Type.VARCHAR;
         return new Reply.ResultSet(List.of(new Column(label, type)), List.of(java.util.Collections.singletonList(value)));
     }
 

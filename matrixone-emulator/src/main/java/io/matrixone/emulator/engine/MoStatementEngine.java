@@ -48,6 +48,8 @@ public final class MoStatementEngine implements QueryHandler {
         final TxDdl.Log ddl = new TxDdl.Log();
         /** Values of MatrixOne-only system variables set in this session. */
         final MoVariables.Values vars = new MoVariables.Values();
+        /** COM_STMT_PREPAREs seen on this session. */
+        volatile long prepares;
     }
 
     /**
@@ -137,6 +139,8 @@ public final class MoStatementEngine implements QueryHandler {
 
     @Override
     public Reply onPrepare(String sql, Session session) {
+        SessionState state = sessions.computeIfAbsent(session.id(), id -> new SessionState());
+        long statementNumber = ++state.prepares; // MatrixOne numbers every prepare of a connection, refused or not
         List<Token> tokens;
         try {
             tokens = SqlLexer.tokenize(sql);
@@ -145,6 +149,9 @@ public final class MoStatementEngine implements QueryHandler {
         }
         List<Statement> statements = Statement.split(sql, tokens);
         try {
+            if (statements.size() > 1) {
+                throw MoException.notSupported("prepare multi statements");
+            }
             if (statements.size() == 1) {
                 Statement s = statements.get(0);
                 StatementKind kind = Recogniser.classify(s);
@@ -153,9 +160,15 @@ public final class MoStatementEngine implements QueryHandler {
                     Reply.ResultSet rs = (Reply.ResultSet) identity.handle(s, session);
                     return new Reply.Forward("SELECT " + Sql.str(rs.rows().get(0).get(0)) + " AS " + Sql.id(rs.columns().get(0).name()));
                 }
-                if (kind.isEmulated() || kind == StatementKind.RESTORE) {
-                    throw MoException.emulator("preparing " + TxRules.describe(s, kind)
-                            + " is not emulated; send MatrixOne-only statements as plain queries");
+                Reply own = Preparable.check(s, kind, statementNumber);
+                if (own != null) {
+                    return own;
+                }
+                if (kind.isEmulated()) {
+                    // what MatrixOne 4.2.0 prepares: result columns known now, the statement runs on each execute
+                    List<Column> columns = Preparable.answersRows(kind) ? ((Reply.ResultSet) single(s, tokens, session)).columns()
+                            : List.of();
+                    return new Reply.Prepared(columns);
                 }
             }
             return new Reply.Forward(physical(sql, tokens, session));
@@ -202,7 +215,31 @@ public final class MoStatementEngine implements QueryHandler {
                         + " are not emulated; send MatrixOne-only statements one per query");
             }
         }
+        SessionState state = sessions.computeIfAbsent(session.id(), id -> new SessionState());
+        if (session.backend().inTransaction() && setCommitsFirst(statements, state)) {
+            // a SET in the text commits the open transaction on MatrixOne <= 4.2.0 (finding F-09); committing
+            // before the text runs has the same outcome unless a statement before the SET fails
+            session.backend().execute("COMMIT");
+            state.byBegin = false;
+            if (!state.ddl.isEmpty()) {
+                txDdl.committed(state.ddl);
+            }
+        }
         return new Reply.Forward(physical(sql, tokens, session));
+    }
+
+    /** Whether a SET of these statements would commit the transaction open before them (none ends it first). */
+    private boolean setCommitsFirst(List<Statement> statements, SessionState state) {
+        for (Statement s : statements) {
+            StatementKind kind = Recogniser.classify(s);
+            if (kind == StatementKind.BEGIN || kind == StatementKind.COMMIT || kind == StatementKind.ROLLBACK) {
+                return false;
+            }
+            if (kind == StatementKind.SET && txRules.check(s, kind, true, state.byBegin) == TxRules.Decision.COMMIT_FIRST) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Reply single(Statement s, List<Token> tokens, Session session) {

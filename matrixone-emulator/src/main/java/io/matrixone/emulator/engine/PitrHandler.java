@@ -269,7 +269,7 @@ final class PitrHandler {
                 + (where == null ? "" : " WHERE " + where) + " ORDER BY __ct DESC");
         List<Column> cols = List.of(Column.varchar("PITR_NAME"), new Column("CREATED_TIME", Column.Type.DATETIME),
                 new Column("MODIFIED_TIME", Column.Type.DATETIME), Column.varchar("PITR_LEVEL"), Column.varchar("ACCOUNT_NAME"),
-                Column.varchar("DATABASE_NAME"), Column.varchar("TABLE_NAME"), new Column("PITR_LENGTH", Column.Type.TINYINT),
+                Column.varchar("DATABASE_NAME"), Column.varchar("TABLE_NAME"), new Column("PITR_LENGTH", Column.Type.TINYINT_UNSIGNED),
                 Column.varchar("PITR_UNIT"));
         return new Reply.ResultSet(cols, rows);
     }

@@ -57,7 +57,7 @@ final class PublicationHandler {
         TokenCursor c = s.cursor();
         c.expect("CREATE");
         c.expect("PUBLICATION");
-        boolean ine = c.accept("IF", "NOT", "EXISTS");
+        c.accept("IF", "NOT", "EXISTS"); // accepted and ignored: an existing publication is 1062 (finding F-06)
         String name = c.identifier();
         c.expect("DATABASE");
         if (c.acceptPunct("*")) {
@@ -72,12 +72,6 @@ final class PublicationHandler {
         c.expectEnd();
         checkAdmin(session, "create");
         Db db = new Db(session.backend());
-        if (find(db, session.account(), name) != null) {
-            if (ine) {
-                return Reply.Ok.EMPTY;
-            }
-            throw MoException.internal("publication " + name + " already exists");
-        }
         create(db, namespaces.of(db, session), name, database, tableList, all, accountList, comment);
         return Reply.Ok.EMPTY;
     }
@@ -103,6 +97,10 @@ final class PublicationHandler {
         }
         checkDatabase(db, me, database);
         String tables = tables(db, me, database, tableList);
+        if (find(db, me.account(), name) != null) {
+            // the row's primary key refuses it: MatrixOne checks nothing before the insert, IF NOT EXISTS included
+            throw new MoException(1062, "HY000", "Duplicate entry '(" + me.id() + "," + name + ")' for key '(account_id,pub_name)'");
+        }
         db.exec("INSERT INTO mo_catalog.mo_pubs (account_id, account_name, pub_name, database_name, database_id, all_table, "
                 + "table_list, account_list, created_time, owner, creator, `comment`) VALUES (" + me.id() + ", "
                 + Sql.str(me.account()) + ", " + Sql.str(name) + ", " + Sql.str(database) + ", 0, "
@@ -126,7 +124,7 @@ final class PublicationHandler {
         TokenCursor c = s.cursor();
         c.expect("ALTER");
         c.expect("PUBLICATION");
-        boolean ifExists = c.accept("IF", "EXISTS");
+        c.accept("IF", "EXISTS"); // accepted and ignored: a missing publication is an error (doAlterPublication, F-06)
         String name = c.identifier();
         String mode = null;
         List<String> list = null;
@@ -150,9 +148,6 @@ final class PublicationHandler {
         Namespace me = namespaces.of(db, session);
         Pub pub = find(db, me.account(), name);
         if (pub == null) {
-            if (ifExists) {
-                return Reply.Ok.EMPTY;
-            }
             throw MoException.internal("publication '" + name + "' does not exist");
         }
         Map<String, String> accounts = otherAccounts(db, me.account());
@@ -282,9 +277,10 @@ final class PublicationHandler {
             rows.add(Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3).equals("all") ? "*" : r.get(3),
                     r.get(4) == null ? "" : r.get(4), r.get(5), r.get(6), r.get(7)));
         }
-        List<Column> cols = List.of(Column.varchar("publication"), Column.varchar("database"), Column.varchar("tables"),
-                Column.varchar("sub_account"), Column.varchar("subscribed_accounts"), new Column("create_time", Column.Type.TIMESTAMP),
-                new Column("update_time", Column.Type.TIMESTAMP), Column.varchar("comments"));
+        // MatrixOne's frontend builds this result by hand: its own type ids, no character set (finding F-15)
+        List<Column> cols = List.of(bare("publication", VARCHAR), bare("database", VARCHAR), bare("tables", TEXT),
+                bare("sub_account", TEXT), bare("subscribed_accounts", TEXT), bare("create_time", TIMESTAMP),
+                bare("update_time", TIMESTAMP), bare("comments", TEXT));
         return new Reply.ResultSet(cols, rows);
     }
 
@@ -322,9 +318,9 @@ final class PublicationHandler {
             rows.add(Arrays.asList(r.get(0), r.get(1), normal ? r.get(2) : null, normal ? r.get(3) : null,
                     normal ? r.get(4) : null, normal ? r.get(5) : null, r.get(6), r.get(7), r.get(8)));
         }
-        List<Column> cols = List.of(Column.varchar("pub_name"), Column.varchar("pub_account"), Column.varchar("pub_database"),
-                Column.varchar("pub_tables"), Column.varchar("pub_comment"), new Column("pub_time", Column.Type.TIMESTAMP),
-                Column.varchar("sub_name"), new Column("sub_time", Column.Type.TIMESTAMP), new Column("status", Column.Type.TINYINT));
+        List<Column> cols = List.of(bare("pub_name", VARCHAR), bare("pub_account", VARCHAR), bare("pub_database", VARCHAR),
+                bare("pub_tables", TEXT), bare("pub_comment", TEXT), bare("pub_time", TIMESTAMP),
+                bare("sub_name", VARCHAR), bare("sub_time", TIMESTAMP), bare("status", TINYINT));
         return new Reply.ResultSet(cols, rows);
     }
 
@@ -508,5 +504,14 @@ final class PublicationHandler {
             out.add(c.identifier());
         } while (c.acceptPunct(","));
         return out;
+    }
+
+    private static final Column.Type VARCHAR = Column.Type.BARE_VARCHAR;
+    private static final Column.Type TEXT = Column.Type.BARE_TEXT;
+    private static final Column.Type TIMESTAMP = Column.Type.BARE_TIMESTAMP;
+    private static final Column.Type TINYINT = Column.Type.BARE_TINYINT;
+
+    private static Column bare(String name, Column.Type type) {
+        return new Column(name, type);
     }
 }

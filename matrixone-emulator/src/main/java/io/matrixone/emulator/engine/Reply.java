@@ -26,6 +26,16 @@ public sealed interface Reply {
         }
     }
 
+    /**
+     * The engine prepares this MatrixOne-only statement itself (COM_STMT_PREPARE): no parameters, these result columns
+     * (none for a statement answered by OK); each COM_STMT_EXECUTE runs it as {@code onQuery} would.
+     */
+    record Prepared(List<Column> columns) implements Reply {
+        public Prepared {
+            columns = List.copyOf(columns);
+        }
+    }
+
     /** Answer with an OK packet. */
     record Ok(long affectedRows, String info) implements Reply {
         public static final Ok EMPTY = new Ok(0, "");

@@ -162,7 +162,10 @@ final class SnapshotHandler {
         return Reply.Ok.EMPTY;
     }
 
-    /** {@code SHOW SNAPSHOTS [WHERE expr]}: labels are lower case when a WHERE clause is given (snapshot.result). */
+    /**
+     * {@code SHOW SNAPSHOTS [WHERE expr]}. The labels stay upper case with a WHERE clause too (the WHERE wraps the
+     * base query's upper-case aliases, returnByWhereAndBaseSQL; seen on 4.2.0, finding F-18).
+     */
     Reply show(Statement s, Session session) {
         TokenCursor c = s.cursor();
         c.expect("SHOW");
@@ -179,7 +182,7 @@ final class SnapshotHandler {
         List<String> labels = List.of("SNAPSHOT_NAME", "TIMESTAMP", "SNAPSHOT_LEVEL", "ACCOUNT_NAME", "DATABASE_NAME", "TABLE_NAME");
         List<Column> columns = new ArrayList<>();
         for (String l : labels) {
-            columns.add(Column.varchar(where == null ? l : l.toLowerCase(Locale.ROOT)));
+            columns.add(Column.varchar(l));
         }
         List<List<String>> rows = new ArrayList<>();
         Db db = new Db(session.backend());

@@ -49,7 +49,7 @@ final class SnapshotStore {
     /** The snapshot of this name among {@code owner}'s snapshots (names are per account). */
     Optional<SnapshotRecord> find(Db db, Namespace owner, String name) {
         List<List<String>> rows = db.rows("SELECT sname, ts, level, account_name, database_name, table_name "
-                + "FROM " + table(owner) + " WHERE sname = " + Sql.str(name));
+                + "FROM " + table(owner) + " WHERE sname = BINARY " + Sql.str(name)); // case-sensitive, as on MatrixOne
         return rows.isEmpty() ? Optional.empty() : Optional.of(record(rows.get(0)));
     }
 

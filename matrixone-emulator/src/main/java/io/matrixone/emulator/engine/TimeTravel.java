@@ -62,7 +62,11 @@ final class TimeTravel {
         Hint h;
         if (c.accept("SNAPSHOT")) {
             c.expectPunct("=");
-            h = new Hint(c.identifierOrString().toLowerCase(Locale.ROOT), null, null, 0);
+            // the identifier form folds to lower case like every name; the string form is looked up as written, and
+            // names are stored lower-cased, so 'Name' finds nothing in SELECT and CLONE (finding F-07; RESTORE folds)
+            boolean quoted = c.peek() != null && c.peek().kind() == Token.Kind.STRING;
+            String name = c.identifierOrString();
+            h = new Hint(quoted ? name : name.toLowerCase(Locale.ROOT), null, null, 0);
         } else if (c.accept("MO_TS")) {
             c.expectPunct("=");
             Token v = c.next();

@@ -36,6 +36,13 @@ public final class Capabilities {
     public static final long SSL_VERIFY_SERVER_CERT = 1L << 30;
     public static final long REMEMBER_OPTIONS = 1L << 31;
 
+    /**
+     * MariaDB's extended capabilities (the handshake's extra 4 bytes, read by MariaDB only when the client does not set
+     * {@link #LONG_PASSWORD}, its CLIENT_MYSQL): MARIADB_CLIENT_EXTENDED_METADATA, a type name and format (e.g.
+     * {@code json}, {@code uuid}) in every column definition.
+     */
+    public static final long MARIADB_EXTENDED_METADATA = 1L << 3;
+
     private Capabilities() {
     }
 

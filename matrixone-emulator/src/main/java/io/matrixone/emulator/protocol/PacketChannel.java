@@ -36,6 +36,11 @@ public final class PacketChannel {
      *
      * @throws EOFException when the stream ends, cleanly between packets or in the middle of one
      */
+    /** Whether bytes of a next packet have arrived already (read without blocking). */
+    public boolean hasWaitingInput() throws IOException {
+        return in.available() > 0;
+    }
+
     public Packet read() throws IOException {
         int length = readFrameHeader();
         int sequenceId = header[3] & 0xFF;

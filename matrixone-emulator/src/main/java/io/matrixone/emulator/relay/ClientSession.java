@@ -6,6 +6,7 @@ import io.matrixone.emulator.backend.BackendConnection;
 import io.matrixone.emulator.engine.BackendException;
 import io.matrixone.emulator.engine.Reply;
 import io.matrixone.emulator.engine.Session;
+import io.matrixone.emulator.protocol.Capabilities;
 import io.matrixone.emulator.protocol.Command;
 import io.matrixone.emulator.protocol.ErrPacket;
 import io.matrixone.emulator.protocol.Handshake;
@@ -48,6 +49,10 @@ final class ClientSession implements Runnable {
     private final Socket server = new Socket();
     /** SQL of the statements prepared on this session, by statement id, for logging and faults on EXECUTE. */
     private final Map<Long, String> prepared = new HashMap<>();
+    /** Statements the engine prepared itself (MatrixOne-only ones MatrixOne prepares), by the ids given out for them. */
+    private final Map<Long, String> emulated = new HashMap<>();
+    /** Ids for those: above any MariaDB gives a connection, so the two never meet. */
+    private long nextEmulatedId = 1L << 31;
 
     private PacketChannel clientChannel;
     private BackendConnection backend;
@@ -117,7 +122,7 @@ final class ClientSession implements Runnable {
         }
         HandshakeResponse response = HandshakeResponse.parse(responsePacket.payload());
         LoginName login = LoginName.parse(response.username());
-        HandshakeResponse forwarded = Greeting.rewrite(response, login.backendUser());
+        HandshakeResponse forwarded = Greeting.rewrite(response, login.backendUser(), mariaDb.extraCapabilities());
         // a non-sys account's database has another name in MariaDB: chosen by the engine once logged in
         String database = login.isSys() ? null : response.database();
         if (database != null) {
@@ -131,8 +136,10 @@ final class ClientSession implements Runnable {
             Packet p = serverChannel.read();
             if (p.header() == OkPacket.HEADER) {
                 long negotiated = forwarded.capabilities() & offered.capabilities();
+                boolean extendedMetadata = Capabilities.has(forwarded.extraCapabilities() & mariaDb.extraCapabilities(),
+                        Capabilities.MARIADB_EXTENDED_METADATA);
                 backend = BackendConnection.adopt(server, serverChannel, negotiated, mariaDb.connectionId(),
-                        OkPacket.parse(p.payload()).statusFlags());
+                        OkPacket.parse(p.payload()).statusFlags(), extendedMetadata);
                 session = new Session(mariaDb.connectionId(), login.account(), login.user(), login.role(), backend);
                 relay = new ResponseRelay(clientChannel, backend, this::engineError);
                 replies = new ReplyWriter(clientChannel, backend);
@@ -188,9 +195,21 @@ final class ClientSession implements Runnable {
             } catch (EOFException e) {
                 return;
             }
+            if (config.faults().echoesPipelinedCommands()) {
+                echoWaitingCommands();
+            }
             if (!dispatch(command)) {
                 return;
             }
+        }
+    }
+
+    /** The opt-in MatrixOne bug of {@link Faults#echoPipelinedCommands()}: waiting commands go back unrun. */
+    private void echoWaitingCommands() throws IOException {
+        while (clientChannel.hasWaitingInput()) {
+            Packet waiting = clientChannel.read();
+            log.info("Fault injection: echoing a pipelined command back to session {} unrun", session.id());
+            clientChannel.write(waiting);
         }
     }
 
@@ -205,10 +224,14 @@ final class ClientSession implements Runnable {
                 return true;
             case Command.STMT_EXECUTE:
                 return execute(command);
-            case Command.STMT_CLOSE:
-                prepared.remove(command.reader().skip(1).u32());
-                forward(command);
+            case Command.STMT_CLOSE: {
+                long id = command.reader().skip(1).u32();
+                prepared.remove(id);
+                if (emulated.remove(id) == null) {
+                    forward(command);
+                }
                 return true;
+            }
             case Command.STMT_SEND_LONG_DATA:
                 forward(command);
                 return true;
@@ -216,6 +239,13 @@ final class ClientSession implements Runnable {
                 initDb(command);
                 return true;
             case Command.STMT_RESET:
+                if (emulated.containsKey(command.reader().skip(1).u32())) {
+                    replies.ok(reply, 0, ""); // nothing to reset: no parameters, no cursor
+                    return true;
+                }
+                forward(command);
+                relay.single();
+                return true;
             case Command.PING:
             case Command.SET_OPTION:
                 forward(command);
@@ -280,6 +310,10 @@ final class ClientSession implements Runnable {
             if (ok != null) {
                 prepared.put(ok.statementId(), sql);
             }
+        } else if (reply instanceof Reply.Prepared own) {
+            long id = nextEmulatedId++;
+            emulated.put(id, sql);
+            replies.prepareOk(command.nextSequenceId(), id, own.columns());
         } else if (reply instanceof Reply.Error) {
             replies.write(command.nextSequenceId(), reply);
         } else {
@@ -292,7 +326,8 @@ final class ClientSession implements Runnable {
         PayloadReader r = command.reader().skip(1);
         long statementId = r.u32();
         int flags = r.u8();
-        String sql = prepared.get(statementId);
+        String own = emulated.get(statementId);
+        String sql = own != null ? own : prepared.get(statementId);
         boolean deliver = true;
         if (sql != null) {
             config.statementLog().record(session.id(), StatementLog.Kind.EXECUTE, sql);
@@ -311,6 +346,18 @@ final class ClientSession implements Runnable {
             replies.error(command.nextSequenceId(), ER_INVALID_INPUT, "HY000",
                     "invalid input: unsupported Prepare flag '" + flags + "'");
             return true;
+        }
+        if (own != null) {
+            // the engine answers; a statement it prepared never goes to MariaDB
+            Reply reply = decide(() -> config.handler().onQuery(own, session));
+            if (reply instanceof Reply.Forward) {
+                // MariaDB's text answer cannot stand for a binary one; the engine forwards none of the kinds it prepares
+                reply = Reply.Error.internal("the emulator cannot execute this prepared statement");
+            }
+            if (deliver) {
+                replies.writeBinary(command.nextSequenceId(), reply);
+            }
+            return deliver;
         }
         forward(command);
         relay.result(deliver);

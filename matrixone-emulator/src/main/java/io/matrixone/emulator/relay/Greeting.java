@@ -31,8 +31,28 @@ public final class Greeting {
         return mariaDb.withServerVersion(serverVersion(targetVersion)).withCapabilities(caps, 0);
     }
 
-    /** The response MariaDB gets: masked capabilities, no MariaDB extensions, the MariaDB user name. */
+    /**
+     * The response MariaDB gets: masked capabilities plus multi-statements, no MariaDB extensions, the MariaDB user
+     * name.
+     */
     public static HandshakeResponse rewrite(HandshakeResponse client, String backendUser) {
-        return client.withCapabilities(client.capabilities() & ~MASKED, 0).withUsername(backendUser);
+        return rewrite(client, backendUser, 0);
+    }
+
+    /**
+     * The response MariaDB gets, asking for MariaDB's extended type information when MariaDB offers it
+     * ({@code serverExtra}): the relay needs it to describe JSON and UUID columns as MatrixOne does and strips it from
+     * every column definition before the client sees one ({@link MatrixOneColumns}). MariaDB reads the extended
+     * capabilities only from a client that does not claim to be MySQL, so LONG_PASSWORD (CLIENT_MYSQL) is cleared.
+     */
+    public static HandshakeResponse rewrite(HandshakeResponse client, String backendUser, long serverExtra) {
+        long extra = serverExtra & Capabilities.MARIADB_EXTENDED_METADATA;
+        // MatrixOne runs a multi-statement text whether or not the client asked for it (finding F-09); MariaDB
+        // only when asked
+        long caps = client.capabilities() & ~MASKED | Capabilities.MULTI_STATEMENTS | Capabilities.MULTI_RESULTS;
+        if (extra != 0) {
+            caps &= ~Capabilities.LONG_PASSWORD;
+        }
+        return client.withCapabilities(caps, extra).withUsername(backendUser);
     }
 }

@@ -73,7 +73,7 @@ final class ResponseRelay {
     private boolean resultSet(Packet columnCount, boolean deliver) throws IOException {
         long columns = columnCount.reader().lenencInt();
         for (long i = 0; i < columns; i++) {
-            send(server.read(), deliver);
+            send(column(server.read()), deliver);
         }
         if (!backend.deprecateEof()) {
             send(server.read(), deliver);
@@ -120,10 +120,18 @@ final class ResponseRelay {
         }
         PrepareOk ok = PrepareOk.parse(first.payload());
         send(first, true);
-        int eof = backend.deprecateEof() ? 0 : 1;
-        int follow = ok.parameterCount() + (ok.parameterCount() > 0 ? eof : 0)
-                + ok.columnCount() + (ok.columnCount() > 0 ? eof : 0);
-        for (int i = 0; i < follow; i++) {
+        boolean eof = !backend.deprecateEof();
+        for (int i = 0; i < ok.parameterCount(); i++) {
+            Packet p = server.read();
+            send(new Packet(p.sequenceId(), MatrixOneColumns.PARAMETER), true);
+        }
+        if (eof && ok.parameterCount() > 0) {
+            send(server.read(), true);
+        }
+        for (int i = 0; i < ok.columnCount(); i++) {
+            send(column(server.read()), true);
+        }
+        if (eof && ok.columnCount() > 0) {
             send(server.read(), true);
         }
         client.flush();
@@ -152,13 +160,19 @@ final class ResponseRelay {
                 send(engineError(p), true);
                 break;
             }
-            send(p, true);
             if (p.header() == EofPacket.HEADER && p.length() < Packet.MAX_FRAME_PAYLOAD) {
+                send(p, true);
                 backend.updateStatus(terminatorStatus(p));
                 break;
             }
+            send(column(p), true);
         }
         client.flush();
+    }
+
+    /** A column definition of MariaDB's as MatrixOne would send it. */
+    private Packet column(Packet definition) {
+        return new Packet(definition.sequenceId(), MatrixOneColumns.column(definition.payload(), backend.extendedMetadata()));
     }
 
     private int terminatorStatus(Packet p) {

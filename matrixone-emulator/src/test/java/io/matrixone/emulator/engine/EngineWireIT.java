@@ -60,7 +60,7 @@ class EngineWireIT {
             assertThat(dup.getErrorCode()).isEqualTo(20101);
             assertThat(dup.getMessage()).isEqualTo("internal error: snapshot wire_sp already exists");
             try (ResultSet rs = st.executeQuery("show snapshots where snapshot_name = 'wire_sp'")) {
-                assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("snapshot_name");
+                assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("SNAPSHOT_NAME");
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString("snapshot_level")).isEqualTo("database");
             }

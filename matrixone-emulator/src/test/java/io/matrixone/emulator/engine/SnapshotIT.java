@@ -77,7 +77,7 @@ class SnapshotIT {
         assertThat(all.rows().get(2).subList(2, 6)).containsExactly("cluster", "", "", "");
         assertThat(all.rows().get(0).get(1)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d*[1-9])?");
         EngineHarness.Outcome one = c.ok("show snapshots where SNAPSHOT_NAME = 'snapshot_01'");
-        assertThat(one.columns()).containsExactly("snapshot_name", "timestamp", "snapshot_level", "account_name", "database_name", "table_name");
+        assertThat(one.columns()).containsExactly("SNAPSHOT_NAME", "TIMESTAMP", "SNAPSHOT_LEVEL", "ACCOUNT_NAME", "DATABASE_NAME", "TABLE_NAME");
         assertThat(one.rows()).hasSize(1);
         assertThat(one.rows().get(0).get(2)).isEqualTo("cluster");
     }

@@ -90,8 +90,9 @@ class HandshakeTest {
                 | Capabilities.COMPRESS | Capabilities.SSL | Capabilities.QUERY_ATTRIBUTES | Capabilities.SESSION_TRACK;
         HandshakeResponse r = Greeting.rewrite(clientResponse(caps), "acc1#admin");
         assertThat(r.username()).isEqualTo("acc1#admin");
+        // multi-statements always: MatrixOne runs a multi-statement text the client did not announce (F-09)
         assertThat(r.capabilities()).isEqualTo(Capabilities.PROTOCOL_41 | Capabilities.SECURE_CONNECTION
-                | Capabilities.PLUGIN_AUTH);
+                | Capabilities.PLUGIN_AUTH | Capabilities.MULTI_STATEMENTS | Capabilities.MULTI_RESULTS);
         assertThat(r.extraCapabilities()).isZero();
         assertThat(r.authResponse()).isEqualTo(clientResponse(caps).authResponse());
     }

@@ -65,9 +65,18 @@ class PacketsTest {
             assertThat(def.catalog()).isEqualTo("def");
         }
         assertThat(ColumnDefinition.of(Column.bigint("n")).type()).isEqualTo(ColumnDefinition.TYPE_LONGLONG);
-        assertThat(ColumnDefinition.of(Column.varchar("s")).charset()).isEqualTo(ColumnDefinition.UTF8MB4_GENERAL_CI);
-        assertThat(ColumnDefinition.of(new Column("u", Column.Type.BIGINT_UNSIGNED)).flags()
-                & ColumnDefinition.FLAG_UNSIGNED).isNotZero();
+        assertThat(ColumnDefinition.of(new Column("u", Column.Type.BIGINT_UNSIGNED)).flags()).isEqualTo(ColumnDefinition.FLAG_UNSIGNED);
+        // MatrixOne 4.2.0's own layouts, captured with a raw client (finding F-15)
+        assertThat(ColumnDefinition.of(Column.varchar("s")))
+                .isEqualTo(new ColumnDefinition("def", "", "", "", "s", "s", 33, 0xFFFFFFFFL, 0xFD, 0, 0));
+        assertThat(ColumnDefinition.of(new Column("PITR_LENGTH", Column.Type.TINYINT_UNSIGNED)))
+                .isEqualTo(new ColumnDefinition("def", "", "", "", "PITR_LENGTH", "PITR_LENGTH", 63, 8, 1, 0x20, 0));
+        assertThat(ColumnDefinition.of(new Column("CREATED_TIME", Column.Type.DATETIME)))
+                .isEqualTo(new ColumnDefinition("def", "", "", "", "CREATED_TIME", "CREATED_TIME", 63, 64, 12, 0, 0));
+        assertThat(ColumnDefinition.of(new Column("tables", Column.Type.BARE_TEXT)))
+                .isEqualTo(new ColumnDefinition("def", "", "", "", "tables", "", 0, 0, 241, 0, 0));
+        assertThat(ColumnDefinition.of(new Column("publication", Column.Type.BARE_VARCHAR)))
+                .isEqualTo(new ColumnDefinition("def", "", "", "", "publication", "", 0, 0, 15, 0, 0));
     }
 
     @Test
