@@ -29,27 +29,18 @@ class StreamingIT {
             long baseline = usedAfterGc(rt);
             AtomicLong count = new AtomicLong();
             AtomicLong maxUsed = new AtomicLong();
-            AtomicLong firstRowAt = new AtomicLong();
-            long start = System.nanoTime();
             long n = client.stream(BIG, List.of(), row -> {
                 long i = count.incrementAndGet();
-                if (i == 1) {
-                    firstRowAt.set(System.nanoTime() - start);
-                }
                 assertThat(row.getLong(0)).isEqualTo(i);
                 if (i % 40_000 == 0) {
                     maxUsed.accumulateAndGet(usedAfterGc(rt) - baseline, Math::max);
                 }
             });
-            long total = System.nanoTime() - start;
             assertThat(n).isEqualTo(ROWS);
             assertThat(count.get()).isEqualTo(ROWS);
+            // the result is about 200 MB (1,000-byte payloads): a client that read it all before the first callback
+            // would hold it, so a bound far below that shows rows are handed out as they arrive (no timing needed)
             assertThat(maxUsed.get()).as("heap growth while streaming").isLessThan(64L << 20);
-            // rows arrive while the server is still sending: the first long before the last (on the emulator; a
-            // real server spends part of the time sorting before it sends the first row)
-            if (!mo.isReal()) {
-                assertThat(firstRowAt.get()).isLessThan(total / 4);
-            }
             assertThat(client.poolStats().active()).isZero();
         }
     }
