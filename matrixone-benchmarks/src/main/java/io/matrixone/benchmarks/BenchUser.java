@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 
 /** The entity the ORM-flush transaction benchmark persists. */
 @Entity
-@Table(name = TransactionBenchmark.TABLE)
+@Table(name = Tx.TABLE)
 public class BenchUser {
     @Id
     private Long id;
