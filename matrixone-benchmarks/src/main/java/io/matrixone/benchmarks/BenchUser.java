@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 
 /** The entity the ORM-flush transaction benchmark persists. */
 @Entity
-@Table(name = Tx.TABLE)
+@Table(name = TransactionBenchmark.TABLE)
 public class BenchUser {
     @Id
     private Long id;

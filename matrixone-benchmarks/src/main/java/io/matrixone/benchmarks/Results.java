@@ -1,6 +1,7 @@
 package io.matrixone.benchmarks;
 
 import io.matrixone.benchmarks.harness.PairResult;
+import io.matrixone.benchmarks.harness.Sample;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -19,23 +20,27 @@ import java.util.Optional;
  * without measuring again ({@code RunBenchmarks --render <file>}).
  */
 final class Results implements Serializable {
+    private static final long serialVersionUID = 2L;
+
+    /** One step of a growth series: {@code size} items, measured by one JMH run. */
+    record Step(String series, String what, long size, Sample sample) implements Serializable {
+    }
+
     /** Pairs per server: {@code mariadb}, {@code emulator}, {@code matrixone}. */
     final Map<String, List<PairResult>> pairs = new LinkedHashMap<>();
     /** Growth series per server. */
-    final Map<String, List<Growth.Step>> growth = new LinkedHashMap<>();
-    /** Measured added round-trip time per setting, microseconds. */
+    final Map<String, List<Step>> growth = new LinkedHashMap<>();
+    /** Measured round-trip time per latency setting, microseconds. */
     final Map<String, Double> rtt = new LinkedHashMap<>();
     /** Facts about the run: dates, load averages, versions, what was skipped and why. */
     final Map<String, String> info = new LinkedHashMap<>();
-    /** The 1-minute load average when each pair started. */
-    final List<Double> loads = new ArrayList<>();
 
-    void add(String server, List<PairResult> results) {
-        pairs.computeIfAbsent(server, k -> new ArrayList<>()).addAll(results);
+    void add(String server, PairResult result) {
+        pairs.computeIfAbsent(server, k -> new ArrayList<>()).add(result);
     }
 
-    void addGrowth(String server, List<Growth.Step> steps) {
-        growth.computeIfAbsent(server, k -> new ArrayList<>()).addAll(steps);
+    void addGrowth(String server, Step step) {
+        growth.computeIfAbsent(server, k -> new ArrayList<>()).add(step);
     }
 
     Optional<PairResult> pair(String server, String id) {

@@ -98,6 +98,24 @@ final class Target implements AutoCloseable {
         return t;
     }
 
+    /** The system property through which a JMH benchmark's state finds the server ({@link #fromProperty}). */
+    static final String PROPERTY = "bench.target";
+
+    /** This target as the value of {@link #PROPERTY}: {@code kind|host|port|rttMicros|user|password}. */
+    String property() {
+        return String.join("|", kind, host, Integer.toString(port), Long.toString(addedRttMicros), user, password);
+    }
+
+    /** The target the runner set for this JMH run ({@link #PROPERTY}); closing it closes nothing. */
+    static Target fromProperty() {
+        String v = System.getProperty(PROPERTY);
+        if (v == null) {
+            throw new IllegalStateException("no -D" + PROPERTY + ": run the benchmarks through RunBenchmarks (bin/benchmarks)");
+        }
+        String[] f = v.split("\\|", 6);
+        return new Target(f[0], f[1], Integer.parseInt(f[2]), f[4], f[5], Long.parseLong(f[3]), null);
+    }
+
     /** A server another process started (a fork's view of its parent's target); closing it closes nothing. */
     static Target external(String kind, String host, int port, String user, String password) {
         return new Target(kind, host, port, user, password, 0, null);
@@ -255,6 +273,11 @@ final class Target implements AutoCloseable {
     SqlClient rawVertxPipelined(Vertx vertx, int connections) {
         return MySQLBuilder.client().with(new PoolOptions().setMaxSize(connections)).connectingTo(vertxOptions(256))
                 .using(vertx).build();
+    }
+
+    /** Waits for a Vert.x future. */
+    static <T> T await(io.vertx.core.Future<T> f) {
+        return f.toCompletionStage().toCompletableFuture().join();
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /** The table of users the point queries read: {@value #ROWS} rows {@code (id, name, email)}. */
-final class Users {
+public final class Users {
     static final String TABLE = "bench_users";
     static final int ROWS = 10_000;
     static final String POINT_SQL = "SELECT id, name, email FROM " + TABLE + " WHERE id = ?";
@@ -23,9 +23,7 @@ final class Users {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?, ?)")) {
                 for (int i = 1; i <= ROWS; i++) {
-                    ps.setLong(1, i);
-                    ps.setString(2, Rows.name(i));
-                    ps.setString(3, Rows.email(i));
+                    Rows.bind(ps, i);
                     ps.addBatch();
                     if (i % 1000 == 0) {
                         ps.executeBatch();
@@ -39,11 +37,12 @@ final class Users {
         }
     }
 
-    /** Ids 1..ROWS in turn. */
-    static final class Ids {
+    /** Ids 1..ROWS in turn (a JMH state: one per benchmark thread). */
+    @org.openjdk.jmh.annotations.State(org.openjdk.jmh.annotations.Scope.Thread)
+    public static class Ids {
         private long next;
 
-        long next() {
+        public long next() {
             return next++ % ROWS + 1;
         }
     }

@@ -7,10 +7,12 @@ import java.util.function.ToDoubleFunction;
 /**
  * The rounds of one pair: side A (the SDK) and side B (what it is compared with), one {@link Sample} each per
  * round, measured back to back. Every ratio is computed per round and summarised by its median and a 95%
- * interval ({@link Stats#medianInterval}); a round's two halves saw the same machine, within a second or so.
+ * interval ({@link Stats#medianInterval}); a round's two halves saw the same machine, within seconds.
+ * {@code detailA}/{@code detailB} say what ran (the JMH method); {@code target} is the throughput ratio the SDK
+ * must reach (NaN: none).
  */
-public record PairResult(String id, String what, String labelA, String labelB, List<Sample> a, List<Sample> b)
-        implements Serializable {
+public record PairResult(String id, String what, String labelA, String labelB, String detailA, String detailB,
+                         double target, List<Sample> a, List<Sample> b) implements Serializable {
 
     public static final double CONFIDENCE = 0.95;
 

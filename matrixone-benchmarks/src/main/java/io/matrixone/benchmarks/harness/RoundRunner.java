@@ -7,9 +7,11 @@ import java.util.function.Consumer;
 
 /**
  * Runs two sides in short alternating rounds: warm-up rounds (discarded), then {@code rounds} rounds in which
- * each side runs once, A first in even rounds and B first in odd ones, so that neither side always follows the
- * other (caches, GC debt, a burst on the machine). A round's ratio compares two measurements a second or so
- * apart; drift in the machine's load over minutes cancels out of it.
+ * each side runs once, A first in even rounds and B first in odd ones (A B, B A, A B ...: ABBA order), so that
+ * neither side always follows the other (caches, GC debt, a burst on the machine). A Java side's round is one
+ * short JMH run ({@link JmhSide}). A round's ratio compares two measurements a few seconds apart; drift in the
+ * machine's load over minutes cancels out of it. The per-round ratios are summarised by their median and a 95%
+ * interval ({@link PairResult}, {@link Stats#medianInterval}).
  */
 public final class RoundRunner {
     private final Consumer<String> log;
@@ -18,12 +20,12 @@ public final class RoundRunner {
         this.log = log;
     }
 
-    public PairResult run(String id, String what, Side a, Side b, Budget budget, int rounds) throws Exception {
-        log.accept(String.format(Locale.ROOT, "%s: %s vs %s, %d warm-up + %d rounds of %s", id, a.label(), b.label(),
-                budget.warmupRounds(), rounds, budget.isShot() ? "one shot" : budget.millis() + " ms"));
-        for (int i = 0; i < budget.warmupRounds(); i++) {
-            a.round(budget);
-            b.round(budget);
+    public PairResult run(String id, String what, Side a, Side b, double target, int warmupRounds, int rounds)
+            throws Exception {
+        log.accept(String.format(Locale.ROOT, "%s: %s vs %s, %d warm-up + %d rounds", id, a, b, warmupRounds, rounds));
+        for (int i = 0; i < warmupRounds; i++) {
+            measure(a, true);
+            measure(b, true);
         }
         List<Sample> as = new ArrayList<>(rounds);
         List<Sample> bs = new ArrayList<>(rounds);
@@ -31,11 +33,11 @@ public final class RoundRunner {
             Sample sa;
             Sample sb;
             if (i % 2 == 0) {
-                sa = measure(a, budget);
-                sb = measure(b, budget);
+                sa = measure(a, false);
+                sb = measure(b, false);
             } else {
-                sb = measure(b, budget);
-                sa = measure(a, budget);
+                sb = measure(b, false);
+                sa = measure(a, false);
             }
             as.add(sa);
             bs.add(sb);
@@ -43,16 +45,16 @@ public final class RoundRunner {
                     sa.throughput(), sb.throughput(), sa.throughput() / sb.throughput(),
                     sa.cpuPerItem() / sb.cpuPerItem(), sa.allocPerItem() / sb.allocPerItem()));
         }
-        PairResult r = new PairResult(id, what, a.label(), b.label(), as, bs);
+        PairResult r = new PairResult(id, what, a.label(), b.label(), a.detail(), b.detail(), target, as, bs);
         Stats.Interval t = r.throughputRatio();
         log.accept(String.format(Locale.ROOT, "  => throughput ratio %.3f [%.3f, %.3f], cpu %.3f, alloc %.3f", t.median(),
                 t.low(), t.high(), r.cpuRatio().median(), r.allocRatio().median()));
         return r;
     }
 
-    private static Sample measure(Side side, Budget budget) throws Exception {
+    private static Sample measure(Side side, boolean warmup) throws Exception {
         try {
-            return side.round(budget);
+            return side.round(warmup);
         } catch (Exception e) {
             throw new IllegalStateException(side.label() + " failed: " + e, e);
         }

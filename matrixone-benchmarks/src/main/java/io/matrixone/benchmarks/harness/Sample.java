@@ -3,30 +3,18 @@ package io.matrixone.benchmarks.harness;
 import java.io.Serializable;
 
 /**
- * What one side did in one round: how many items (queries, rows, transactions) in how much wall-clock time, and
- * what the client process spent on them: CPU time (all its threads, GC and JIT included) and bytes allocated on
- * the heap (all its threads). {@code peakBytes} is the peak memory growth where the side measures it (streaming),
- * else 0. A value a side cannot measure is -1.
+ * What one side measured in one round: items (queries, rows, transactions) per second of wall-clock time, the
+ * client's CPU nanoseconds and heap bytes allocated per item, and the peak heap (or resident set) growth where the
+ * side measures it (streaming). A value a side cannot measure is NaN. For a JMH side these come from the round's
+ * JMH run: the primary score, {@link CpuTimeProfiler}'s {@code cpu.time.norm}, the {@code gc} profiler's
+ * {@code gc.alloc.rate.norm} and {@link HeapPeakProfiler}'s {@code heap.peak}.
  */
-public record Sample(long items, long wallNanos, long cpuNanos, long allocBytes, long peakBytes) implements Serializable {
+public record Sample(double throughput, double cpuPerItem, double allocPerItem, double peak) implements Serializable {
 
-    /** Items per second of wall-clock time. */
-    public double throughput() {
-        return wallNanos <= 0 ? Double.NaN : items * 1e9 / wallNanos;
-    }
-
-    /** Client CPU nanoseconds per item, NaN if unknown. */
-    public double cpuPerItem() {
-        return cpuNanos < 0 || items == 0 ? Double.NaN : (double) cpuNanos / items;
-    }
-
-    /** Bytes allocated per item, NaN if unknown. */
-    public double allocPerItem() {
-        return allocBytes < 0 || items == 0 ? Double.NaN : (double) allocBytes / items;
-    }
-
-    /** Peak memory growth in bytes, NaN if not measured. */
-    public double peak() {
-        return peakBytes <= 0 ? Double.NaN : peakBytes;
+    /** From a side that counted {@code items} in {@code wallNanos} and spent {@code cpuNanos} (-1: unknown). */
+    public static Sample counted(long items, long wallNanos, long cpuNanos, long peakBytes) {
+        return new Sample(wallNanos <= 0 ? Double.NaN : items * 1e9 / wallNanos,
+                cpuNanos < 0 || items == 0 ? Double.NaN : (double) cpuNanos / items, Double.NaN,
+                peakBytes <= 0 ? Double.NaN : peakBytes);
     }
 }
