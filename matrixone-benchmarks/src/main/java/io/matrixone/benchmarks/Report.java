@@ -129,6 +129,7 @@ final class Report {
             md.append('\n');
         }
 
+        md.append(WHAT_IS_MEASURED);
         md.append("## Machine, versions, what was skipped\n\n");
         md.append("- CPU: ").append(RunBenchmarks.command("sh", "-c",
                 "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()).append("; `nproc` = ")
@@ -146,8 +147,68 @@ final class Report {
             }
         }
         md.append('\n');
+        md.append(HOW_TO_RUN);
         return md.toString();
     }
+
+    private static final String WHAT_IS_MEASURED = """
+            ## What is measured, and what is not
+
+            **Servers.** Each run starts a private MariaDB (the system `mariadbd`, defaults:
+            `innodb_flush_log_at_trx_commit=1`) and, for the point query and the Python pairs, the MatrixOne emulator in
+            a child JVM relaying to it (one more TCP hop and a statement classifier). The SDK is told the MariaDB is
+            MatrixOne 4.2.0 (pinned version) so that it behaves as it would there. A real MatrixOne on 127.0.0.1:6001
+            gets its own section when one answers during the run (databases and snapshots named `bench_*`, dropped at
+            the end; the server is shared and never stopped).
+
+            | suite (JMH class) | SDK side | compared with | kept alike |
+            |---|---|---|---|
+            | `PointQueryBenchmark` | `client.query(sql, id)`, sync and async (joined) | Connector/J `PreparedStatement` on HikariCP; a Vert.x pool `preparedQuery` | pool 4 each; the raw side gets the SDK's own driver properties (`DriverSettings`) and Vert.x settings (no pipelining, prepared-statement cache 256) |
+            | `InFlightBenchmark` | 64 `asyncClient.query` at once, pool 8 (and pool 64) | 64 Vert.x `preparedQuery` on a pool of 8 without pipelining; the SDK sync client from 64 threads over a pool of 8; raw Vert.x pipelined on 8 connections (MariaDB only) | the SDK never pipelines (MatrixOne breaks on pipelined commands, pipelining limit 1), so the fair raw side is the unpipelined pool; the pipelined line only shows what the server could take |
+            | `TransactionBenchmark` | `client.transaction(tx -> null)`; `tx.orm(factory).persist(entity)` in a unified transaction | `BEGIN`/`COMMIT` on a HikariCP connection; plain Hibernate persisting the same entity in its own transaction on HikariCP (auto-commit pool, and a tuned pool without auto-commit) | pool 4; same entity and dialect settings |
+            | `BulkInsertBenchmark` | `client.bulkInsert(..)`: AUTO (multi-row INSERT, MatrixOne's default), LOAD_DATA (stream), async | the same rows by `LOAD DATA LOCAL INFILE` of a file; JDBC batches with `rewriteBatchedStatements`; row-by-row prepared INSERTs in one transaction (1/50 of the rows); the server alone (`INSERT ... SELECT` from its own generator) | table `(id BIGINT PK, name, email UNIQUE)`, emptied before every shot |
+            | `StreamingBenchmark` | `client.stream(..)` (row views), the same detaching every row, `asyncClient.stream(..)` | Connector/J streaming `ResultSet` (fetch size `Integer.MIN_VALUE`); Vert.x `query().collecting(..)` | rows `(id, name)` |
+            | `PythonPairBenchmark` + `mo_peer.py` | the Java SDK with its defaults (TLS off) | `matrixone-python-sdk` 0.1.16 (TLS off, SQL log off) | see below |
+
+            **The Python SDK comparison.** The Python side cannot run inside JMH; it is a worker process
+            (`matrixone-benchmarks/python/mo_peer.py`) that the runner drives in the same alternating rounds as a JMH
+            side, against the same server. For throughput workloads the worker runs the workload back to back for as
+            long as the Java side's measured JMH iteration and reports items, wall time (`perf_counter_ns`) and its
+            CPU time (`process_time_ns`); for single shots it resets untimed (as the Java side's
+            `@Setup(Level.Iteration)`) and runs once. The Java side is measured warm (JMH warm-up iteration, shared
+            JVM), the Python side after the same number of discarded warm-up rounds (CPython has no JIT to warm).
+            Bytes allocated have no Python counterpart and are left out; for the read, the Java side runs in a
+            `-Xmx96m` fork and reports its peak heap growth, the Python side its peak resident-set growth
+            (`VmHWM`). The unified transaction is not the same statement sequence on both sides: MatrixOne refuses
+            `CREATE SNAPSHOT` inside a transaction and the Python SDK cannot defer it, so its snapshot and clone run
+            after its commit; the Java SDK queues them inside the transaction and runs them after COMMIT.
+
+            **Not measured here.** Server-side CPU (the ratios are of client throughput and client cost on a machine
+            where the server competes for the same 2 cores); TLS (off on every side); real network latency other than
+            the `LatencyProxy`'s added delay (a relay in its own JVM that holds every server-to-client chunk for the
+            added round trip; `tc netem` is unavailable here and would disturb other users of the machine); the
+            first-request cost of a cold JVM (rounds run in a warm JVM, except the `-Xmx96m` forks).
+
+            """;
+
+    private static final String HOW_TO_RUN = """
+            ## How to reproduce
+
+            ```
+            bin/benchmarks                        # the full run: writes docs/benchmarks.md
+            bin/benchmarks --quick                # a few minutes: writes matrixone-benchmarks/target/benchmarks-quick.md
+            bin/benchmarks -Dbench.include='point|stream' -Dbench.rounds=30   # some sections, more rounds
+            bin/benchmarks -Dbench.matrixone=127.0.0.1:6001:root:111          # the real-server section's server
+            ```
+
+            The script builds the modules it needs (`mvn -pl matrixone-benchmarks -am package`, no install), makes
+            the Python SDK's virtualenv once (`matrixone-benchmarks/python/setup-venv.sh`) and runs
+            `io.matrixone.benchmarks.RunBenchmarks` on the module's class path. The run's raw results are saved to
+            `matrixone-benchmarks/target/benchmarks-full.bin` (`RunBenchmarks --render <file>` renders them again).
+            One JMH method can also be run alone with JMH's own options, for profiling:
+            `java -Dbench.target='mariadb|127.0.0.1|3306|0|root|pw' -cp <class path> org.openjdk.jmh.Main PointQueryBenchmark.sdkSync -prof gc`.
+            `mvn verify` compiles the module and runs its unit tests only (no benchmark).
+            """;
 
     private static void side(StringBuilder md, PairResult p, String label, String detail, List<Sample> samples) {
         double[] tp = samples.stream().mapToDouble(Sample::throughput).toArray();
