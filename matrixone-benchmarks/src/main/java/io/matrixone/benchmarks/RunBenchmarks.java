@@ -65,50 +65,70 @@ public final class RunBenchmarks {
         long started = System.nanoTime();
         RoundRunner runner = new RoundRunner(System.out::println);
 
+        Section run = (name, body) -> {
+            try {
+                body.run();
+            } catch (Exception | Error e) { // one failed section must not lose the others' measurements
+                e.printStackTrace();
+                results.info.put("failed-" + name, e.toString().replace('\n', ' '));
+            }
+            results.save(saved);
+        };
         try (Target maria = Target.mariaDb()) {
             results.info.put("mariadb", command("mariadbd", "--version").strip());
             Suite s = new Suite(results, "mariadb", maria, plan, runner);
             if (wanted(include, "point")) {
-                pointQuery(s);
+                run.run("point", () -> pointQuery(s));
             }
             if (wanted(include, "inflight")) {
-                inFlight(s, List.of(Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(5)));
+                run.run("inflight", () -> inFlight(s, List.of(Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(5))));
             }
             if (wanted(include, "tx")) {
-                transactions(s);
+                run.run("tx", () -> transactions(s));
             }
             if (wanted(include, "bulk")) {
-                bulk(s);
+                run.run("bulk", () -> bulk(s));
             }
             if (wanted(include, "stream")) {
-                streaming(s);
-            }
-            if (wanted(include, "growth")) {
-                growth(s);
+                run.run("stream", () -> streaming(s));
             }
             if (wanted(include, "point|python|growth")) {
                 try (Target emu = maria.emulator()) {
                     Suite e = new Suite(results, "emulator", emu, plan, runner);
                     if (wanted(include, "point")) {
-                        pointQuery(e);
+                        run.run("point-emulator", () -> pointQuery(e));
                     }
                     if (wanted(include, "python")) {
-                        python(e, plan.pythonRows(), plan.streamRows());
+                        run.run("python-emulator", () -> python(e, plan.pythonRows(), plan.streamRows()));
                     }
                     if (wanted(include, "growth")) {
-                        snapshotGrowth(e);
+                        run.run("growth-snapshots", () -> snapshotGrowth(e));
                     }
                 }
             }
+            if (wanted(include, "growth")) {
+                run.run("growth", () -> growth(s));
+            }
         }
         if (wanted(include, "real") && !"false".equals(System.getProperty("bench.real"))) {
-            realServer(results, plan, runner);
+            run.run("matrixone", () -> realServer(results, plan, runner, run));
         }
         results.info.put("loadAfter", loadAverage());
         results.info.put("minutes", Long.toString(TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - started)));
         results.save(saved);
         write(out, Report.render(results, plan));
         System.out.println("Results saved to " + saved);
+    }
+
+    /** A section of the run; a failure is recorded in the report and the run goes on. */
+    @FunctionalInterface
+    interface Section {
+        void run(String name, Body body) throws IOException;
+    }
+
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
     }
 
     /** The pairs of one server: sides are JMH methods run against {@link #target}. */
@@ -333,7 +353,7 @@ public final class RunBenchmarks {
         }
     }
 
-    private static void realServer(Results results, Plan plan, RoundRunner runner) throws Exception {
+    private static void realServer(Results results, Plan plan, RoundRunner runner, Section run) throws Exception {
         String[] p = System.getProperty("bench.matrixone", "127.0.0.1:6001:root:111").split(":", 4);
         if (!reachable(p[0], Integer.parseInt(p[1]))) {
             results.info.put("matrixone", "skipped: no MatrixOne answered on " + p[0] + ":" + p[1] + " during the run");
@@ -344,27 +364,27 @@ public final class RunBenchmarks {
             results.info.put("matrixone", mo.version());
             // the same pairs, fewer rows where one shot would take minutes there
             Plan real = new Plan(plan.quick(), plan.rounds(), Math.max(4, plan.shotRounds() / 2), plan.warmupRounds(),
-                    plan.warmupMillis(), plan.iterationMillis(), plan.realRows(), plan.streamRows(), plan.realRows(),
+                    plan.warmupMillis(), plan.iterationMillis(), plan.realRows(), plan.realRows() * 2, plan.realRows(),
                     plan.realRows(), plan.realRows(), 0);
             Suite s = new Suite(results, "matrixone", mo, real, runner);
             String only = System.getProperty("bench.realInclude", "");
             if (wanted(only, "point")) {
-                pointQuery(s);
+                run.run("matrixone-point", () -> pointQuery(s));
             }
             if (wanted(only, "inflight")) {
-                inFlight(s, List.of(Duration.ZERO, Duration.ofMillis(1)));
+                run.run("matrixone-inflight", () -> inFlight(s, List.of(Duration.ZERO, Duration.ofMillis(1))));
             }
             if (wanted(only, "tx")) {
-                transactions(s);
+                run.run("matrixone-tx", () -> transactions(s));
             }
             if (wanted(only, "bulk")) {
-                bulk(s);
+                run.run("matrixone-bulk", () -> bulk(s));
             }
             if (wanted(only, "stream")) {
-                streaming(s);
+                run.run("matrixone-stream", () -> streaming(s));
             }
             if (wanted(only, "python")) {
-                python(s, real.pythonRows(), real.streamRows());
+                run.run("matrixone-python", () -> python(s, real.pythonRows(), real.streamRows()));
             }
         } finally {
             mo.dropBenchObjects();
