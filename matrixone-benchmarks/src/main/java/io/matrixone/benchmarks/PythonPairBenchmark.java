@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class PythonPairBenchmark {
     private static final AtomicLong IDS = new AtomicLong();
+    /** Rows per INSERT statement in the bulk load, on both sides ({@code mo_peer.py} {@code bulk}: chunks of 10,000). */
+    static final int BULK_BATCH = 10_000;
 
     static ClientOptions options(Target t, String database) {
         return ClientOptions.builder().host(t.host).port(t.port).user(t.user).password(t.password).database(database)
@@ -127,12 +129,15 @@ public class PythonPairBenchmark {
         s.client.executeBatch("INSERT INTO bench_batch_java (name, email) VALUES (?, ?)", rows);
     }
 
-    /** {@code bulkInsert} of {@code rows} rows in one transaction (AUTO: multi-row INSERT on MatrixOne). */
+    /**
+     * {@code bulkInsert} of {@code rows} rows in one transaction (AUTO: multi-row INSERT on MatrixOne), in statements
+     * of {@value #BULK_BATCH} rows as the Python side's chunks (the SDK's default for INSERT is 1,000).
+     */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     public long bulk(Bulk s) {
         return s.client.bulkInsert(BulkInsert.into(Target.DB, "bench_bulk_java").columns("id", "name", "email")
-                .rows(Rows.of(s.rows))).rows();
+                .rows(Rows.of(s.rows)).batchSize(BULK_BATCH)).rows();
     }
 
     /** One unified transaction: ORM persist, raw insert, database snapshot and a clone from it (after COMMIT). */

@@ -179,7 +179,9 @@ final class Report {
             JVM), the Python side after the same number of discarded warm-up rounds (CPython has no JIT to warm).
             Bytes allocated have no Python counterpart and are left out; for the read, the Java side runs in a
             `-Xmx96m` fork and reports its peak heap growth, the Python side its peak resident-set growth
-            (`VmHWM`). The unified transaction is not the same statement sequence on both sides: MatrixOne refuses
+            (`VmHWM`). The bulk load sends multi-row INSERTs of 10,000 rows in one transaction on both sides (the
+            Python SDK's `batch_insert` in chunks, the Java SDK's `bulkInsert(..).batchSize(10_000)`; its default for
+            INSERT is 1,000). The unified transaction is not the same statement sequence on both sides: MatrixOne refuses
             `CREATE SNAPSHOT` inside a transaction and the Python SDK cannot defer it, so its snapshot and clone run
             after its commit; the Java SDK queues them inside the transaction and runs them after COMMIT.
 
