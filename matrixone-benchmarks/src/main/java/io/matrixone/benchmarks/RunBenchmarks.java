@@ -93,18 +93,20 @@ public final class RunBenchmarks {
                 run.run("stream", () -> streaming(s));
             }
             if (wanted(include, "point|python|growth")) {
-                try (Target emu = maria.emulator()) {
-                    Suite e = new Suite(results, "emulator", emu, plan, runner);
-                    if (wanted(include, "point")) {
-                        run.run("point-emulator", () -> pointQuery(e));
+                run.run("emulator", () -> {
+                    try (Target emu = maria.emulator()) {
+                        Suite e = new Suite(results, "emulator", emu, plan, runner);
+                        if (wanted(include, "point")) {
+                            run.run("point-emulator", () -> pointQuery(e));
+                        }
+                        if (wanted(include, "python")) {
+                            run.run("python-emulator", () -> python(e, plan.pythonRows(), plan.streamRows()));
+                        }
+                        if (wanted(include, "growth")) {
+                            run.run("growth-snapshots", () -> snapshotGrowth(e));
+                        }
                     }
-                    if (wanted(include, "python")) {
-                        run.run("python-emulator", () -> python(e, plan.pythonRows(), plan.streamRows()));
-                    }
-                    if (wanted(include, "growth")) {
-                        run.run("growth-snapshots", () -> snapshotGrowth(e));
-                    }
-                }
+                });
             }
             if (wanted(include, "growth")) {
                 run.run("growth", () -> growth(s));
@@ -159,11 +161,23 @@ public final class RunBenchmarks {
         /** Throughput benchmarks: rounds of {@link Plan#timed} JMH runs. */
         void timed(String id, String what, double target, Side a, Side b) throws Exception {
             results.add(server, runner.run(id, what, a, b, target, plan.warmupRounds(), plan.rounds()));
+            logConnections();
         }
 
         /** Single-shot benchmarks: one JMH run of a few shots per side and round. */
         void shots(String id, String what, double target, Side a, Side b) throws Exception {
             results.add(server, runner.run(id, what, a, b, target, 1, plan.shotRounds()));
+            logConnections();
+        }
+
+        /** The server's open connections after a pair (a leak across rounds would show here first). */
+        private void logConnections() {
+            try (Connection c = target.direct(new Properties()); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SHOW STATUS LIKE 'Threads_connected'")) {
+                System.out.println("  connections open on the server: " + (rs.next() ? rs.getString(2) : "?"));
+            } catch (Exception e) {
+                System.out.println("  connections open on the server: ? (" + e.getMessage() + ")");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.matrixone.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.matrixone.client.MatrixOneClient;
 import io.matrixone.hibernate.MatrixOneHibernate;
 import io.matrixone.hibernate.MatrixOneSessionFactory;
 import org.hibernate.Session;
@@ -39,23 +40,25 @@ public class TransactionBenchmark {
     /** Entity ids, unique across the rounds of a run (the rounds share the JVM). */
     private static final AtomicLong IDS = new AtomicLong();
 
-    /** The SDK's client with a Hibernate session factory bound to it. */
+    /**
+     * The SDK's client with a Hibernate session factory bound to it. (Not a subclass of {@link ClientStates.Sdk}:
+     * JMH would call an overridden {@code @Setup} once for each class that declares it.)
+     */
     @State(Scope.Benchmark)
-    public static class Sdk extends ClientStates.Sdk {
+    public static class Sdk {
+        MatrixOneClient client;
         MatrixOneSessionFactory orm;
 
-        @Override
         @Setup
         public void open() {
-            super.open();
+            client = Target.fromProperty().sdkClient(POOL);
             orm = MatrixOneHibernate.sessionFactory(client, BenchUser.class);
         }
 
-        @Override
         @TearDown
         public void close() {
             orm.close();
-            super.close();
+            client.close();
         }
     }
 
