@@ -19,11 +19,11 @@ record Plan(boolean quick, int rounds, int shotRounds, int warmupRounds, long wa
     static Plan fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
         return new Plan(quick,
-                Integer.getInteger("bench.rounds", quick ? 6 : 16),
-                Integer.getInteger("bench.shotRounds", quick ? 4 : 10),
+                Integer.getInteger("bench.rounds", quick ? 6 : 12),
+                Integer.getInteger("bench.shotRounds", quick ? 4 : 8),
                 Integer.getInteger("bench.warmupRounds", quick ? 1 : 2),
-                Long.getLong("bench.warmupMillis", quick ? 200 : 300),
-                Long.getLong("bench.iterationMillis", quick ? 500 : 700),
+                Long.getLong("bench.warmupMillis", quick ? 200 : 250),
+                Long.getLong("bench.iterationMillis", quick ? 500 : 500),
                 Long.getLong("bench.bulkRows", quick ? 20_000 : 250_000),
                 Long.getLong("bench.streamRows", quick ? 200_000 : 1_000_000),
                 Long.getLong("bench.pythonRows", quick ? 10_000 : 100_000),
