@@ -172,8 +172,8 @@ def round_(name, millis, arg):
 
 
 def main_loop():
-    import matrixone
-    PROTO.write("ready %s\n" % getattr(matrixone, "__version__", "?"))
+    from importlib.metadata import version  # the distribution's version (the module's __version__ says 1.0.0)
+    PROTO.write("ready matrixone-python-sdk %s\n" % version("matrixone-python-sdk"))
     for line in sys.stdin:
         parts = line.split()
         if not parts:
