@@ -4,18 +4,7 @@ import io.matrixone.async.AsyncMatrixOneClient;
 import io.matrixone.client.MatrixOneClient;
 import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.bulk.BulkMethod;
-import io.matrixone.core.bulk.BulkResult;
 import io.vertx.core.Vertx;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -27,188 +16,185 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
 /**
- * Inserting {@code rows} rows {@code (id BIGINT PK, name, email UNIQUE)} into an emptied table, one shot per
- * iteration; each method inserts in one transaction (or one statement). Scores are seconds per insert;
- * {@link RunBenchmarks} turns them into rows per second. Row by row inserts {@code rows / ROW_BY_ROW_DIVISOR}
- * rows only (it would take minutes otherwise); its rows per second are comparable.
+ * Inserting {@code rows} rows {@code (id BIGINT PK, name, email UNIQUE)} into table {@value #TABLE} (made by the
+ * runner, emptied untimed before every shot): one single-shot operation per iteration. The runner turns the time
+ * into rows per second. Row by row inserts {@code rows / }{@value #ROW_BY_ROW_DIVISOR} rows (a million would take
+ * minutes per shot); its rows per second are comparable.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@State(Scope.Benchmark)
 public class BulkInsertBenchmark {
     static final String TABLE = "bench_bulk";
     static final int ROW_BY_ROW_DIVISOR = 50;
-    static final int AUTOCOMMIT_DIVISOR = 200;
+    /** The TSV files of the rows, written once per JVM and size (the rounds share the JVM). */
+    private static final Map<Long, Path> FILES = new HashMap<>();
 
-    @Param({"mariadb"})
-    public String target;
-
-    @Param({"1000000"})
+    @Param("1000000")
     public long rows;
 
-    private Servers servers;
-    private MatrixOneClient sdk;
-    private Vertx vertx;
-    private AsyncMatrixOneClient sdkAsync;
-    private Connection batchConn;
-    private Connection rowConn;
-    private Connection fileConn;
-    private Path file;
+    Target target;
+    MatrixOneClient sdk;
+    Vertx vertx;
+    AsyncMatrixOneClient async;
+    Connection admin;
+    Connection batchConn;
+    Connection rowConn;
+    Connection fileConn;
+    Path file;
 
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        servers = Servers.start(target);
-        sdk = servers.sdkClient(2);
-        vertx = Vertx.vertx();
-        sdkAsync = servers.sdkAsync(4, vertx);
+    @Setup
+    public void open() throws SQLException {
+        target = Target.fromProperty();
+        sdk = target.sdkClient(2);
+        admin = target.direct(new Properties());
         Properties batch = new Properties();
         batch.setProperty("rewriteBatchedStatements", "true");
-        batchConn = servers.direct(batch);
+        batchConn = target.direct(batch);
         Properties row = new Properties();
         row.setProperty("useServerPrepStmts", "true");
         row.setProperty("cachePrepStmts", "true");
-        rowConn = servers.direct(row);
-        // Benchmark only, against our own local server: the raw driver reads the named file.
-        Properties local = new Properties();
-        local.setProperty("allowLoadLocalInfile", "true");
-        fileConn = servers.direct(local);
-        file = Rows.writeFile(rows);
-        try (Statement st = batchConn.createStatement()) {
-            st.execute("DROP TABLE IF EXISTS " + TABLE);
-            st.execute("CREATE TABLE " + TABLE + " (id BIGINT PRIMARY KEY, name VARCHAR(64) NOT NULL, "
-                    + "email VARCHAR(128) NOT NULL UNIQUE)");
-        }
+        rowConn = target.direct(row);
     }
 
-    @Setup(Level.Invocation)
+    @Setup(Level.Iteration)
     public void empty() throws SQLException {
-        try (Statement st = batchConn.createStatement()) {
+        try (Statement st = admin.createStatement()) {
             st.execute("TRUNCATE TABLE " + TABLE);
         }
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        batchConn.close();
-        rowConn.close();
-        fileConn.close();
+    @TearDown
+    public void close() throws SQLException {
+        if (async != null) {
+            async.close().toCompletableFuture().join();
+            Target.await(vertx.close());
+        }
+        for (Connection c : new Connection[] {admin, batchConn, rowConn, fileConn}) {
+            if (c != null) {
+                c.close();
+            }
+        }
         sdk.close();
-        sdkAsync.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        servers.close();
-        Files.deleteIfExists(file);
     }
 
-    /** The SDK's fastest bulk path: LOAD DATA LOCAL from the SDK's own stream (AUTO means INSERT on MatrixOne). */
     @Benchmark
-    public BulkResult sdkBulk() {
-        BulkResult r = sdk.bulkInsert(BulkInsert.into(Servers.DB, TABLE).columns("id", "name", "email").rows(Rows.of(rows))
-                .method(BulkMethod.LOAD_DATA));
-        check(r.rows(), rows);
-        return r;
+    public long sdkBulk() {
+        return check(sdk.bulkInsert(insert(null)).rows());
     }
 
-    /** The SDK's bulk path forced to multi-row INSERTs (what the async client and servers without local files get). */
     @Benchmark
-    public BulkResult sdkBulkInsertMethod() {
-        BulkResult r = sdk.bulkInsert(BulkInsert.into(Servers.DB, TABLE).columns("id", "name", "email")
-                .rows(Rows.of(rows)).method(BulkMethod.INSERT));
-        check(r.rows(), rows);
-        return r;
+    public long sdkLoadData() {
+        return check(sdk.bulkInsert(insert(BulkMethod.LOAD_DATA)).rows());
     }
 
-    /** The async client's bulk path: multi-row INSERTs of 1,000 rows, one at a time (Vert.x has no LOCAL INFILE). */
     @Benchmark
-    public BulkResult sdkAsyncBulk() {
-        BulkResult r = sdkAsync.bulkInsert(BulkInsert.into(Servers.DB, TABLE).columns("id", "name", "email")
-                .rows(Rows.of(rows))).toCompletableFuture().join();
-        check(r.rows(), rows);
-        return r;
+    public long sdkAsyncBulk() {
+        if (async == null) {
+            vertx = Vertx.vertx();
+            async = target.sdkAsync(2, vertx);
+        }
+        return check(async.bulkInsert(insert(null)).toCompletableFuture().join().rows());
     }
 
-    /** The server's own LOAD DATA LOCAL INFILE of the same rows from a file. */
+    /** The server's own LOAD DATA LOCAL INFILE of the same rows from a file (the client only sends the file). */
     @Benchmark
-    public long serverLoadDataFile() throws SQLException {
+    public long serverLoadFile() throws SQLException, IOException {
+        if (fileConn == null) {
+            Properties local = new Properties();
+            local.setProperty("allowLoadLocalInfile", "true"); // benchmark only: the raw driver reads the file we name
+            fileConn = target.direct(local);
+            synchronized (FILES) {
+                file = FILES.get(rows);
+                if (file == null) {
+                    file = Rows.writeFile(rows);
+                    FILES.put(rows, file);
+                }
+            }
+        }
         try (Statement st = fileConn.createStatement()) {
-            long n = st.executeLargeUpdate("LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE " + TABLE
-                    + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' (id, name, email)");
-            check(n, rows);
-            return n;
+            return check(st.executeLargeUpdate("LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE " + TABLE
+                    + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' (id, name, email)"));
         }
     }
 
-    /** Raw Connector/J batch with rewriteBatchedStatements=true, 1,000 rows per executeBatch, one transaction. */
+    /** Connector/J batches of 1,000 rows with {@code rewriteBatchedStatements=true}, one transaction. */
     @Benchmark
-    public long rawJdbcBatch() throws SQLException {
-        batchConn.setAutoCommit(false);
-        try (PreparedStatement ps = batchConn.prepareStatement("INSERT INTO " + TABLE + " (id, name, email) VALUES (?, ?, ?)")) {
+    public long jdbcBatch() throws SQLException {
+        Connection c = batchConn;
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (id, name, email) VALUES (?, ?, ?)")) {
             for (long id = 1; id <= rows; id++) {
-                ps.setLong(1, id);
-                ps.setString(2, Rows.name(id));
-                ps.setString(3, Rows.email(id));
+                Rows.bind(ps, id);
                 ps.addBatch();
                 if (id % 1000 == 0) {
                     ps.executeBatch();
                 }
             }
             ps.executeBatch();
-            batchConn.commit();
+            c.commit();
         } finally {
-            batchConn.setAutoCommit(true);
+            c.setAutoCommit(true);
         }
         return rows;
     }
 
-    /** Raw Connector/J, one INSERT per row (server-side prepared, cached), one transaction; rows / 50 rows. */
+    /** One server-side prepared INSERT per row, all in one transaction; {@code rows / 50} rows. */
     @Benchmark
     public long rowByRow() throws SQLException {
         long n = rows / ROW_BY_ROW_DIVISOR;
-        rowConn.setAutoCommit(false);
-        try (PreparedStatement ps = rowConn.prepareStatement("INSERT INTO " + TABLE + " (id, name, email) VALUES (?, ?, ?)")) {
+        Connection c = rowConn;
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (id, name, email) VALUES (?, ?, ?)")) {
             for (long id = 1; id <= n; id++) {
-                ps.setLong(1, id);
-                ps.setString(2, Rows.name(id));
-                ps.setString(3, Rows.email(id));
+                Rows.bind(ps, id);
                 ps.executeUpdate();
             }
-            rowConn.commit();
+            c.commit();
         } finally {
-            rowConn.setAutoCommit(true);
+            c.setAutoCommit(true);
         }
         return n;
     }
 
-    /**
-     * Raw Connector/J, one INSERT per row in autocommit mode (each row its own transaction: what a naive loop
-     * does); rows / 200 rows.
-     */
+    /** The server inserting the same rows from its own row generator: no client, no network. */
     @Benchmark
-    public long rowByRowAutocommit() throws SQLException {
-        long n = rows / AUTOCOMMIT_DIVISOR;
-        try (PreparedStatement ps = rowConn.prepareStatement("INSERT INTO " + TABLE + " (id, name, email) VALUES (?, ?, ?)")) {
-            for (long id = 1; id <= n; id++) {
-                ps.setLong(1, id);
-                ps.setString(2, Rows.name(id));
-                ps.setString(3, Rows.email(id));
-                ps.executeUpdate();
-            }
-        }
-        return n;
-    }
-
-    private static void check(long got, long expected) {
-        if (got != expected) {
-            throw new IllegalStateException("inserted " + got + " rows, expected " + expected);
+    public long serverInsertSelect() throws SQLException {
+        String gen = target.kind.equals("mariadb")
+                ? "SELECT seq, CONCAT('name-', seq), CONCAT('user-', seq, '@example.com') FROM seq_1_to_" + rows
+                : "SELECT result, CONCAT('name-', result), CONCAT('user-', result, '@example.com') FROM generate_series(1, "
+                        + rows + ") g";
+        try (Statement st = admin.createStatement()) {
+            return check(st.executeLargeUpdate("INSERT INTO " + TABLE + " (id, name, email) " + gen));
         }
     }
 
-    static long rowsOf(String method, long rows) {
-        return switch (method) {
-            case "rowByRow" -> rows / ROW_BY_ROW_DIVISOR;
-            case "rowByRowAutocommit" -> rows / AUTOCOMMIT_DIVISOR;
-            default -> rows;
-        };
+    private BulkInsert insert(BulkMethod method) {
+        BulkInsert b = BulkInsert.into(Target.DB, TABLE).columns("id", "name", "email").rows(Rows.of(rows));
+        return method == null ? b : b.method(method);
     }
 
+    private long check(long got) {
+        if (got != rows) {
+            throw new IllegalStateException("inserted " + got + " rows, expected " + rows);
+        }
+        return got;
+    }
+
+    static void createTable(Target t) {
+        t.admin("DROP TABLE IF EXISTS " + TABLE, "CREATE TABLE " + TABLE
+                + " (id BIGINT PRIMARY KEY, name VARCHAR(64) NOT NULL, email VARCHAR(128) NOT NULL UNIQUE)");
+    }
 }

@@ -21,6 +21,13 @@ final class Rows {
         return "user-" + i + "@example.com";
     }
 
+    /** Binds row {@code id} to an {@code INSERT ... (id, name, email) VALUES (?, ?, ?)}. */
+    static void bind(java.sql.PreparedStatement ps, long id) throws java.sql.SQLException {
+        ps.setLong(1, id);
+        ps.setString(2, name(id));
+        ps.setString(3, email(id));
+    }
+
     static Iterable<Object[]> of(long n) {
         return () -> new Iterator<>() {
             long i;

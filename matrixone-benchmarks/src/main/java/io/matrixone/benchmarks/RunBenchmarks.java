@@ -1,358 +1,452 @@
 package io.matrixone.benchmarks;
 
+import io.matrixone.benchmarks.harness.JmhSide;
+import io.matrixone.benchmarks.harness.RoundRunner;
+import io.matrixone.benchmarks.harness.Side;
+import io.matrixone.benchmarks.harness.Stats;
+
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-
 /**
- * Runs every benchmark in one go and writes {@code docs/benchmarks.md}: SDK vs raw driver side by side from the
- * same run, with JMH's error bars and the ratios, plus the machine, the versions and the date.
+ * Runs the benchmark pairs and writes {@code docs/benchmarks.md}. Each pair is two JMH benchmark methods (the SDK,
+ * and what it is compared with), or a JMH method and the Python SDK worker; they run in short alternating rounds
+ * ({@link RoundRunner}: A B, B A, A B ...), each round of a JMH side being one short JMH run through JMH's
+ * {@code Runner} API ({@link JmhSide}), and the report gives every ratio as the median of the per-round ratios
+ * with a 95% interval, next to the client CPU time and bytes allocated per operation (JMH profilers).
  *
- * <p>System properties: {@code bench.quick=true} (a smoke run: tiny iterations, 20k bulk rows; the doc is written
- * to {@code target/benchmarks-quick.md} instead), {@code bench.include=<regex>} (a subset), {@code bench.rows=N}
- * (bulk rows, default 1,000,000), {@code bench.out=<path>}.
+ * <p>To add a benchmark: write a JMH class like {@link PointQueryBenchmark} (states for the clients, one
+ * {@code @Benchmark} method per side, the server from {@link Target#fromProperty}) and name its pair in a
+ * suite below ({@link Suite#timed} or {@link Suite#shots}).
+ *
+ * <p>System properties: {@code bench.quick=true} (a few minutes; writes
+ * {@code matrixone-benchmarks/target/benchmarks-quick.md}), {@code bench.include=<regex>} over the section names
+ * ({@code point inflight tx bulk stream python growth real}), {@code bench.real=false} (skip the real MatrixOne),
+ * {@code bench.matrixone=host:port:user:password}, {@code bench.python=<python of the venv>}, sizes and rounds
+ * ({@link Plan}), {@code bench.out=<path>}. {@code --render <results.bin>} renders a saved run again.
  */
 public final class RunBenchmarks {
 
     private RunBenchmarks() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException {
-        boolean quick = Boolean.getBoolean("bench.quick");
-        String include = System.getProperty("bench.include", "");
-        long rows = Long.getLong("bench.rows", quick ? 20_000 : 1_000_000);
+    public static void main(String[] args) throws Exception {
         Path root = repoRoot();
-        Path out = Path.of(System.getProperty("bench.out",
-                quick ? root.resolve("matrixone-benchmarks/target/benchmarks-quick.md").toString()
-                      : root.resolve("docs/benchmarks.md").toString()));
-        String loadBefore = loadAverage();
+        Plan plan = Plan.fromSystemProperties();
+        Path out = Path.of(System.getProperty("bench.out", plan.quick()
+                ? root.resolve("matrixone-benchmarks/target/benchmarks-quick.md").toString()
+                : root.resolve("docs/benchmarks.md").toString()));
+        Path saved = root.resolve("matrixone-benchmarks/target/benchmarks-" + (plan.quick() ? "quick" : "full") + ".bin");
+        if (args.length > 1 && args[0].equals("--render")) {
+            write(out, Report.render(Results.load(Path.of(args[1])), plan));
+            return;
+        }
+        // Other engineers' JMH runs on this machine hold JMH's global lock for their whole run; the rounds here are
+        // interleaved, so a concurrent run is noise on both sides of a round, not a bias (the report says so).
+        System.setProperty("jmh.ignoreLock", "true");
+        String include = System.getProperty("bench.include", "");
+        Results results = new Results();
+        results.info.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        results.info.put("commit", command("git", "-C", root.toString(), "rev-parse", "--short", "HEAD").strip());
+        results.info.put("loadBefore", loadAverage());
+        results.info.put("quick", Boolean.toString(plan.quick()));
+        results.info.put("include", include);
         long started = System.nanoTime();
-        ZonedDateTime date = ZonedDateTime.now();
-        for (String b : List.of("sdkStream", "rawJdbcStream", "sdkAsyncStream", "rawVertxStream")) {
-            Files.deleteIfExists(HeapPeak.file(b));
+        RoundRunner runner = new RoundRunner(System.out::println);
+
+        Section run = (name, body) -> {
+            try {
+                body.run();
+            } catch (Exception | Error e) { // one failed section must not lose the others' measurements
+                e.printStackTrace();
+                results.info.put("failed-" + name, e.toString().replace('\n', ' '));
+            }
+            results.save(saved);
+        };
+        try (Target maria = Target.mariaDb()) {
+            results.info.put("mariadb", command("mariadbd", "--version").strip());
+            Suite s = new Suite(results, "mariadb", maria, plan, runner);
+            if (wanted(include, "point")) {
+                run.run("point", () -> pointQuery(s));
+            }
+            if (wanted(include, "inflight")) {
+                run.run("inflight", () -> inFlight(s, List.of(Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(5))));
+            }
+            if (wanted(include, "tx")) {
+                run.run("tx", () -> transactions(s));
+            }
+            if (wanted(include, "bulk")) {
+                run.run("bulk", () -> bulk(s));
+            }
+            if (wanted(include, "stream")) {
+                run.run("stream", () -> streaming(s));
+            }
+            if (wanted(include, "point|python|growth")) {
+                run.run("emulator", () -> {
+                    try (Target emu = maria.emulator()) {
+                        Suite e = new Suite(results, "emulator", emu, plan, runner);
+                        if (wanted(include, "point")) {
+                            run.run("point-emulator", () -> pointQuery(e));
+                        }
+                        if (wanted(include, "python")) {
+                            run.run("python-emulator", () -> python(e, plan.pythonRows(), plan.streamRows()));
+                        }
+                        if (wanted(include, "growth")) {
+                            run.run("growth-snapshots", () -> snapshotGrowth(e));
+                        }
+                    }
+                });
+            }
+            if (wanted(include, "growth")) {
+                run.run("growth", () -> growth(s));
+            }
+        }
+        if (wanted(include, "real") && !"false".equals(System.getProperty("bench.real"))) {
+            run.run("matrixone", () -> realServer(results, plan, runner, run));
+        }
+        results.info.put("loadAfter", loadAverage());
+        results.info.put("minutes", Long.toString(TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - started)));
+        results.save(saved);
+        write(out, Report.render(results, plan));
+        System.out.println("Results saved to " + saved);
+    }
+
+    /** A section of the run; a failure is recorded in the report and the run goes on. */
+    @FunctionalInterface
+    interface Section {
+        void run(String name, Body body) throws IOException;
+    }
+
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** The pairs of one server: sides are JMH methods run against {@link #target}. */
+    static final class Suite {
+        final Results results;
+        final String server;
+        final Target target;
+        final Plan plan;
+        final RoundRunner runner;
+
+        Suite(Results results, String server, Target target, Plan plan, RoundRunner runner) {
+            this.results = results;
+            this.server = server;
+            this.target = target;
+            this.plan = plan;
+            this.runner = runner;
         }
 
-        List<RunResult> results = new ArrayList<>();
-        // Throughput benchmarks, in ABBA order per pair (raw, SDK, SDK, raw ...): the load on this shared machine
-        // drifts over minutes, and a fixed order would hand that drift to one side. Each method's two forks are
-        // averaged (see combine).
-        List<String[]> throughputRuns = List.of(
-                new String[] {"PointQueryBenchmark", "mariadb", "rawJdbc", "sdkSync", "rawVertx", "sdkAsync"},
-                new String[] {"PointQueryBenchmark", "emulator", "rawJdbc", "sdkSync", "rawVertx", "sdkAsync"},
-                new String[] {"InFlightBenchmark", "mariadb", "rawVertx", "sdkAsync", "sdkSyncPool"},
-                new String[] {"TransactionBenchmark", "mariadb", "rawBeginCommit", "sdkEmptyTx", "rawInsertTx", "sdkOrmFlushTx"});
-        for (String[] r : throughputRuns) {
-            List<String> methods = new ArrayList<>(List.of(r).subList(2, r.length));
-            List<String> order = new ArrayList<>(methods);
-            if (!quick) {
-                List<String> reversed = new ArrayList<>(methods);
-                java.util.Collections.reverse(reversed);
-                order.addAll(reversed);
+        /** A side: JMH method {@code method} of {@code benchmark}, against this suite's server. */
+        JmhSide side(String label, Class<?> benchmark, String method, JmhSide.Settings settings) {
+            return JmhSide.of(label, benchmark, method, settings).property(Target.PROPERTY, target.property());
+        }
+
+        JmhSide timedSide(String label, Class<?> benchmark, String method) {
+            return side(label, benchmark, method, plan.timed());
+        }
+
+        /** Throughput benchmarks: rounds of {@link Plan#timed} JMH runs. */
+        void timed(String id, String what, double target, Side a, Side b) throws Exception {
+            results.add(server, runner.run(id, what, a, b, target, plan.warmupRounds(), plan.rounds()));
+            logConnections();
+        }
+
+        /** Single-shot benchmarks: one JMH run of a few shots per side and round. */
+        void shots(String id, String what, double target, Side a, Side b) throws Exception {
+            results.add(server, runner.run(id, what, a, b, target, 1, plan.shotRounds()));
+            logConnections();
+        }
+
+        /** The server's open connections after a pair (a leak across rounds would show here first). */
+        private void logConnections() {
+            try (Connection c = target.direct(new Properties()); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SHOW STATUS LIKE 'Threads_connected'")) {
+                System.out.println("  connections open on the server: " + (rs.next() ? rs.getString(2) : "?"));
+            } catch (Exception e) {
+                System.out.println("  connections open on the server: ? (" + e.getMessage() + ")");
             }
-            for (String method : order) {
-                if (!include.isEmpty() && !(r[0] + "." + method).matches(".*(" + include + ").*")) {
-                    continue;
+        }
+    }
+
+    static void pointQuery(Suite s) throws Exception {
+        Users.create(s.target);
+        Class<?> c = PointQueryBenchmark.class;
+        s.timed("point-sync", "Point query by PK, sync", 0.95, s.timedSide("SDK sync", c, "sdkSync"),
+                s.timedSide("Connector/J + HikariCP", c, "rawJdbc"));
+        s.timed("point-async", "Point query by PK, async", Double.NaN, s.timedSide("SDK async", c, "sdkAsync"),
+                s.timedSide("Vert.x pool", c, "rawVertx"));
+    }
+
+    static void inFlight(Suite base, List<Duration> rtts) throws Exception {
+        Users.create(base.target);
+        boolean pipelining = base.target.kind.equals("mariadb");
+        double direct = pingMicros(base.target);
+        base.results.rtt.put(base.server + "@loopback", direct);
+        Class<?> c = InFlightBenchmark.class;
+        for (Duration rtt : rtts) {
+            Target t = rtt.isZero() ? base.target : base.target.withLatency(rtt);
+            String at = rtt.isZero() ? "loopback" : "+" + rtt.toMillis() + " ms";
+            try {
+                if (!rtt.isZero()) {
+                    base.results.rtt.put(base.server + "@" + at, pingMicros(t));
                 }
-                results.addAll(run(new OptionsBuilder()
-                        .include("io\\.matrixone\\.benchmarks\\." + r[0] + "\\." + method + "$")
-                        .param("target", r[1])
-                        .forks(1)
-                        .warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.seconds(quick ? 1 : 2))
-                        .measurementIterations(quick ? 2 : 4).measurementTime(TimeValue.seconds(quick ? 1 : 2))
-                        .timeUnit(TimeUnit.SECONDS)
-                        .shouldFailOnError(true)));
+                Suite s = new Suite(base.results, base.server, t, base.plan, base.runner);
+                String what = "64 in flight, " + at;
+                Side async = s.timedSide("SDK async, pool 8", c, "sdkAsync");
+                Side sync = s.timedSide("SDK sync, 64 threads, pool 8", c, "sdkSyncPool");
+                s.timed("inflight-vertx@" + at, what, 0.9, async, s.timedSide("Vert.x pool 8, no pipelining", c, "rawVertx"));
+                s.timed("inflight-sync@" + at, what, 3.0, async, sync);
+                if (pipelining && !rtt.equals(Duration.ofMillis(5))) {
+                    s.timed("inflight-pipelined@" + at, what, Double.NaN, async,
+                            s.timedSide("Vert.x 8 connections, pipelined", c, "rawVertxPipelined"));
+                }
+                if (rtt.isZero() || rtt.equals(Duration.ofMillis(1))) {
+                    s.timed("inflight-async64@" + at, what, Double.NaN, s.timedSide("SDK async, pool 64", c, "sdkAsyncPool64"),
+                            sync);
+                }
+            } finally {
+                if (!rtt.isZero()) {
+                    t.close();
+                }
             }
         }
-        // One-shot benchmarks: one insert per iteration (seconds each), one 1M-row read (a fraction of a second).
-        results.addAll(run(new OptionsBuilder()
-                .include(pattern(include, "BulkInsertBenchmark"))
-                .forks(1)
-                .param("rows", Long.toString(rows))
-                .warmupIterations(1)
-                .measurementIterations(quick ? 2 : 3)
-                .shouldFailOnError(true)));
-        results.addAll(run(new OptionsBuilder()
-                .include(pattern(include, "StreamingBenchmark"))
-                .forks(1)
-                .warmupIterations(quick ? 1 : 3)
-                .measurementIterations(quick ? 2 : 8)
-                .shouldFailOnError(true)));
+    }
 
-        long minutes = TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - started);
-        String doc = render(results, rows, quick, date, loadBefore, loadAverage(), minutes);
-        Files.createDirectories(out.getParent());
+    static void transactions(Suite s) throws Exception {
+        s.target.admin("DROP TABLE IF EXISTS " + TransactionBenchmark.TABLE, "CREATE TABLE " + TransactionBenchmark.TABLE
+                + " (id BIGINT PRIMARY KEY, name VARCHAR(64) NOT NULL, email VARCHAR(128) NOT NULL)");
+        Class<?> c = TransactionBenchmark.class;
+        s.timed("tx-empty", "Empty transaction", Double.NaN, s.timedSide("SDK transaction(tx -> null)", c, "sdkEmptyTx"),
+                s.timedSide("HikariCP: BEGIN; COMMIT", c, "rawBeginCommit"));
+        Side orm = s.timedSide("SDK transaction + tx.orm persist", c, "sdkOrmPersist");
+        s.timed("tx-orm", "Transaction with an ORM persist", 0.9, orm,
+                s.timedSide("Hibernate on HikariCP (auto-commit pool)", c, "hibernatePersist"));
+        s.timed("tx-orm-tuned", "Transaction with an ORM persist", Double.NaN, orm,
+                s.timedSide("Hibernate on HikariCP (pool without auto-commit)", c, "hibernatePersistTuned"));
+        s.target.admin("DROP TABLE IF EXISTS " + TransactionBenchmark.TABLE);
+    }
+
+    static void bulk(Suite s) throws Exception {
+        BulkInsertBenchmark.createTable(s.target);
+        long rows = s.plan.bulkRows();
+        String what = "Bulk insert of " + String.format(Locale.ROOT, "%,d", rows) + " rows";
+        Side auto = bulkSide(s, "SDK bulkInsert (AUTO: multi-row INSERT)", "sdkBulk", rows, rows);
+        Side load = bulkSide(s, "SDK bulkInsert (LOAD_DATA stream)", "sdkLoadData", rows, rows);
+        Side rowByRow = bulkSide(s, "row-by-row prepared INSERT, one transaction (rows/"
+                + BulkInsertBenchmark.ROW_BY_ROW_DIVISOR + ")", "rowByRow", rows, rows / BulkInsertBenchmark.ROW_BY_ROW_DIVISOR);
+        Side batch = bulkSide(s, "JDBC batch, rewriteBatchedStatements", "jdbcBatch", rows, rows);
+        s.shots("bulk-file", what, 0.8, load, bulkSide(s, "LOAD DATA LOCAL INFILE of a file", "serverLoadFile", rows, rows));
+        s.shots("bulk-rowbyrow", what, 20, auto, rowByRow);
+        s.shots("bulk-load-rowbyrow", what, 20, load, rowByRow);
+        s.shots("bulk-server", what, Double.NaN, auto,
+                bulkSide(s, "server alone: INSERT ... SELECT", "serverInsertSelect", rows, rows));
+        s.shots("bulk-jdbc", what, Double.NaN, auto, batch);
+        s.shots("bulk-async", what, Double.NaN, bulkSide(s, "SDK async bulkInsert (multi-row INSERT)", "sdkAsyncBulk", rows, rows),
+                batch);
+        s.target.admin("DROP TABLE IF EXISTS " + BulkInsertBenchmark.TABLE);
+    }
+
+    private static JmhSide bulkSide(Suite s, String label, String method, long rows, long items) {
+        return s.side(label, BulkInsertBenchmark.class, method, s.plan.shot()).param("rows", rows).items(items);
+    }
+
+    static void streaming(Suite s) throws Exception {
+        long rows = s.plan.streamRows();
+        StreamingBenchmark.createTable(s.target, rows);
+        String what = "Stream " + String.format(Locale.ROOT, "%,d", rows) + " rows";
+        Side sync = streamSide(s, "SDK stream (row views)", "sdkStream", rows);
+        s.shots("stream-sync", what, 0.95, sync, streamSide(s, "Connector/J streaming ResultSet", "rawJdbcStream", rows));
+        s.shots("stream-views", what, Double.NaN, sync,
+                streamSide(s, "SDK stream, every row detached (before row views)", "sdkStreamDetached", rows));
+        s.shots("stream-async", what, Double.NaN, streamSide(s, "SDK async stream", "sdkAsyncStream", rows),
+                streamSide(s, "Vert.x query, collecting", "rawVertxStream", rows));
+    }
+
+    /** A streaming side in the shared warm JVM: a warm-up read and three measured reads per round. */
+    private static JmhSide streamSide(Suite s, String label, String method, long rows) {
+        return s.side(label, StreamingBenchmark.class, method, JmhSide.Settings.shots(1, 3)).param("rows", rows)
+                .items(rows).heapPeak();
+    }
+
+    /** A streaming side in a fresh {@value StreamingBenchmark#HEAP} fork per round: the proof of bounded memory. */
+    private static JmhSide smallHeapStreamSide(Suite s, String label, String method, long rows) {
+        return s.side(label, StreamingBenchmark.class, method, s.plan.forkedShots()).param("rows", rows).items(rows)
+                .forked("-Xmx" + StreamingBenchmark.HEAP, "-XX:+UseG1GC").heapPeak();
+    }
+
+    /** Growth series: bulk insert and streaming by rows, concurrent async transactions by count (one JMH run each). */
+    static void growth(Suite s) throws Exception {
+        BulkInsertBenchmark.createTable(s.target);
+        for (long n = 10_000; n <= s.plan.growthMaxRows(); n *= 10) {
+            Side side = s.side("SDK bulkInsert", BulkInsertBenchmark.class, "sdkBulk",
+                    JmhSide.Settings.shots(n <= 100_000 ? 1 : 0, n >= 1_000_000 ? 1 : 3)).param("rows", n).items(n);
+            step(s, "bulk", "Bulk insert (SDK, AUTO), rows", n, side);
+        }
+        s.target.admin("DROP TABLE IF EXISTS " + BulkInsertBenchmark.TABLE);
+        for (long n : new long[] {s.plan.streamRows(), s.plan.growthMaxRows()}) {
+            StreamingBenchmark.createTable(s.target, n);
+            step(s, "stream", "Stream (SDK, -Xmx" + StreamingBenchmark.HEAP + "), rows", n,
+                    smallHeapStreamSide(s, "SDK stream", "sdkStream", n));
+        }
+        s.target.admin("DROP TABLE IF EXISTS " + GrowthBenchmark.TX_TABLE, "CREATE TABLE " + GrowthBenchmark.TX_TABLE
+                + " (id BIGINT PRIMARY KEY, name VARCHAR(64) NOT NULL)");
+        for (int n = 10; n <= 1000; n *= 10) {
+            step(s, "async-tx", "Concurrent async transactions (BEGIN, INSERT, COMMIT), at once", n,
+                    s.side("SDK async", GrowthBenchmark.class, "asyncTransactions", JmhSide.Settings.shots(3, 5))
+                            .param("transactions", n).items(n));
+        }
+        s.target.admin("DROP TABLE IF EXISTS " + GrowthBenchmark.TX_TABLE);
+    }
+
+    static void snapshotGrowth(Suite s) throws Exception {
+        s.target.admin("CREATE TABLE IF NOT EXISTS " + GrowthBenchmark.SNAPSHOT_TABLE + " (id INT PRIMARY KEY)");
+        try {
+            for (int n = 10; n <= s.plan.growthSnapshots(); n *= 10) {
+                step(s, "snapshots", "client.snapshots().list(), snapshots on the server", n,
+                        s.side("SDK", GrowthBenchmark.class, "listSnapshots", JmhSide.Settings.shots(3, 7))
+                                .param("snapshots", n).items(n));
+            }
+        } finally {
+            try (Connection c = s.target.direct(new Properties()); Statement st = c.createStatement()) {
+                for (int i = 0; i < s.plan.growthSnapshots(); i++) {
+                    st.execute("DROP SNAPSHOT IF EXISTS " + GrowthBenchmark.name(i));
+                }
+            }
+            s.target.admin("DROP TABLE IF EXISTS " + GrowthBenchmark.SNAPSHOT_TABLE);
+        }
+    }
+
+    private static void step(Suite s, String series, String what, long size, Side side) throws Exception {
+        var sample = side.round(false);
+        System.out.println(fmt("growth %s %,d: %,.1f items/s, cpu %.0f ns/item, alloc %.0f B/item, peak %.1f MiB",
+                series, size, sample.throughput(), sample.cpuPerItem(), sample.allocPerItem(), sample.peak() / 1048576));
+        s.results.addGrowth(s.server, new Results.Step(series, what, size, sample));
+    }
+
+    /** The Java SDK vs the Python SDK on the seeds' workloads (skipped without the Python virtualenv). */
+    static void python(Suite s, long rows, long readRows) throws Exception {
+        String python = PythonPeer.python();
+        if (python == null) {
+            s.results.info.put("python-" + s.server, "skipped: no Python SDK virtualenv (bench.python; bin/benchmarks"
+                    + " makes it with matrixone-benchmarks/python/setup-venv.sh)");
+            return;
+        }
+        PythonPeer.prepare(s.target, readRows);
+        Class<?> c = PythonPairBenchmark.class;
+        try (PythonPeer py = PythonPeer.start(python, s.target)) {
+            s.results.info.put("python-sdk", py.version);
+            long millis = s.plan.iterationMillis();
+            s.timed("py-connect", "Connect + point query", 1.0, s.timedSide("Java SDK", c, "connectPoint"),
+                    py.side("connect_point", millis, "-"));
+            s.timed("py-batch", "Batch of 1,000 users (per user)", 1.0, s.timedSide("Java SDK", c, "batch1000"),
+                    py.side("batch_1000", millis, "-"));
+            s.shots("py-bulk", "Bulk load of " + String.format(Locale.ROOT, "%,d", rows) + " rows", 1.0,
+                    s.side("Java SDK", c, "bulk", s.plan.shot()).param("rows", rows).items(rows),
+                    py.side("bulk", 0, Long.toString(rows)));
+            s.shots("py-unified", "Unified transaction: ORM + raw insert + snapshot + clone", 1.0,
+                    s.side("Java SDK", c, "unifiedTx", s.plan.shot()), py.side("unified_tx", 0, "-"));
+            s.shots("py-read", "Read " + String.format(Locale.ROOT, "%,d", readRows) + " rows", 1.0,
+                    s.side("Java SDK (-Xmx96m fork)", c, "read", s.plan.forkedShots()).param("rows", readRows)
+                            .items(readRows).forked("-Xmx" + StreamingBenchmark.HEAP, "-XX:+UseG1GC").heapPeak(),
+                    py.side("stream", 0, StreamingBenchmark.table(readRows)));
+        } finally {
+            PythonPeer.cleanUp(s.target);
+        }
+    }
+
+    private static void realServer(Results results, Plan plan, RoundRunner runner, Section run) throws Exception {
+        String[] p = System.getProperty("bench.matrixone", "127.0.0.1:6001:root:111").split(":", 4);
+        if (!reachable(p[0], Integer.parseInt(p[1]))) {
+            results.info.put("matrixone", "skipped: no MatrixOne answered on " + p[0] + ":" + p[1] + " during the run");
+            return;
+        }
+        Target mo = Target.matrixOne();
+        try {
+            results.info.put("matrixone", mo.version());
+            // the same pairs, fewer rows where one shot would take minutes there
+            Plan real = new Plan(plan.quick(), plan.rounds(), Math.max(4, plan.shotRounds() / 2), plan.warmupRounds(),
+                    plan.warmupMillis(), plan.iterationMillis(), plan.realRows(), plan.realRows() * 2, plan.realRows(),
+                    plan.realRows(), plan.realRows(), 0);
+            Suite s = new Suite(results, "matrixone", mo, real, runner);
+            String only = System.getProperty("bench.realInclude", "");
+            if (wanted(only, "point")) {
+                run.run("matrixone-point", () -> pointQuery(s));
+            }
+            if (wanted(only, "inflight")) {
+                run.run("matrixone-inflight", () -> inFlight(s, List.of(Duration.ZERO, Duration.ofMillis(1))));
+            }
+            if (wanted(only, "tx")) {
+                run.run("matrixone-tx", () -> transactions(s));
+            }
+            if (wanted(only, "bulk")) {
+                run.run("matrixone-bulk", () -> bulk(s));
+            }
+            if (wanted(only, "stream")) {
+                run.run("matrixone-stream", () -> streaming(s));
+            }
+            if (wanted(only, "python")) {
+                run.run("matrixone-python", () -> python(s, real.pythonRows(), real.streamRows()));
+            }
+        } finally {
+            mo.dropBenchObjects();
+            mo.close();
+        }
+    }
+
+    /** The median time of a {@code SELECT 1} round trip, microseconds (calibrates the latency proxy). */
+    static double pingMicros(Target t) throws Exception {
+        try (Connection c = t.direct(new Properties()); Statement st = c.createStatement()) {
+            double[] v = new double[200];
+            for (int i = -50; i < v.length; i++) {
+                long t0 = System.nanoTime();
+                try (ResultSet rs = st.executeQuery("SELECT 1")) {
+                    rs.next();
+                }
+                if (i >= 0) {
+                    v[i] = (System.nanoTime() - t0) / 1000.0;
+                }
+            }
+            return Stats.median(v);
+        }
+    }
+
+    static boolean wanted(String include, String section) {
+        return include.isEmpty() || section.matches(".*(" + include + ").*")
+                || java.util.Arrays.stream(section.split("\\|")).anyMatch(x -> x.matches(".*(" + include + ").*"));
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void write(Path out, String doc) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, doc, StandardCharsets.UTF_8);
-        System.out.println(doc);
         System.out.println("Written to " + out);
     }
 
-    private static String pattern(String include, String classes) {
-        String base = "io\\.matrixone\\.benchmarks\\.(" + classes + ")\\.";
-        return include.isEmpty() ? base : "^(?=.*(" + include + "))" + base; // include matches Class.method
-    }
-
-    private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
-        try {
-            return new Runner(options.build()).run();
-        } catch (RunnerException e) {
-            if (String.valueOf(e).contains("No benchmarks to run")) { // NoBenchmarksException: the include matched none
-                return List.of();
-            }
-            throw e;
-        }
-    }
-
-    // ----------------------------------------------------------------------------------------------------------
-
-    /** One score: value, error (99.9% half-width, NaN if unknown), unit. */
-    record Score(double value, double error, String unit) {
-        double relError() {
-            return Double.isNaN(error) || value == 0 ? Double.NaN : error / value;
-        }
-
-        Score rowsPerSecond(long rows) {
-            // single shot in ms/op: rows/s = rows * 1000 / ms; same relative error
-            double v = rows * 1000.0 / value;
-            return new Score(v, Double.isNaN(error) ? Double.NaN : v * error / value, "rows/s");
-        }
-    }
-
-    private static Map<String, Score> index(List<RunResult> results) {
-        Map<String, List<Score>> all = new TreeMap<>();
-        for (RunResult r : results) {
-            String bench = r.getParams().getBenchmark();
-            String cls = bench.substring(0, bench.lastIndexOf('.'));
-            cls = cls.substring(cls.lastIndexOf('.') + 1);
-            String method = bench.substring(bench.lastIndexOf('.') + 1);
-            String target = r.getParams().getParam("target");
-            Result<?> p = r.getPrimaryResult();
-            all.computeIfAbsent(cls + "." + method + "@" + target, k -> new ArrayList<>())
-                    .add(new Score(p.getScore(), p.getScoreError(), p.getScoreUnit()));
-        }
-        Map<String, Score> m = new TreeMap<>();
-        all.forEach((k, v) -> m.put(k, combine(v)));
-        return m;
-    }
-
-    /**
-     * Two forks of one method (ABBA order): their mean, with an error that covers both JMH errors and half the
-     * difference between the forks, whichever is larger.
-     */
-    static Score combine(List<Score> scores) {
-        if (scores.size() == 1) {
-            return scores.get(0);
-        }
-        double sum = 0;
-        double sq = 0;
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (Score sc : scores) {
-            sum += sc.value;
-            sq += Double.isNaN(sc.error) ? 0 : sc.error * sc.error;
-            min = Math.min(min, sc.value);
-            max = Math.max(max, sc.value);
-        }
-        int n = scores.size();
-        double error = Math.max(Math.sqrt(sq) / n, (max - min) / 2);
-        return new Score(sum / n, error, scores.get(0).unit);
-    }
-
-    private record Pair(String what, String sdkKey, String rawKey, String sdkLabel, String rawLabel, Double target,
-                        boolean rowsPerSecond, String note) {
-    }
-
-    private static String render(List<RunResult> results, long rows, boolean quick, ZonedDateTime date,
-                                 String loadBefore, String loadAfter, long minutes) {
-        Map<String, Score> s = index(results);
-        List<Pair> pairs = List.of(
-                new Pair("Point query by PK, MariaDB direct", "PointQueryBenchmark.sdkSync@mariadb",
-                        "PointQueryBenchmark.rawJdbc@mariadb", "SDK sync", "Connector/J + HikariCP", 0.95, false, ""),
-                new Pair("Point query by PK, through the emulator", "PointQueryBenchmark.sdkSync@emulator",
-                        "PointQueryBenchmark.rawJdbc@emulator", "SDK sync", "Connector/J + HikariCP", 0.95, false, ""),
-                new Pair("Point query by PK, MariaDB direct", "PointQueryBenchmark.sdkAsync@mariadb",
-                        "PointQueryBenchmark.rawVertx@mariadb", "SDK async", "Vert.x (1 conn)", null, false, ""),
-                new Pair("Point query by PK, through the emulator", "PointQueryBenchmark.sdkAsync@emulator",
-                        "PointQueryBenchmark.rawVertx@emulator", "SDK async", "Vert.x (1 conn)", null, false, ""),
-                new Pair("64 in flight", "InFlightBenchmark.sdkAsync@mariadb", "InFlightBenchmark.rawVertx@mariadb",
-                        "SDK async", "Vert.x pipelined (2 conns)", 0.9, false, ""),
-                new Pair("64 in flight", "InFlightBenchmark.sdkAsync@mariadb", "InFlightBenchmark.sdkSyncPool@mariadb",
-                        "SDK async", "SDK sync, 64 threads, pool 8", 3.0, false, ""),
-                new Pair("Bulk insert", "BulkInsertBenchmark.sdkBulk@mariadb", "BulkInsertBenchmark.serverLoadDataFile@mariadb",
-                        "SDK bulkInsert (LOAD DATA stream)", "server LOAD DATA LOCAL INFILE file", 0.8, true, ""),
-                new Pair("Bulk insert", "BulkInsertBenchmark.sdkBulk@mariadb", "BulkInsertBenchmark.rowByRow@mariadb",
-                        "SDK bulkInsert (LOAD DATA stream)", "row-by-row INSERT, one transaction (rows/"
-                        + BulkInsertBenchmark.ROW_BY_ROW_DIVISOR + ")", 20.0, true, ""),
-                new Pair("Bulk insert", "BulkInsertBenchmark.sdkBulk@mariadb", "BulkInsertBenchmark.rowByRowAutocommit@mariadb",
-                        "SDK bulkInsert (LOAD DATA stream)", "row-by-row INSERT, autocommit (rows/"
-                        + BulkInsertBenchmark.AUTOCOMMIT_DIVISOR + ")", 20.0, true, ""),
-                new Pair("Bulk insert", "BulkInsertBenchmark.sdkBulk@mariadb", "BulkInsertBenchmark.rawJdbcBatch@mariadb",
-                        "SDK bulkInsert (LOAD DATA stream)", "JDBC batch, rewriteBatchedStatements", null, true, ""),
-                new Pair("Bulk insert", "BulkInsertBenchmark.sdkBulkInsertMethod@mariadb", "BulkInsertBenchmark.rawJdbcBatch@mariadb",
-                        "SDK bulkInsert method(INSERT)", "JDBC batch, rewriteBatchedStatements", null, true, ""),
-                new Pair("Bulk insert", "BulkInsertBenchmark.sdkAsyncBulk@mariadb", "BulkInsertBenchmark.rawJdbcBatch@mariadb",
-                        "SDK async bulkInsert (INSERT, 4 pipelined)", "JDBC batch, rewriteBatchedStatements", null, true, ""),
-                new Pair("Stream 1M rows", "StreamingBenchmark.sdkStream@mariadb", "StreamingBenchmark.rawJdbcStream@mariadb",
-                        "SDK stream", "Connector/J streaming ResultSet", null, true, ""),
-                new Pair("Stream 1M rows", "StreamingBenchmark.sdkAsyncStream@mariadb", "StreamingBenchmark.rawVertxStream@mariadb",
-                        "SDK async stream", "Vert.x collecting", null, true, ""),
-                new Pair("Transaction", "TransactionBenchmark.sdkEmptyTx@mariadb", "TransactionBenchmark.rawBeginCommit@mariadb",
-                        "SDK transaction(tx -> null)", "JDBC BEGIN; COMMIT", null, false, ""),
-                new Pair("Transaction", "TransactionBenchmark.sdkOrmFlushTx@mariadb", "TransactionBenchmark.rawInsertTx@mariadb",
-                        "SDK transaction + ORM persist/flush", "JDBC BEGIN; INSERT; COMMIT", null, false, ""));
-
-        StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks: the SDK against the raw drivers\n\n");
-        if (quick) {
-            md.append("**Smoke run (bench.quick): tiny iterations, not a measurement.**\n\n");
-        }
-        md.append("Generated by `bin/benchmarks` (`io.matrixone.benchmarks.RunBenchmarks`) on ")
-                .append(date.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" in ").append(minutes)
-                .append(" minutes. Every ratio compares two scores of this one run; never compare numbers across runs on"
-                        + " this machine (see java_stack.md §5: sequential round trips vary 2-4x between runs).\n\n");
-        md.append("## Results\n\n");
-        md.append("Scores are JMH means ± the 99.9% error half-width (NaN: too few iterations). Ratio = SDK / raw, higher"
-                + " is better for the SDK; its ± combines both relative errors. Bulk and streaming scores are rows/s"
-                + " computed from the single-shot times (").append(String.format(Locale.ROOT, "%,d", rows))
-                .append(" rows per bulk insert, ").append(String.format(Locale.ROOT, "%,d", StreamingBenchmark.ROWS))
-                .append(" rows per stream).\n\n");
-        md.append("| benchmark | SDK | raw | SDK score | raw score | ratio SDK/raw | target | met |\n");
-        md.append("|---|---|---|---:|---:|---:|---:|:---:|\n");
-        for (Pair p : pairs) {
-            Score a = s.get(p.sdkKey);
-            Score b = s.get(p.rawKey);
-            if (a == null || b == null) {
-                continue;
-            }
-            if (p.rowsPerSecond) {
-                a = a.rowsPerSecond(p.sdkKey.contains("Streaming") ? StreamingBenchmark.ROWS : rowsOf(p.sdkKey, rows));
-                b = b.rowsPerSecond(p.rawKey.contains("Streaming") ? StreamingBenchmark.ROWS : rowsOf(p.rawKey, rows));
-            }
-            double ratio = a.value / b.value;
-            double rel = Math.hypot(nz(a.relError()), nz(b.relError()));
-            String unit = p.rowsPerSecond ? "rows/s" : "ops/s";
-            md.append("| ").append(p.what).append(" | ").append(p.sdkLabel).append(" | ").append(p.rawLabel)
-                    .append(" | ").append(fmt(a)).append(' ').append(unit)
-                    .append(" | ").append(fmt(b)).append(' ').append(unit)
-                    .append(" | ").append(Double.isNaN(a.relError()) && Double.isNaN(b.relError())
-                            ? String.format(Locale.ROOT, "%.2f", ratio)
-                            : String.format(Locale.ROOT, "%.2f ± %.2f", ratio, ratio * rel))
-                    .append(" | ").append(p.target == null ? "–" : "≥ " + p.target)
-                    .append(" | ").append(p.target == null ? "" : ratio >= p.target ? "yes" : "**no**")
-                    .append(" |\n");
-        }
-        md.append("\nPeak heap growth while streaming ").append(String.format(Locale.ROOT, "%,d", StreamingBenchmark.ROWS))
-                .append(" rows (sampled every ms, above the level after a GC before the read; forks run with -Xmx")
-                .append(StreamingBenchmark.HEAP).append(", so a materialised result would have failed):\n\n");
-        md.append("| method | peak heap growth |\n|---|---:|\n");
-        for (String b : List.of("sdkStream", "rawJdbcStream", "sdkAsyncStream", "rawVertxStream")) {
-            Path f = HeapPeak.file(b);
-            try {
-                if (Files.exists(f)) {
-                    long bytes = Long.parseLong(Files.readString(f).trim());
-                    md.append("| ").append(b).append(" | ").append(String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0)).append(" |\n");
-                }
-            } catch (IOException | NumberFormatException e) {
-                md.append("| ").append(b).append(" | ? |\n");
-            }
-        }
-
-        md.append("\n### Every score\n\n| benchmark | target | score | unit |\n|---|---|---:|---|\n");
-        for (Map.Entry<String, Score> e : s.entrySet()) {
-            String[] k = e.getKey().split("@");
-            md.append("| ").append(k[0]).append(" | ").append(k[1]).append(" | ").append(fmt(e.getValue()))
-                    .append(" | ").append(e.getValue().unit).append(" |\n");
-        }
-
-        md.append("\n## Machine and versions\n\n");
-        md.append("- CPU: ").append(cpuModel()).append("; `nproc` = ").append(Runtime.getRuntime().availableProcessors()).append('\n');
-        md.append("- Memory (`free -h`):\n\n```\n").append(command("free", "-h").strip()).append("\n```\n");
-        md.append("- Load average (1, 5, 15 min) before the run: ").append(loadBefore).append("; after: ").append(loadAfter).append('\n');
-        md.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
-                .append(" (").append(System.getProperty("java.vendor")).append(")\n");
-        md.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append('\n');
-        md.append("- Server: ").append(command("mariadbd", "--version").strip()).append(" (private instance started by the benchmark)\n");
-        md.append("- Libraries: ").append(String.join(", ", libraryVersions().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).toList())).append('\n');
-        md.append("- JMH: throughput benchmarks ").append(quick ? "1 fork, 1 x 1 s warm-up, 2 x 1 s measured"
-                        : "2 forks per method in ABBA order (raw, SDK, SDK, raw), each 2 x 2 s warm-up and 4 x 2 s measured;"
-                        + " the two forks are averaged, the error is the larger of their combined JMH errors and half"
-                        + " their difference")
-                .append("; single-shot benchmarks 1 fork: bulk 1 warm-up and ").append(quick ? 2 : 3)
-                .append(" measured shots, streaming ").append(quick ? "1 and 2" : "3 and 8").append(".\n");
-        md.append(notes());
-        return md.toString();
-    }
-
-    private static long rowsOf(String key, long rows) {
-        String method = key.substring(key.indexOf('.') + 1, key.indexOf('@'));
-        return BulkInsertBenchmark.rowsOf(method, rows);
-    }
-
-    private static double nz(double d) {
-        return Double.isNaN(d) ? 0 : d;
-    }
-
-    private static String fmt(Score s) {
-        String v = s.value >= 100 ? String.format(Locale.ROOT, "%,.0f", s.value) : String.format(Locale.ROOT, "%.2f", s.value);
-        if (Double.isNaN(s.error)) {
-            return v;
-        }
-        String e = s.error >= 100 ? String.format(Locale.ROOT, "%,.0f", s.error) : String.format(Locale.ROOT, "%.2f", s.error);
-        return v + " ± " + e;
-    }
-
-    private static String notes() {
-        try (var in = RunBenchmarks.class.getResourceAsStream("/benchmarks-notes.md")) {
-            return in == null ? "" : "\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static Map<String, String> libraryVersions() {
-        Map<String, String> v = new LinkedHashMap<>();
-        String[][] jars = {{"mysql-connector-j-", "Connector/J"}, {"HikariCP-", "HikariCP"},
-            {"vertx-mysql-client-", "Vert.x MySQL client"}, {"hibernate-core-", "Hibernate ORM"}, {"jmh-core-", "JMH"}};
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            String name = Path.of(entry).getFileName().toString();
-            for (String[] j : jars) {
-                if (name.startsWith(j[0]) && name.endsWith(".jar")) {
-                    v.put(j[1], name.substring(j[0].length(), name.length() - 4));
-                }
-            }
-        }
-        return v;
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + ", " + f[1] + ", " + f[2];
@@ -361,7 +455,7 @@ public final class RunBenchmarks {
         }
     }
 
-    private static String command(String... cmd) {
+    static String command(String... cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -375,7 +469,7 @@ public final class RunBenchmarks {
         }
     }
 
-    private static Path repoRoot() {
+    static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
         for (Path q = p; q != null; q = q.getParent()) {
             if (Files.isDirectory(q.resolve("matrixone-benchmarks")) && Files.exists(q.resolve("pom.xml"))) {
@@ -383,5 +477,9 @@ public final class RunBenchmarks {
             }
         }
         return p;
+    }
+
+    static String fmt(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
     }
 }

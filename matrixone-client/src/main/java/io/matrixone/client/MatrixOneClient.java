@@ -229,6 +229,10 @@ public final class MatrixOneClient extends ManagerSupport implements AutoCloseab
      * connection (and the server's result) open. If the consumer throws, the connection is discarded rather than
      * made to read the remaining rows.
      *
+     * <p>Each {@link Row} is a view of the driver's current row, valid until the consumer returns: nothing is copied
+     * for a row that is read and let go. To keep a row, keep {@code row.detach()}; reading a kept view later
+     * throws {@link IllegalStateException}. ({@link #streamRows} hands out detached rows.)
+     *
      * @return the number of rows consumed
      */
     public long stream(String sql, List<?> params, Consumer<Row> consumer) {
@@ -247,7 +251,7 @@ public final class MatrixOneClient extends ManagerSupport implements AutoCloseab
             throw e;
         }
         try {
-            for (Row row = cursor.next(); row != null; row = cursor.next()) {
+            for (Row row = cursor.nextView(); row != null; row = cursor.nextView()) {
                 consumer.accept(row);
             }
             return cursor.count();

@@ -123,7 +123,7 @@ final class RootTransaction extends TxManagerSupport implements Transaction {
         return guarded(true, () -> {
             RowCursor cursor = openStream(sql, params);
             try {
-                for (Row row = cursor.next(); row != null; row = cursor.next()) {
+                for (Row row = cursor.nextView(); row != null; row = cursor.nextView()) {
                     consumer.accept(row);
                 }
             } catch (RuntimeException | Error e) {

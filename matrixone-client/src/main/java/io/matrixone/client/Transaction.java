@@ -83,7 +83,8 @@ public interface Transaction extends AutoCloseable, TransactionContext, TxManage
      * Streams a query's rows to {@code consumer} one at a time, in constant memory (MatrixOne has no cursor fetch;
      * rows are read off the socket as they are consumed). The consumer must not use this transaction: the
      * connection is busy until the last row. If the consumer throws, the remaining rows are read and discarded
-     * (the transaction keeps its connection), then the exception propagates.
+     * (the transaction keeps its connection), then the exception propagates. Each row is a view valid until the
+     * consumer returns; keep {@code row.detach()} to keep it (see {@link MatrixOneClient#stream}).
      *
      * @return the number of rows
      */

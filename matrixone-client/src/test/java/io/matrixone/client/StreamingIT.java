@@ -46,6 +46,42 @@ class StreamingIT {
     }
 
     @Test
+    void streamedRowsAreViewsValidDuringTheCallbackAndDetachedCopiesAreKept(Emulator mo) {
+        try (MatrixOneClient client = Clients.client(mo)) {
+            String sql = "SELECT seq, CONCAT('n', seq) AS name, CAST(seq AS DECIMAL(10, 2)) / 4 AS quarter, "
+                    + "CAST(NULL AS SIGNED) AS nothing FROM " + Clients.numbers(100) + " ORDER BY seq";
+            List<Row> detached = client.query(sql).rows();
+            List<Row> kept = new java.util.ArrayList<>();
+            List<Row> views = new java.util.ArrayList<>();
+            long n = client.stream(sql, List.of(), row -> {
+                Row same = detached.get((int) (row.getLong(0) - 1));
+                // in place or converted, a view reads what the detached row holds
+                assertThat(row.getLong("seq")).isEqualTo(same.getLong("seq"));
+                assertThat(row.getString("name")).isEqualTo(same.getString("name"));
+                assertThat(row.getBigDecimal("quarter")).isEqualByComparingTo(same.getBigDecimal("quarter"));
+                assertThat(row.getString(2)).isEqualTo(same.getString(2));
+                assertThat(row.getLong("nothing")).isNull();
+                assertThat(row.values()).isEqualTo(same.values());
+                assertThat(row).isEqualTo(same);
+                kept.add(row.detach());
+                views.add(row);
+            });
+            assertThat(n).isEqualTo(100);
+            assertThat(kept).isEqualTo(detached);
+            assertThatThrownBy(() -> views.get(0).getLong(0)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("detach");
+            assertThatThrownBy(() -> views.get(99).getString(1)).as("the last row, after the stream ended")
+                    .isInstanceOf(IllegalStateException.class);
+
+            // the same inside a transaction
+            List<Row> inTx = new java.util.ArrayList<>();
+            client.transaction(tx -> tx.stream(sql, null, row -> inTx.add(row.detach())));
+            assertThat(inTx).isEqualTo(detached);
+            assertThat(client.poolStats().active()).isZero();
+        }
+    }
+
+    @Test
     void streamOfRowsIsLazyAndReleasesItsConnectionOnClose(Emulator mo) {
         try (MatrixOneClient client = Clients.client(mo)) {
             long sum;

@@ -43,30 +43,60 @@ public final class RowCursor implements AutoCloseable {
         this.start = start;
         this.ps = ps;
         this.rs = rs;
-        this.reader = new ResultReader(rs);
+        this.reader = new ResultReader(rs, this::broken);
     }
 
-    /** The next row, or {@code null} after the last one. */
+    /** The next row, detached, or {@code null} after the last one. */
     public Row next() {
-        if (exhausted) {
+        if (!advance()) {
             return null;
+        }
+        try {
+            return reader.row();
+        } catch (SQLException e) {
+            throw broken(e);
+        }
+    }
+
+    /**
+     * The next row as a view that reads the driver's row in place and is valid until the cursor moves on (see
+     * {@link Row}): no copy for a row the consumer reads and lets go. {@code null} after the last row.
+     */
+    public Row nextView() {
+        return advance() ? reader.view() : null;
+    }
+
+    private boolean advance() {
+        if (exhausted) {
+            return false;
         }
         try {
             if (!rs.next()) {
                 exhausted = true;
+                reader.ended();
                 runner.done(sql, start, count, event);
                 event = null;
-                return null;
+                return false;
             }
             count++;
-            return reader.row();
+            reader.advanced();
+            return true;
         } catch (SQLException e) {
-            exhausted = true; // the stream is broken; nothing more will come
-            failed = true;
-            StatementEvent pending = event;
-            event = null;
-            throw runner.failed(sql, start, e, pending);
+            throw broken(e);
         }
+    }
+
+    /**
+     * The stream is broken (reading the next row, or a view reading its row, failed): nothing more will come, the
+     * connection must not serve anyone else, and the statement is reported failed.
+     */
+    private RuntimeException broken(SQLException e) {
+        exhausted = true;
+        failed = true;
+        reader.ended();
+        StatementEvent pending = event;
+        event = null;
+        return runner.failed(sql, start, e, pending);
     }
 
     /**
@@ -110,6 +140,7 @@ public final class RowCursor implements AutoCloseable {
             return;
         }
         closed = true;
+        reader.ended();
         StatementEvent pending = event;
         event = null;
         try {

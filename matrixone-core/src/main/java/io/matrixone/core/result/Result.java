@@ -1,5 +1,7 @@
 package io.matrixone.core.result;
 
+import io.matrixone.core.internal.InternalApi;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -187,6 +189,15 @@ public final class Result implements Iterable<Row> {
         /** A row over this builder's columns, for streaming without collecting. */
         public Row row(Object... values) {
             return new Row(columns, values);
+        }
+
+        /**
+         * A view over this builder's columns of the row {@code source} is on, valid while the source stays at
+         * {@code position} (see {@link Row}). For the SDK's clients.
+         */
+        @InternalApi
+        public Row view(Row.Source source, long position) {
+            return new Row(columns, source, position);
         }
 
         public Result build() {

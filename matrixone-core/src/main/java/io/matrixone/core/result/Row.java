@@ -1,5 +1,7 @@
 package io.matrixone.core.result;
 
+import io.matrixone.core.internal.InternalApi;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +23,20 @@ import java.util.Objects;
  * them ({@code Long}, {@code String}, {@code LocalDateTime}, {@code byte[]} ...). Typed getters convert with
  * care; by-name getters only resolve the column index (case-insensitively, as MatrixOne changes the case of
  * some labels) and delegate to the positional ones.
+ *
+ * <p>A row handed to a streaming callback ({@code client.stream(sql, params, row -> ...)}) is a <em>view</em> of
+ * the result's current row instead: its getters read the driver's row in place, and it is valid only until the
+ * callback returns. Reading it later throws {@link IllegalStateException}; call {@link #detach()} inside the
+ * callback to keep a row. Every other row is detached.
  */
 public final class Row {
     private final Columns columns;
+    /** A detached row's values; {@code null} for a view. */
     private final Object[] values;
+    /** Where a view reads; {@code null} for a detached row. */
+    private final Source source;
+    /** The source's position this view belongs to. */
+    private final long position;
 
     Row(Columns columns, Object[] values) {
         if (values.length != columns.size()) {
@@ -32,6 +44,44 @@ public final class Row {
         }
         this.columns = columns;
         this.values = values;
+        this.source = null;
+        this.position = 0;
+    }
+
+    /** A view of the row {@code source} is on while its position is {@code position}. */
+    Row(Columns columns, Source source, long position) {
+        this.columns = columns;
+        this.values = null;
+        this.source = Objects.requireNonNull(source, "source");
+        this.position = position;
+    }
+
+    /**
+     * Where a row view reads: the current row of a result the SDK is streaming. Implemented by the SDK's clients;
+     * not an API.
+     */
+    @InternalApi
+    public interface Source {
+        /** The number of the row the result is on now; views of any other number are no longer current. */
+        long position();
+
+        /** The value at a 0-based index exactly as a detached row of this result would hold it. */
+        Object value(int index);
+
+        /**
+         * Whether {@link #longValue} reads this column in place with the result {@link Row#getLong} gives for its
+         * {@link #value} (an exact integer column).
+         */
+        boolean readsLong(int index);
+
+        /** The value of a column {@link #readsLong} accepts; {@code null} for SQL NULL. */
+        Long longValue(int index);
+
+        /** Whether {@link #stringValue} reads this column in place as {@link Row#getString} would (a text column). */
+        boolean readsString(int index);
+
+        /** The value of a column {@link #readsString} accepts; {@code null} for SQL NULL. */
+        String stringValue(int index);
     }
 
     /** A row over the given column labels; the values array is taken as is (not copied). */
@@ -40,7 +90,7 @@ public final class Row {
     }
 
     public int size() {
-        return values.length;
+        return columns.size();
     }
 
     public List<String> columnNames() {
@@ -58,12 +108,47 @@ public final class Row {
 
     /** The raw value at a 0-based index, as the driver produced it. */
     public Object get(int index) {
+        if (source != null) {
+            Objects.checkIndex(index, columns.size());
+            return current().value(index);
+        }
         Objects.checkIndex(index, values.length);
         return values[index];
     }
 
     public Object get(String column) {
-        return values[indexOf(column)];
+        return get(indexOf(column));
+    }
+
+    /**
+     * This row with its values copied out of the driver, valid for good: a streamed row (a view, see the class
+     * comment) must be detached inside its callback to be kept. A detached row returns itself.
+     *
+     * @throws IllegalStateException if this view's callback has returned
+     */
+    public Row detach() {
+        return source == null ? this : new Row(columns, valuesNow());
+    }
+
+    /** The values: a detached row's own array, a view's read now (and checked to be current). */
+    private Object[] valuesNow() {
+        if (source == null) {
+            return values;
+        }
+        Source s = current();
+        Object[] v = new Object[columns.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = s.value(i);
+        }
+        return v;
+    }
+
+    private Source current() {
+        if (source.position() != position) {
+            throw new IllegalStateException("this row was streamed and its callback has returned, so the result has "
+                    + "moved on: call row.detach() inside the callback to keep a row");
+        }
+        return source;
     }
 
     public boolean isNull(int index) {
@@ -71,6 +156,9 @@ public final class Row {
     }
 
     public String getString(int index) {
+        if (source != null && index >= 0 && index < columns.size() && source.readsString(index)) {
+            return current().stringValue(index);
+        }
         Object v = get(index);
         if (v == null) {
             return null;
@@ -86,6 +174,9 @@ public final class Row {
     }
 
     public Long getLong(int index) {
+        if (source != null && index >= 0 && index < columns.size() && source.readsLong(index)) {
+            return current().longValue(index);
+        }
         Object v = get(index);
         if (v == null) {
             return null;
@@ -316,7 +407,7 @@ public final class Row {
 
     /** The values, in column order; a copy. */
     public List<Object> values() {
-        return Collections.unmodifiableList(new ArrayList<>(Arrays.asList(values)));
+        return Collections.unmodifiableList(new ArrayList<>(Arrays.asList(valuesNow())));
     }
 
     Columns columns() {
@@ -325,16 +416,21 @@ public final class Row {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Row r && columns.names().equals(r.columns.names()) && Arrays.deepEquals(values, r.values);
+        return o instanceof Row r && columns.names().equals(r.columns.names())
+                && Arrays.deepEquals(valuesNow(), r.valuesNow());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(values);
+        return Arrays.deepHashCode(valuesNow());
     }
 
     @Override
     public String toString() {
+        if (source != null && source.position() != position) {
+            return "Row{streamed row " + position + ", no longer current}";
+        }
+        Object[] values = valuesNow();
         StringBuilder sb = new StringBuilder("Row{");
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
