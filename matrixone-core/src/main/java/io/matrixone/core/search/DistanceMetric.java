@@ -48,6 +48,44 @@ public enum DistanceMetric {
         return feature;
     }
 
+    /**
+     * This distance between two vectors computed here, as MatrixOne computes it (elements as given, sums in double):
+     * for re-ranking or checking results locally, and for measuring an index's recall against exact search.
+     *
+     * @throws IllegalArgumentException when the lengths differ (MatrixOne: "vector dimension not matched"), or for
+     *                                  the cosine of a zero vector
+     */
+    public double between(float[] a, float[] b) {
+        java.util.Objects.requireNonNull(a, "a must not be null");
+        java.util.Objects.requireNonNull(b, "b must not be null");
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("vector dimension not matched: " + a.length + " != " + b.length);
+        }
+        double dot = 0;
+        double aa = 0;
+        double bb = 0;
+        double sq = 0;
+        for (int i = 0; i < a.length; i++) {
+            double x = a[i];
+            double y = b[i];
+            dot += x * y;
+            aa += x * x;
+            bb += y * y;
+            sq += (x - y) * (x - y);
+        }
+        return switch (this) {
+            case L2 -> Math.sqrt(sq);
+            case L2_SQUARED -> sq;
+            case INNER_PRODUCT -> -dot;
+            case COSINE -> {
+                if (aa == 0 || bb == 0) { // MatrixOne refuses it too
+                    throw new IllegalArgumentException("cosine similarity zero denominator: a zero vector has no direction");
+                }
+                yield 1 - dot / (Math.sqrt(aa) * Math.sqrt(bb));
+            }
+        };
+    }
+
     /** The metric of an index {@code op_type}; {@code vector_l2_ops} and {@code vector_l2sq_ops} are {@link #L2}. */
     public static DistanceMetric ofOpType(String opType) {
         if (opType != null) {
