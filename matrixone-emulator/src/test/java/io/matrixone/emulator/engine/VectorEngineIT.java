@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,26 +12,8 @@ import org.junit.jupiter.api.Test;
  * Vector columns, distance functions, vector and full-text index DDL and full-text search on a 4.2.0 target; the
  * expected values and messages are MatrixOne 4.2.0's answers to the same statements.
  */
-class VectorEngineIT {
-    static TestMariaDb server;
-    static EngineHarness harness;
+class VectorEngineIT extends EngineTestBase {
     EngineHarness.Client c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestMariaDb.start();
-        harness = new EngineHarness(server, "4.2.0");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void table() throws Exception {
