@@ -255,7 +255,8 @@ class ExamplesIT {
         });
         assertThat(run.statements()).anyMatch(s -> s.startsWith("SELECT `id`, `topic`, `title`, "
                 + "cosine_distance(`embedding`, '[") && s.endsWith("ORDER BY `distance` ASC LIMIT 5"));
-        assertThat(run.statements()).anyMatch(s -> s.contains("WHERE `topic` = 'cooking' ORDER BY `distance` ASC LIMIT 3"));
+        assertThat(run.statements()).anyMatch(s -> s.contains(
+                "WHERE `topic` = 'cooking' ORDER BY `distance` ASC LIMIT 3 BY RANK WITH OPTION 'mode=pre'"));
         assertThat(run.output()).contains("the nearest documents are about databases",
                 "the five distances are those an exact search finds");
     }

@@ -5,6 +5,7 @@ import io.matrixone.core.model.IndexInfo;
 import io.matrixone.core.model.VectorIndexSpec;
 import io.matrixone.core.search.DistanceMetric;
 import io.matrixone.core.search.Filter;
+import io.matrixone.core.search.VectorIndexMode;
 import io.matrixone.core.search.VectorQuery;
 import io.matrixone.examples.Example;
 import io.matrixone.examples.ExampleContext;
@@ -71,9 +72,11 @@ public final class SemanticSearch implements Example {
         ctx.check(hits.stream().filter(h -> h.topic().equals("database")).count() >= 4,
                 "the nearest documents are about databases");
 
+        // a filter far from the question: by default MatrixOne searches the index first and filters its candidates
+        // afterwards (none of them is about cooking); mode PRE filters first, then ranks what passes
         List<Hit> cooking = client.search().nearest(VectorQuery.of("docs", "embedding", question)
                 .metric(DistanceMetric.COSINE).select("id", "topic", "title").filter(Filter.eq("topic", "cooking"))
-                .limit(3), Hit.class);
+                .mode(VectorIndexMode.PRE).limit(3), Hit.class);
         ctx.check(cooking.size() == 3 && cooking.stream().allMatch(h -> h.topic().equals("cooking")),
                 "a filtered search returns only cooking documents");
         ctx.check(same(cooking, exact(docs, question, 3, "cooking")), "they are the nearest cooking documents");
