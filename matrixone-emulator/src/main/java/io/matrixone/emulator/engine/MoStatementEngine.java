@@ -285,7 +285,8 @@ public final class MoStatementEngine implements QueryHandler {
                 }
                 if (kind == StatementKind.SHOW_CREATE || !Privileges.isSys(session)) {
                     state.lastVerb = "SHOW";
-                    return show.unmapped(physical(s.text(), SqlLexer.tokenize(s.text()), session), session);
+                    String sql = physical(s.text(), SqlLexer.tokenize(s.text()), session);
+                    return VectorDdl.showCreate(show.unmapped(sql, session));
                 }
                 break;
             case MO_CTL:
@@ -328,6 +329,10 @@ public final class MoStatementEngine implements QueryHandler {
         if (kind == StatementKind.DDL && VectorDdl.applies(s)) {
             return vectorDdl(s, session, state, decision == TxRules.Decision.IN_TRANSACTION);
         }
+        if (VectorDdl.isDescribe(s)) {
+            state.lastVerb = "DESC";
+            return VectorDdl.describe(physical(s.text(), SqlLexer.tokenize(s.text()), session), session);
+        }
         if (VectorDdl.isShowIndex(s)) {
             state.lastVerb = "SHOW";
             return VectorDdl.showIndex(session.backend().execute(physical(s.text(), SqlLexer.tokenize(s.text()), session)));
@@ -339,6 +344,8 @@ public final class MoStatementEngine implements QueryHandler {
             String sql = physical(s.text(), SqlLexer.tokenize(s.text()), session);
             List<Token> mapped = SqlLexer.tokenize(sql);
             state.lastVerb = s.first().upper();
+            VectorDdl.beforeDropInTransaction(new Statement(sql, mapped), new Db(session.backend()),
+                    one -> txDdl.run(new Statement(one, SqlLexer.tokenize(one)), session, state.ddl, state.byBegin));
             txDdl.run(new Statement(sql, mapped), session, state.ddl, state.byBegin);
             return Reply.Ok.EMPTY;
         }

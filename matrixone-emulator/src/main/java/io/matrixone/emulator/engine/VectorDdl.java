@@ -655,6 +655,135 @@ final class VectorDdl {
         return new Reply.ResultSet(columns, rows);
     }
 
+    /**
+     * A DROP TABLE inside a transaction moves the table to another schema until COMMIT ({@link TxDdl}), which MariaDB
+     * refuses for a table with triggers (1435 "Trigger in wrong schema"): the vector triggers go first. A ROLLBACK
+     * then brings the table back without them (its vectors are no longer checked on write).
+     */
+    static void beforeDropInTransaction(Statement s, Db db, Consumer<String> ddl) {
+        if (!s.startsWith("DROP") || !(s.matchesAt(1, "TABLE") || s.matchesAt(1, "TEMPORARY", "TABLE"))) {
+            return;
+        }
+        TokenCursor c = s.cursor();
+        c.reset(s.matchesAt(1, "TABLE") ? 2 : 3);
+        c.accept("IF", "EXISTS");
+        String current = db.currentDatabase();
+        do {
+            String first = c.identifier();
+            String[] name = c.acceptPunct(".") ? new String[] {first, c.identifier()} : new String[] {current, first};
+            if (name[0] == null) {
+                return;
+            }
+            for (List<String> t : db.rows("SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = "
+                    + Sql.str(name[0]) + " AND EVENT_OBJECT_TABLE = " + Sql.str(name[1])
+                    + " AND TRIGGER_NAME LIKE '\\_\\_mo\\_vec\\_%'")) {
+                ddl.accept("DROP TRIGGER IF EXISTS " + Sql.id(name[0], t.get(0)));
+            }
+        } while (c.acceptPunct(","));
+    }
+
+    private static final Set<String> NOT_A_TABLE = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "WITH",
+            "FORMAT", "ANALYZE", "EXTENDED", "PARTITIONS", "TABLE");
+
+    /** {@code DESC|DESCRIBE [db.]t}. */
+    static boolean isDescribe(Statement s) {
+        return (s.startsWith("DESC") || s.startsWith("DESCRIBE")) && s.size() >= 2 && s.get(1).isIdentifier()
+                && !(s.get(1).kind() == Token.Kind.WORD && NOT_A_TABLE.contains(s.get(1).upper()));
+    }
+
+    /**
+     * DESCRIBE of a table with vector columns: MariaDB's answer with MatrixOne's type for them
+     * ({@code VECF32(3)}, as 4.2.0 prints it); other tables are forwarded unchanged.
+     */
+    static Reply describe(String physicalSql, Session session) {
+        Statement s = new Statement(physicalSql, SqlLexer.tokenize(physicalSql));
+        Db db = new Db(session.backend());
+        TokenCursor c = s.cursor();
+        c.reset(1);
+        String first = c.identifier();
+        String[] name = c.acceptPunct(".") ? new String[] {first, c.identifier()} : new String[] {db.currentDatabase(), first};
+        Map<String, ColumnRow> columns = name[0] == null ? Map.of() : columns(db, name[0], name[1]);
+        if (columns.values().stream().noneMatch(col -> col.vector() != null)) {
+            return new Reply.Forward(physicalSql);
+        }
+        BackendResult r = session.backend().execute(physicalSql);
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : r.rows()) {
+            List<String> out = new ArrayList<>(row);
+            ColumnRow col = columns.get(row.get(0).toLowerCase(Locale.ROOT));
+            if (col != null && col.vector() != null) {
+                out.set(1, col.vector().sql().toUpperCase(Locale.ROOT));
+            }
+            rows.add(out);
+        }
+        return new Reply.ResultSet(r.columns().stream().map(Column::varchar).toList(), rows);
+    }
+
+    // ------------------------------------------------------------------------------------------ SHOW CREATE TABLE
+
+    private static final Pattern CREATE_VECTOR_COLUMN = Pattern.compile(
+            "^(\\s*`(?:[^`]|``)+`) mediumtext(.*?) COMMENT '\\[mo:(vecf(?:32|64)\\(\\d+\\))\\]((?:[^']|'')*)'(,?)$");
+    private static final Pattern CREATE_VECTOR_INDEX = Pattern.compile(
+            "^(\\s*)KEY (`(?:[^`]|``)+`) \\((`(?:[^`]|``)+`)\\(1\\)\\) COMMENT '((?:[^']|'')*)'(,?)$");
+    private static final Pattern CREATE_FULLTEXT_INDEX = Pattern.compile(
+            "^(\\s*)FULLTEXT KEY (`(?:[^`]|``)+`) \\(([^)]*)\\) COMMENT '((?:[^']|'')*)'(,?)$");
+
+    /**
+     * SHOW CREATE TABLE answered as MatrixOne 4.2.0 prints vector columns and indexes: {@code `v` vecf32(3)},
+     * {@code KEY `i` USING ivfflat (`v`) lists = 2  op_type 'vector_l2_ops' }, {@code FULLTEXT `f`(`a`,`b`) WITH
+     * PARSER ngram}, instead of the MEDIUMTEXT columns and marked indexes that carry them in MariaDB.
+     */
+    static Reply showCreate(Reply reply) {
+        if (!(reply instanceof Reply.ResultSet rs) || rs.columns().size() < 2
+                || !rs.columns().get(1).name().equalsIgnoreCase("Create Table")) {
+            return reply;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : rs.rows()) {
+            List<String> out = new ArrayList<>(row);
+            String text = row.get(1);
+            if (text != null && text.contains(COLUMN_MARKER) || text != null && text.contains("COMMENT '" + INDEX_MARKER)) {
+                StringBuilder b = new StringBuilder();
+                for (String line : text.split("\n", -1)) {
+                    b.append(b.length() == 0 ? "" : "\n").append(createLine(line));
+                }
+                out.set(1, b.toString());
+            }
+            rows.add(out);
+        }
+        return new Reply.ResultSet(rs.columns(), rows);
+    }
+
+    private static String createLine(String line) {
+        Matcher m = CREATE_VECTOR_COLUMN.matcher(line);
+        if (m.matches()) {
+            String user = m.group(4);
+            return m.group(1) + " " + m.group(3) + m.group(2) + (user.isEmpty() ? "" : " COMMENT '" + user + "'")
+                    + m.group(5);
+        }
+        m = CREATE_VECTOR_INDEX.matcher(line);
+        IndexMeta meta = m.matches() ? indexMeta(m.group(4).replace("''", "'")) : null;
+        if (meta != null && meta.isVector()) {
+            StringBuilder b = new StringBuilder(m.group(1)).append("KEY ").append(m.group(2)).append(" USING ")
+                    .append(meta.algo()).append(" (").append(m.group(3)).append(") ");
+            for (String key : List.of("lists", "m", "ef_construction", "ef_search")) {
+                if (meta.params().containsKey(key)) {
+                    b.append(key).append(" = ").append(meta.params().get(key)).append("  ");
+                }
+            }
+            b.append("op_type '").append(meta.params().get("op_type")).append("' ");
+            return b.append(m.group(5)).toString();
+        }
+        m = CREATE_FULLTEXT_INDEX.matcher(line);
+        meta = m.matches() ? indexMeta(m.group(4).replace("''", "'")) : null;
+        if (meta != null && !meta.isVector()) {
+            String parser = meta.params().get("parser");
+            return m.group(1) + "FULLTEXT " + m.group(2) + "(" + m.group(3) + ")"
+                    + (parser == null ? "" : " WITH PARSER " + parser) + m.group(5);
+        }
+        return line;
+    }
+
     // ------------------------------------------------------------------------------------------ metadata
 
     /** A column as MariaDB knows it, with the vector type its comment records. */

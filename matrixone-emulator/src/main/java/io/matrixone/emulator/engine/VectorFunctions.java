@@ -186,6 +186,11 @@ final class VectorFunctions {
 
     /** The SQL with the vector functions qualified, vector casts checked and {@code BY RANK WITH OPTION} removed. */
     String rewrite(String sql, List<Token> tokens) {
+        String filtered = matchInSelectListFilters(sql, tokens);
+        if (filtered != sql) {
+            sql = filtered;
+            tokens = SqlLexer.tokenize(filtered);
+        }
         StringBuilder out = null;
         int copied = 0;
         for (int k = 0; k < tokens.size(); k++) {
@@ -244,6 +249,71 @@ final class VectorFunctions {
         return out == null ? sql : out.append(sql, copied, sql.length()).toString();
     }
 
+    private static final java.util.Set<String> CLAUSE_AFTER_WHERE = java.util.Set.of("GROUP", "HAVING", "ORDER", "LIMIT",
+            "WINDOW", "FOR", "LOCK", "UNION", "INTO");
+
+    /**
+     * On MatrixOne a {@code MATCH ... AGAINST} in the select list of a SELECT filters the rows too (4.2.0: with no
+     * WHERE, only the matching rows come back): MariaDB computes a score for every row, so the emulator adds the
+     * MATCH to the WHERE clause when the WHERE has none. Only for a literal pattern (a bound one would need its
+     * parameter twice).
+     */
+    static String matchInSelectListFilters(String sql, List<Token> tokens) {
+        if (tokens.isEmpty() || !tokens.get(0).is("SELECT")) {
+            return sql;
+        }
+        int depth = 0;
+        int from = -1;
+        int where = -1;
+        int clauseEnd = -1;
+        int[] match = null;
+        boolean matchInWhere = false;
+        for (int k = 1; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.isPunct(";")) {
+                return sql; // one statement only
+            }
+            if (t.isPunct("(")) {
+                depth++;
+            } else if (t.isPunct(")")) {
+                depth--;
+            } else if (depth == 0 && from < 0 && t.is("FROM")) {
+                from = k;
+            } else if (depth == 0 && from < 0 && match == null && t.is("MATCH") && k + 1 < tokens.size()
+                    && tokens.get(k + 1).isPunct("(")) {
+                int close = matching(tokens, k + 1);
+                if (close < 0 || close + 2 >= tokens.size() || !tokens.get(close + 1).is("AGAINST")) {
+                    return sql;
+                }
+                int end = matching(tokens, close + 2);
+                if (end < 0 || tokens.get(close + 3).kind() != Token.Kind.STRING) {
+                    return sql;
+                }
+                match = new int[] {k, end};
+            } else if (depth == 0 && from >= 0 && where < 0 && clauseEnd < 0 && t.is("WHERE")) {
+                where = k;
+            } else if (depth == 0 && from >= 0 && clauseEnd < 0 && t.kind() == Token.Kind.WORD
+                    && CLAUSE_AFTER_WHERE.contains(t.upper())) {
+                clauseEnd = k;
+            }
+            if (where >= 0 && clauseEnd < 0 && t.is("MATCH")) {
+                matchInWhere = true;
+            }
+        }
+        if (match == null || from < 0 || matchInWhere) {
+            return sql;
+        }
+        String expr = sql.substring(tokens.get(match[0]).start(), tokens.get(match[1]).end());
+        int endPos = clauseEnd < 0 ? sql.length() : tokens.get(clauseEnd).start();
+        if (where >= 0) {
+            int after = tokens.get(where).end();
+            return sql.substring(0, after) + " " + expr + " AND (" + sql.substring(after, endPos).trim() + ") "
+                    + sql.substring(endPos);
+        }
+        String head = sql.substring(0, endPos).stripTrailing();
+        return head + " WHERE " + expr + (endPos < sql.length() ? " " + sql.substring(endPos) : "");
+    }
+
     /**
      * MatrixOne's natural-language mode finds the words as a phrase (4.2.0: {@code 'quick brown'} matches "the quick
      * brown fox", {@code 'quick fox'} and {@code 'fox quick'} match nothing), where MariaDB's finds any of them: the
@@ -251,6 +321,12 @@ final class VectorFunctions {
      * mode, query expansion, an expression).
      */
     private static String naturalAsPhrase(String sql, List<Token> tokens, int from, int close) {
+        if (close - from == 4 && tokens.get(from).kind() == Token.Kind.STRING && tokens.get(from + 1).is("IN")
+                && tokens.get(from + 2).is("BOOLEAN") && tokens.get(from + 3).is("MODE")) {
+            String pattern = tokens.get(from).value();
+            String normalised = booleanPattern(pattern);
+            return normalised.equals(pattern) ? null : Sql.str(normalised) + " IN BOOLEAN MODE";
+        }
         int end = close;
         if (close - from == 5 && tokens.get(from + 1).is("IN") && tokens.get(from + 2).is("NATURAL")
                 && tokens.get(from + 3).is("LANGUAGE") && tokens.get(from + 4).is("MODE")) {
@@ -267,6 +343,52 @@ final class VectorFunctions {
             return "CONCAT('\"', REPLACE(?, '\"', ' '), '\"') IN BOOLEAN MODE";
         }
         return null;
+    }
+
+    /**
+     * A boolean-mode pattern as InnoDB must see it to answer as MatrixOne does: with a required ({@code +}) term, a
+     * bare group {@code (a b)} only ranks on MatrixOne but lets rows without the required term through on InnoDB,
+     * so it is left out; an operator inside a word ({@code c++}) is a syntax error on InnoDB and becomes a space.
+     */
+    static String booleanPattern(String pattern) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted && ch == '(') {
+                depth++;
+            } else if (!quoted && ch == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+            boolean inWord = i > 0 && Character.isLetterOrDigit(pattern.charAt(i - 1));
+            if (!quoted && (ch == '+' || ch == '-') && inWord) {
+                ch = ' ';
+            }
+            if (!quoted && depth == 0 && Character.isWhitespace(ch)) {
+                if (cur.length() > 0) {
+                    parts.add(cur.toString());
+                    cur.setLength(0);
+                }
+            } else {
+                cur.append(ch);
+            }
+        }
+        if (cur.length() > 0) {
+            parts.add(cur.toString());
+        }
+        boolean required = parts.stream().anyMatch(p -> p.startsWith("+"));
+        List<String> kept = new ArrayList<>();
+        for (String p : parts) {
+            if (!(required && p.startsWith("(")) && !p.matches("[-+~<>*]+")) { // c++: no dangling operator
+                kept.add(p);
+            }
+        }
+        String out = String.join(" ", kept);
+        return out.equals(String.join(" ", parts)) && out.equals(pattern.trim()) ? pattern : out;
     }
 
     /** MariaDB's error for a MATCH without a FULLTEXT index of exactly those columns, as MatrixOne words it. */

@@ -121,4 +121,51 @@ class VectorEngineIT extends EngineTestBase {
         assertError(c.run("create fulltext index fe on t(emb)"), 20105,
                 "not supported: fulltext index only support char, varchar, text, datalink and json");
     }
+    @Test
+    void showCreateTableAndDescribeShowMatrixOnesTypesAndIndexes() {
+        c.ok("create index iv using ivfflat on t(emb) lists=2 op_type 'vector_l2_ops'");
+        c.ok("create fulltext index ft on t(title, body) with parser ngram");
+        String ddl = c.ok("show create table t").rows().get(0).get(1);
+        assertThat(ddl).contains("`emb` vecf32(3) DEFAULT NULL", "`e64` vecf64(2) DEFAULT NULL",
+                "KEY `iv` USING ivfflat (`emb`) lists = 2  op_type 'vector_l2_ops' ",
+                "FULLTEXT `ft`(`title`,`body`) WITH PARSER ngram").doesNotContain("mediumtext", "mo:");
+        assertThat(c.ok("describe t").rows()).extracting(r -> r.get(0) + " " + r.get(1))
+                .contains("emb VECF32(3)", "e64 VECF64(2)");
+    }
+
+    @Test
+    void aMatchInTheSelectListFiltersAsOnMatrixOne() {
+        c.ok("create fulltext index ft on t(title, body)");
+        // 4.2.0 returns only the matching rows even without a WHERE
+        assertThat(c.ok("select id, match(title, body) against('fox') as s from t").rows())
+                .extracting(r -> r.get(0)).containsExactly("1");
+        assertThat(c.ok("select id, match(title, body) against('zzz' in boolean mode) as s from t").rows()).isEmpty();
+        assertThat(c.ok("select id, match(title, body) against('dog fox' in boolean mode) as s from t where id > 1 "
+                + "order by id").rows()).extracting(r -> r.get(0)).containsExactly("2");
+    }
+
+    @Test
+    void booleanPatternsAreReadAsMatrixOneReadsThem() {
+        c.ok("create fulltext index ft on t(title, body)");
+        // a bare group only ranks when a term is required
+        assertThat(c.ok("select id from t where match(title, body) against('+quick (lazy dog)' in boolean mode)").rows())
+                .extracting(r -> r.get(0)).containsExactly("1");
+        // an operator inside a word is no syntax error
+        assertThat(c.run("select id from t where match(title, body) against('c++' in boolean mode)").isError()).isFalse();
+        assertThat(VectorFunctions.booleanPattern("+a -b (c d)")).isEqualTo("+a -b");
+        assertThat(VectorFunctions.booleanPattern("a (c d)")).isEqualTo("a (c d)");
+        assertThat(VectorFunctions.booleanPattern("c++ \"x+y\"")).isEqualTo("c \"x+y\"");
+    }
+
+    @Test
+    void aVectorTableCanBeDroppedInsideATransaction() {
+        c.ok("begin");
+        c.ok("drop table t");
+        c.ok("rollback");
+        assertThat(c.scalar("select count(*) from t")).isEqualTo("3");
+        c.ok("begin");
+        c.ok("drop table t");
+        c.ok("commit");
+        assertThat(c.run("select count(*) from t").isError()).isTrue();
+    }
 }
