@@ -217,6 +217,23 @@ class VectorSearchIT {
         }
     }
 
+    @Test
+    void indexDdlInATransactionIsUndoneByRollback(Emulator mo) {
+        try (MatrixOneClient client = client(mo)) {
+            String table = Clients.unique("vtx");
+            client.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, body TEXT, emb vecf32(4))");
+            client.execute("INSERT INTO " + table + " VALUES (?, ?, ?)", 1L, "first text", VectorFixtures.QUERY);
+            assertThatThrownBy(() -> client.inTransaction(tx -> {
+                tx.indexes().create(VectorIndexSpec.ivfFlat("ivf_tx", table, "emb").lists(1));
+                assertThat(tx.indexes().list(null, table)).extracting(IndexInfo::name).contains("ivf_tx");
+                throw new IllegalStateException("undo");
+            })).hasMessageContaining("undo");
+            assertThat(client.indexes().list(null, table)).extracting(IndexInfo::name).containsExactly("PRIMARY");
+            client.inTransaction(tx -> tx.indexes().create(VectorIndexSpec.ivfFlat("ivf_tx", table, "emb").lists(1)));
+            assertThat(client.indexes().list(null, table)).extracting(IndexInfo::name).contains("ivf_tx");
+        }
+    }
+
     private static IndexInfo index(MatrixOneClient client, String table, String name) {
         return client.indexes().list(null, table).stream().filter(i -> i.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no index " + name));
