@@ -55,7 +55,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * thousand); {@code target=real} uses the MatrixOne at {@code MATRIXONE_URL} (for example
  * {@code -p target=real -p rows=100000 -p index=hnsw}), in a database of its own that it drops afterwards. With an
  * index ({@code ivfflat} or {@code hnsw}) the set-up also measures the index's recall@10 against the exact answer
- * computed here for 50 queries and prints it (recall is not a speed; JMH reports only the speeds).
+ * computed here for 50 queries and prints it (recall is not a speed; JMH reports only the speeds); {@code probes} sets
+ * {@code probe_limit}, the IVF recall/speed knob.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -74,6 +75,10 @@ public class VectorSearchBenchmark {
 
     @Param({"none"})
     public String index;
+
+    /** MatrixOne's {@code probe_limit}: how many IVF lists a search reads (MatrixOne's default 5). */
+    @Param({"5"})
+    public int probes;
 
     private Servers servers;
     private String database;
@@ -111,7 +116,7 @@ public class VectorSearchBenchmark {
                 admin.execute("CREATE DATABASE " + database);
             }
             options = ClientOptions.fromUrl(url).toBuilder().database(database).maxPoolSize(4).minIdle(4)
-                    .sessionVariables(Map.of("experimental_hnsw_index", 1)).build();
+                    .sessionVariables(Map.of("experimental_hnsw_index", 1, "probe_limit", probes)).build();
         } else {
             servers = Servers.start(target);
             database = Servers.DB;
@@ -130,8 +135,8 @@ public class VectorSearchBenchmark {
         }
         sql = sdk.dialect().search().nearestStatement(query(0)).sql(); // the raw clients run the SDK's very SELECT
         if (!index.equals("none")) {
-            System.out.printf(Locale.ROOT, "%n[vector-recall] %s rows=%d dim=%d %s recall@%d = %.3f%n", target, rows,
-                    DIM, index, K, recall(50));
+            System.out.printf(Locale.ROOT, "%n[vector-recall] %s rows=%d dim=%d %s probe_limit=%d recall@%d = %.3f%n",
+                    target, rows, DIM, index, probes, K, recall(50));
         }
     }
 
