@@ -187,6 +187,10 @@ public class VectorSearchBenchmark {
         return found / (double) (n * K);
     }
 
+    private String sessionSql() {
+        return "SET probe_limit = " + probes + ", experimental_hnsw_index = 1";
+    }
+
     private HikariDataSource rawHikari() {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:mysql://" + connection.host() + ":" + connection.port() + "/" + database);
@@ -197,6 +201,9 @@ public class VectorSearchBenchmark {
         config.addDataSourceProperty("sslMode", "DISABLED");
         config.addDataSourceProperty("useLocalSessionState", "true");
         config.setRegisterMbeans(false);
+        if (target.equals("real")) { // the session the SDK's connections get from sessionVariables
+            config.setConnectionInitSql(sessionSql());
+        }
         return new HikariDataSource(config);
     }
 
@@ -204,7 +211,11 @@ public class VectorSearchBenchmark {
         MySQLConnectOptions o = new MySQLConnectOptions().setHost(connection.host()).setPort(connection.port())
                 .setUser(connection.loginName()).setPassword(connection.password()).setDatabase(database)
                 .setCachePreparedStatements(true);
-        return MySQLBuilder.client().with(new PoolOptions().setMaxSize(1)).connectingTo(o).using(vertx).build();
+        var builder = MySQLBuilder.client().with(new PoolOptions().setMaxSize(1)).connectingTo(o).using(vertx);
+        if (target.equals("real")) {
+            builder.withConnectHandler(conn -> conn.query(sessionSql()).execute().onComplete(r -> conn.close()));
+        }
+        return builder.build();
     }
 
     @TearDown(Level.Trial)
