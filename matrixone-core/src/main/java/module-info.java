@@ -19,6 +19,7 @@ module io.matrixone.core {
     exports io.matrixone.core.model;
     exports io.matrixone.core.result;
     exports io.matrixone.core.retry;
+    exports io.matrixone.core.search;
     exports io.matrixone.core.tx;
     exports io.matrixone.core.version;
 

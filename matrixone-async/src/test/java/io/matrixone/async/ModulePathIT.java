@@ -25,7 +25,7 @@ class ModulePathIT {
     private static final Set<String> CORE_API = Set.of("io.matrixone.core.bulk", "io.matrixone.core.config",
             "io.matrixone.core.dialect", "io.matrixone.core.error", "io.matrixone.core.event",
             "io.matrixone.core.manager", "io.matrixone.core.model", "io.matrixone.core.result",
-            "io.matrixone.core.retry", "io.matrixone.core.tx", "io.matrixone.core.version");
+            "io.matrixone.core.retry", "io.matrixone.core.search", "io.matrixone.core.tx", "io.matrixone.core.version");
 
     /** The test's class path as module path, without the test classes and the test-only libraries. */
     private static ModuleFinder sdkModulePath() {

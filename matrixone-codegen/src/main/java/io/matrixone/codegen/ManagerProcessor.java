@@ -21,6 +21,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -54,7 +55,7 @@ public final class ManagerProcessor extends AbstractProcessor {
     }
 
     /** One operation of a family. */
-    private record Op(String name, List<Param> params, String valueType, boolean now, String doc) {
+    private record Op(String name, String typeParams, List<Param> params, String valueType, boolean now, String doc) {
     }
 
     /** One managed statement family. */
@@ -127,13 +128,31 @@ public final class ManagerProcessor extends AbstractProcessor {
             }
             boolean now = "true".equals(annotationValues(m, OP).get("now"));
             String doc = processingEnv.getElementUtils().getDocComment(m);
-            ops.add(new Op(m.getSimpleName().toString(), params, dt.getTypeArguments().get(0).toString(), now,
-                    doc == null ? "" : doc.strip()));
+            ops.add(new Op(m.getSimpleName().toString(), typeParameters(m), params,
+                    dt.getTypeArguments().get(0).toString(), now, doc == null ? "" : doc.strip()));
         }
         if (ops.isEmpty()) {
             error(type, "@Managed family without any @Managed.Op method");
         }
         return new Feature(values.get("accessor"), values.get("name"), values.get("doc"), ops);
+    }
+
+    /** A generic operation's type parameters as declared, e.g. {@code <R> } or {@code <R extends Record> }; else "". */
+    private static String typeParameters(ExecutableElement m) {
+        if (m.getTypeParameters().isEmpty()) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (TypeParameterElement t : m.getTypeParameters()) {
+            List<String> bounds = new ArrayList<>();
+            for (TypeMirror b : t.getBounds()) {
+                if (!b.toString().equals("java.lang.Object")) {
+                    bounds.add(b.toString());
+                }
+            }
+            out.add(t.getSimpleName() + (bounds.isEmpty() ? "" : " extends " + String.join(" & ", bounds)));
+        }
+        return "<" + String.join(", ", out) + "> ";
     }
 
     // ------------------------------------------------------------------------------------------ interfaces
@@ -148,7 +167,8 @@ public final class ManagerProcessor extends AbstractProcessor {
         for (Op op : f.ops()) {
             s.append('\n');
             javadoc(s, "    ", op.doc());
-            s.append("    ").append(plain(op.valueType())).append(' ').append(signature(op)).append(";\n");
+            s.append("    ").append(op.typeParams()).append(plain(op.valueType())).append(' ').append(signature(op))
+                    .append(";\n");
         }
         return s.append("}\n").toString();
     }
@@ -164,7 +184,7 @@ public final class ManagerProcessor extends AbstractProcessor {
             s.append('\n');
             javadoc(s, "    ", op.doc() + (op.now() ? "" : "\n\n<p>Inside a transaction it runs at once where MatrixOne "
                     + "allows that, otherwise right after COMMIT; the handle yields the value once it ran."));
-            s.append("    ").append(txReturn(op)).append(' ').append(signature(op)).append(";\n");
+            s.append("    ").append(op.typeParams()).append(txReturn(op)).append(' ').append(signature(op)).append(";\n");
         }
         return s.append("}\n").toString();
     }
@@ -180,8 +200,8 @@ public final class ManagerProcessor extends AbstractProcessor {
         for (Op op : f.ops()) {
             s.append('\n');
             javadoc(s, "    ", op.doc());
-            s.append("    java.util.concurrent.CompletionStage<").append(op.valueType()).append("> ")
-                    .append(signature(op)).append(";\n");
+            s.append("    ").append(op.typeParams()).append("java.util.concurrent.CompletionStage<")
+                    .append(op.valueType()).append("> ").append(signature(op)).append(";\n");
         }
         return s.append("}\n").toString();
     }
@@ -198,8 +218,8 @@ public final class ManagerProcessor extends AbstractProcessor {
         s.append("        private final ManagerSupport s;\n\n");
         s.append("        Client(ManagerSupport s) {\n            this.s = s;\n        }\n");
         for (Op op : f.ops()) {
-            s.append("\n        @Override\n        public ").append(plain(op.valueType())).append(' ')
-                    .append(signature(op)).append(" {\n");
+            s.append("\n        @Override\n        public ").append(op.typeParams()).append(plain(op.valueType()))
+                    .append(' ').append(signature(op)).append(" {\n");
             nullChecks(s, op, false);
             s.append("            ").append(plain(op.valueType()).equals("void") ? "" : "return ")
                     .append("s.runManaged(s.managedDialect().").append(f.accessor()).append("().").append(call(op))
@@ -211,8 +231,8 @@ public final class ManagerProcessor extends AbstractProcessor {
         s.append("        private final TxManagerSupport s;\n\n");
         s.append("        Tx(TxManagerSupport s) {\n            this.s = s;\n        }\n");
         for (Op op : f.ops()) {
-            s.append("\n        @Override\n        public ").append(txReturn(op)).append(' ').append(signature(op))
-                    .append(" {\n");
+            s.append("\n        @Override\n        public ").append(op.typeParams()).append(txReturn(op)).append(' ')
+                    .append(signature(op)).append(" {\n");
             nullChecks(s, op, false);
             String ret = op.now() && plain(op.valueType()).equals("void") ? "" : "return ";
             s.append("            ").append(ret).append(op.now() ? "s.runManaged(" : "s.submitManaged(")
@@ -225,8 +245,9 @@ public final class ManagerProcessor extends AbstractProcessor {
         s.append("        private final AsyncManagerSupport s;\n\n");
         s.append("        Async(AsyncManagerSupport s) {\n            this.s = s;\n        }\n");
         for (Op op : f.ops()) {
-            s.append("\n        @Override\n        public java.util.concurrent.CompletionStage<").append(op.valueType())
-                    .append("> ").append(signature(op)).append(" {\n");
+            s.append("\n        @Override\n        public ").append(op.typeParams())
+                    .append("java.util.concurrent.CompletionStage<").append(op.valueType()).append("> ")
+                    .append(signature(op)).append(" {\n");
             nullChecks(s, op, true);
             s.append("            return s.submitManaged(d -> d.").append(f.accessor()).append("().").append(call(op))
                     .append(");\n        }\n");

@@ -2,6 +2,7 @@ package io.matrixone.examples;
 
 import io.matrixone.examples.async.AsyncBatchOperations;
 import io.matrixone.examples.async.AsyncConcurrentOperations;
+import io.matrixone.examples.async.AsyncHybridSearch;
 import io.matrixone.examples.async.AsyncManagerTour;
 import io.matrixone.examples.async.AsyncQuickStart;
 import io.matrixone.examples.async.AsyncRollbackOnError;
@@ -11,10 +12,12 @@ import io.matrixone.examples.sync.BatchInsertThenSnapshot;
 import io.matrixone.examples.sync.DataMigration;
 import io.matrixone.examples.sync.DevEnvironmentClone;
 import io.matrixone.examples.sync.ErrorHandling;
+import io.matrixone.examples.sync.FulltextSearch;
 import io.matrixone.examples.sync.MoCtlAndVersion;
 import io.matrixone.examples.sync.PoolAndEvents;
 import io.matrixone.examples.sync.QuickStart;
 import io.matrixone.examples.sync.RollbackOnError;
+import io.matrixone.examples.sync.SemanticSearch;
 import io.matrixone.examples.sync.SnapshotsAndTimeTravel;
 import io.matrixone.examples.sync.UnifiedTransaction;
 
@@ -41,11 +44,14 @@ public final class Examples {
                 new SnapshotsAndTimeTravel(),
                 new ErrorHandling(),
                 new MoCtlAndVersion(),
+                new SemanticSearch(),
+                new FulltextSearch(),
                 new AsyncQuickStart(),
                 new AsyncUnifiedTransaction(),
                 new AsyncRollbackOnError(),
                 new AsyncConcurrentOperations(),
                 new AsyncBatchOperations(),
-                new AsyncManagerTour());
+                new AsyncManagerTour(),
+                new AsyncHybridSearch());
     }
 }

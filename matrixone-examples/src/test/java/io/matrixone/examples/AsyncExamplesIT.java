@@ -279,4 +279,15 @@ class AsyncExamplesIT {
                 .isEqualTo(1);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("await(..) on an event loop would block it");
     }
+    @Test
+    void hybridSearchRunsBothSearchesOnOneConnectionWithBoundValues() throws Exception {
+        Run run = run(new io.matrixone.examples.async.AsyncHybridSearch(), ctx -> assertThat(verifier.query(
+                "SELECT COUNT(*) FROM " + ctx.database() + ".docs").scalarLong()).isEqualTo(1000L));
+        int vector = run.indexOf("cosine_distance(`embedding`, ?) AS `distance`", 0);
+        int text = run.indexOf("AGAINST(? IN BOOLEAN MODE) AS `score`", 0);
+        assertThat(vector).as("vector search prepared with the vector bound").isNotNegative();
+        assertThat(text).as("full-text search prepared with the text bound").isGreaterThan(vector);
+        assertThat(run.at(text).sessionId()).as("both searches on one connection").isEqualTo(run.at(vector).sessionId());
+        assertThat(run.output()).contains("the best result was found by both searches", "every fused result is about music");
+    }
 }

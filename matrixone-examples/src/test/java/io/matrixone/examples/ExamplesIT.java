@@ -7,17 +7,22 @@ import io.matrixone.core.model.Snapshot;
 import io.matrixone.core.model.SnapshotLevel;
 import io.matrixone.core.model.TimePoint;
 import io.matrixone.core.result.Row;
+import io.matrixone.core.model.IndexInfo;
+import io.matrixone.core.search.DistanceMetric;
 import io.matrixone.emulator.Emulator;
+import io.matrixone.examples.model.Corpus;
 import io.matrixone.emulator.junit.EmulatorExtension;
 import io.matrixone.examples.sync.BackupWithVerification;
 import io.matrixone.examples.sync.BatchInsertThenSnapshot;
 import io.matrixone.examples.sync.DataMigration;
 import io.matrixone.examples.sync.DevEnvironmentClone;
 import io.matrixone.examples.sync.ErrorHandling;
+import io.matrixone.examples.sync.FulltextSearch;
 import io.matrixone.examples.sync.MoCtlAndVersion;
 import io.matrixone.examples.sync.PoolAndEvents;
 import io.matrixone.examples.sync.QuickStart;
 import io.matrixone.examples.sync.RollbackOnError;
+import io.matrixone.examples.sync.SemanticSearch;
 import io.matrixone.examples.sync.SnapshotsAndTimeTravel;
 import io.matrixone.examples.sync.UnifiedTransaction;
 
@@ -232,5 +237,41 @@ class ExamplesIT {
         assertThat(run.statements()).anyMatch(s -> s.contains("mo_ctl") && s.contains("flush"))
                 .anyMatch(s -> s.contains("mo_ctl") && s.contains("checkpoint"));
         assertThat(run.output()).contains("version() = 8.0.30-MatrixOne-v4.2.0");
+    }
+    @Test
+    void semanticSearchStoresTheEmbeddingsIndexesThemAndSearchesWithTheQuestion() throws Exception {
+        Run run = run(new SemanticSearch(), ctx -> {
+            String db = ctx.database();
+            assertThat(verifier.query("SELECT COUNT(*) FROM " + db + ".docs").scalarLong()).isEqualTo(3000L);
+            Row first = verifier.query("SELECT title, body, embedding FROM " + db + ".docs WHERE id = 1").one();
+            assertThat(first.getFloatArray("embedding"))
+                    .containsExactly(Corpus.embed(first.getString("title") + " " + first.getString("body")));
+            assertThat(verifier.indexes().list(db, "docs")).filteredOn(IndexInfo::isVector).singleElement()
+                    .satisfies(i -> {
+                        assertThat(i.algorithm()).isEqualTo("ivfflat");
+                        assertThat(i.intParam("lists")).contains(8);
+                        assertThat(i.metric()).contains(DistanceMetric.COSINE);
+                    });
+        });
+        assertThat(run.statements()).anyMatch(s -> s.startsWith("SELECT `id`, `topic`, `title`, "
+                + "cosine_distance(`embedding`, '[") && s.endsWith("ORDER BY `distance` ASC LIMIT 5"));
+        assertThat(run.statements()).anyMatch(s -> s.contains(
+                "WHERE `topic` = 'cooking' ORDER BY `distance` ASC LIMIT 3 BY RANK WITH OPTION 'mode=pre'"));
+        assertThat(run.output()).contains("the nearest documents are about databases",
+                "the five distances are those an exact search finds");
+    }
+
+    @Test
+    void fulltextSearchIndexesTitleAndBodyAndRunsBothModes() throws Exception {
+        Run run = run(new FulltextSearch(), ctx -> assertThat(verifier.indexes().list(ctx.database(), "docs"))
+                .filteredOn(IndexInfo::isFulltext).singleElement()
+                .satisfies(i -> assertThat(i.columns()).containsExactly("title", "body")));
+        assertThat(run.statements()).contains("CREATE FULLTEXT INDEX `ft_docs` ON `docs` (`title`, `body`)");
+        assertThat(run.statements()).anyMatch(s -> s.contains(
+                "MATCH(`title`, `body`) AGAINST('+guitar -piano' IN BOOLEAN MODE) AS `score`"));
+        assertThat(run.statements()).anyMatch(s -> s.contains(
+                "MATCH(`title`, `body`) AGAINST('garlic sauce' IN NATURAL LANGUAGE MODE)"));
+        assertThat(run.output()).contains("every natural-language hit has the words as a phrase",
+                "boolean mode: every hit has guitar and none has piano");
     }
 }

@@ -7,13 +7,23 @@ import io.matrixone.async.AsyncMatrixOneClient;
 import io.matrixone.client.MatrixOneClient;
 import io.matrixone.client.Transaction;
 import io.matrixone.core.model.CloneSpec;
+import io.matrixone.core.model.FulltextIndexSpec;
+import io.matrixone.core.model.IndexInfo;
 import io.matrixone.core.model.MoCtlResult;
 import io.matrixone.core.model.Snapshot;
 import io.matrixone.core.model.SnapshotSpec;
 import io.matrixone.core.model.TimePoint;
+import io.matrixone.core.model.VectorIndexSpec;
 import io.matrixone.core.model.VersionInfo;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
+import io.matrixone.core.search.BooleanQuery;
+import io.matrixone.core.search.DistanceMetric;
+import io.matrixone.core.search.Filter;
+import io.matrixone.core.search.FulltextQuery;
+import io.matrixone.core.search.HybridQuery;
+import io.matrixone.core.search.VectorIndexMode;
+import io.matrixone.core.search.VectorQuery;
 import io.matrixone.emulator.Emulator;
 import io.matrixone.emulator.junit.EmulatorExtension;
 import io.matrixone.examples.model.User;
@@ -139,6 +149,51 @@ class ReadmeIT {
 
             async.snapshots().drop("after_insert_" + app).toCompletableFuture().get(30, TimeUnit.SECONDS);
             async.execute("DROP DATABASE " + app).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+    @Test
+    void theVectorSnippetRuns(Emulator mo) {
+        String app = "readme_v_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
+        try (MatrixOneClient admin = MatrixOneClient.create(o -> o.host(mo.host()).port(mo.port()))) {
+            admin.execute("CREATE DATABASE " + app);
+        }
+        float[] embedding = io.matrixone.examples.model.Corpus.embed("snapshot and restore");
+        float[] question = io.matrixone.examples.model.Corpus.embed("how to restore a snapshot");
+
+        // --- Vector and full-text search (as in the README, with the emulator's address)
+        MatrixOneClient client = MatrixOneClient.create(o -> o.host(mo.host()).port(mo.port()).database(app)
+                .sessionVariables(java.util.Map.of("experimental_hnsw_index", 1, "probe_limit", 8)));
+        try (client) {
+            client.execute("CREATE TABLE docs (id BIGINT PRIMARY KEY, lang VARCHAR(8), title VARCHAR(200), body TEXT, embedding vecf32(64))");
+            client.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", 1L, "en", "Backups", "snapshot and restore", embedding);
+            float[] stored = client.query("SELECT embedding FROM docs WHERE id = 1").one().getFloatArray("embedding");
+
+            client.indexes().create(VectorIndexSpec.ivfFlat("idx_emb", "docs", "embedding").lists(8).metric(DistanceMetric.COSINE));
+            client.indexes().create(VectorIndexSpec.hnsw("idx_emb_hnsw", "docs", "embedding").m(16).efConstruction(64));
+            client.indexes().create(FulltextIndexSpec.of("ft_docs", "docs", "title", "body"));
+            List<IndexInfo> indexes = client.indexes().list(null, "docs");
+
+            record Hit(long id, String title, double distance) {}
+            List<Hit> hits = client.search().nearest(VectorQuery.of("docs", "embedding", question)
+                    .metric(DistanceMetric.COSINE).select("id", "title").filter(Filter.eq("lang", "en"))
+                    .mode(VectorIndexMode.PRE).limit(5), Hit.class);
+
+            record Found(long id, String title, double score) {}
+            List<Found> found = client.search().fulltext(FulltextQuery.of("docs", List.of("title", "body"),
+                    BooleanQuery.create().must("snapshot").mustNot("draft")).select("id", "title"), Found.class);
+
+            List<Row> both = client.search().hybrid(HybridQuery.of(
+                    VectorQuery.of("docs", "embedding", question).select("id", "title").limit(20),
+                    FulltextQuery.of("docs", List.of("title", "body"), "restore").select("id", "title").limit(20), "id").limit(5), Row.class);
+
+            assertThat(stored).containsExactly(embedding);
+            assertThat(indexes).extracting(IndexInfo::algorithm).contains("ivfflat", "hnsw", "fulltext");
+            assertThat(hits).extracting(Hit::id).containsExactly(1L);
+            assertThat(hits.get(0).distance()).isCloseTo(DistanceMetric.COSINE.between(embedding, question),
+                    org.assertj.core.api.Assertions.within(1e-5));
+            assertThat(found).extracting(Found::id).containsExactly(1L);
+            assertThat(both).extracting(r -> r.getLong("id")).containsExactly(1L);
+            client.execute("DROP DATABASE " + app);
         }
     }
 }

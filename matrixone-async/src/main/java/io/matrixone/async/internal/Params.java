@@ -1,7 +1,7 @@
 package io.matrixone.async.internal;
 
 import io.matrixone.core.internal.sql.Literals;
-import io.matrixone.core.internal.sql.Vectors;
+import io.matrixone.core.search.VectorText;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Tuple;
 
@@ -80,10 +80,10 @@ public final class Params {
             return e.name();
         }
         if (v instanceof float[] f) {
-            return Vectors.text(f); // MatrixOne's vector text, as the sync client binds it
+            return VectorText.format(f); // MatrixOne's vector text, as the sync client binds it
         }
         if (v instanceof double[] d) {
-            return Vectors.text(d);
+            return VectorText.format(d);
         }
         throw new IllegalArgumentException("parameter " + (index + 1) + " has unsupported type "
                 + v.getClass().getName() + "; use String, a number, BigDecimal, Boolean, byte[], java.time, UUID, an "

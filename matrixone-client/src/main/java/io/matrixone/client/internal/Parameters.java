@@ -1,7 +1,7 @@
 package io.matrixone.client.internal;
 
 import io.matrixone.core.internal.sql.Literals;
-import io.matrixone.core.internal.sql.Vectors;
+import io.matrixone.core.search.VectorText;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -96,9 +96,9 @@ public final class Parameters {
         } else if (v instanceof Character c) {
             ps.setString(index, c.toString());
         } else if (v instanceof float[] f) {
-            ps.setString(index, Vectors.text(f));
+            ps.setString(index, VectorText.format(f));
         } else if (v instanceof double[] d) {
-            ps.setString(index, Vectors.text(d));
+            ps.setString(index, VectorText.format(d));
         } else if (v instanceof java.util.Date) { // java.sql.Date, Time, Timestamp included
             ps.setObject(index, v);
         } else {

@@ -346,6 +346,21 @@ public final class ClientOptions {
         }
 
         /**
+         * Several session variables at once, in the map's iteration order (use a {@code LinkedHashMap} when the order
+         * matters), each checked as {@link #sessionVariable(String, Object)} checks it; a bad entry fails the whole
+         * call and leaves the builder as it was. MatrixOne's vector and full-text features read these, for example:
+         * {@code sessionVariables(Map.of("experimental_hnsw_index", 1, "probe_limit", 10,
+         * "ft_relevancy_algorithm", "BM25"))}.
+         */
+        public Builder sessionVariables(Map<String, ?> variables) {
+            Objects.requireNonNull(variables, "variables must not be null");
+            Map<String, Object> checked = new LinkedHashMap<>();
+            variables.forEach((name, value) -> checked.put(SessionSql.checkName(name), SessionSql.checkValue(name, value)));
+            sessionVariables.putAll(checked);
+            return this;
+        }
+
+        /**
          * An extra Connector/J property for the sync client, passed unchanged; it wins over the SDK's own setting of
          * the same name. The async client does not use Connector/J and ignores these (with an INFO log line).
          *

@@ -25,6 +25,8 @@ public final class Dialect {
     private final AccountSql accounts;
     private final MoCtlSql moCtl;
     private final VersionSql versionSql;
+    private final IndexSql indexes;
+    private final SearchSql search;
 
     private final String loginAccount;
 
@@ -40,6 +42,8 @@ public final class Dialect {
         this.accounts = new AccountSql(version);
         this.moCtl = new MoCtlSql(version);
         this.versionSql = new VersionSql();
+        this.indexes = new IndexSql(version);
+        this.search = new SearchSql(version);
     }
 
     /** The dialect of a server version; {@link ServerVersion#DEV} and non-MatrixOne servers get the newest grammar. */
@@ -102,6 +106,16 @@ public final class Dialect {
     /** {@code SELECT version()} and {@code git_version()}. */
     public VersionSql version() {
         return versionSql;
+    }
+
+    /** Vector (IVF-flat, HNSW) and full-text indexes. */
+    public IndexSql indexes() {
+        return indexes;
+    }
+
+    /** Vector, full-text and hybrid search. */
+    public SearchSql search() {
+        return search;
     }
 
     @Override

@@ -12,6 +12,7 @@ public enum NameKind {
     DATABASE("database", 64, true),
     TABLE("table", 64, false),
     COLUMN("column", 64, false),
+    INDEX("index", 64, false),
     /** MatrixOne stores snapshot names in {@code varchar(64)} and rejects space, tab and quotes (mo_sql.md §1.5). */
     SNAPSHOT("snapshot", 64, true),
     PITR("PITR", 64, true),

@@ -1,6 +1,7 @@
 package io.matrixone.core.result;
 
 import io.matrixone.core.internal.InternalApi;
+import io.matrixone.core.search.VectorText;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -394,6 +395,41 @@ public final class Row {
 
     public byte[] getBytes(String column) {
         return getBytes(indexOf(column));
+    }
+
+    /**
+     * A vector value ({@code vecf32}, {@code vecf64}) as floats. MatrixOne sends vectors as text ({@code [1, 2.5]});
+     * a {@code vecf64} element is rounded to float. Any other text fails with {@link IllegalArgumentException}.
+     */
+    public float[] getFloatArray(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof float[] f) {
+            return f.clone();
+        }
+        return VectorText.parseFloats(getString(index));
+    }
+
+    public float[] getFloatArray(String column) {
+        return getFloatArray(indexOf(column));
+    }
+
+    /** A vector value as doubles: a {@code vecf64} column exactly, a {@code vecf32} one as the floats it holds. */
+    public double[] getDoubleArray(int index) {
+        Object v = get(index);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof double[] d) {
+            return d.clone();
+        }
+        return VectorText.parseDoubles(getString(index));
+    }
+
+    public double[] getDoubleArray(String column) {
+        return getDoubleArray(indexOf(column));
     }
 
     /** The value converted to the requested type (see {@link ValueConverter} for what converts). */

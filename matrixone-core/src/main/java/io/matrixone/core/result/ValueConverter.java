@@ -23,7 +23,7 @@ final class ValueConverter {
             return null;
         }
         Class<?> boxed = box(type);
-        if (boxed.isInstance(v) && !(v instanceof byte[])) {
+        if (boxed.isInstance(v) && !(v instanceof byte[]) && !(v instanceof float[]) && !(v instanceof double[])) {
             return (T) v;
         }
         Object out;
@@ -57,6 +57,10 @@ final class ValueConverter {
             out = row.getInstant(index);
         } else if (boxed == byte[].class) {
             out = row.getBytes(index);
+        } else if (boxed == float[].class) {
+            out = row.getFloatArray(index);
+        } else if (boxed == double[].class) {
+            out = row.getDoubleArray(index);
         } else if (boxed == UUID.class) {
             out = UUID.fromString(row.getString(index).trim());
         } else if (boxed.isEnum()) {

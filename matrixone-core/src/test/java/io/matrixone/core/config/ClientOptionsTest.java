@@ -489,4 +489,23 @@ class ClientOptionsTest {
         assertThatThrownBy(() -> ClientOptions.builder().environment(Map.of("MATRIXONE_QUERY_TIMEOUT", "x")))
                 .hasMessageStartingWith("MATRIXONE_QUERY_TIMEOUT must be a duration");
     }
+
+    @Test
+    void sessionVariablesFromAMapKeepItsOrderAndAreCheckedAllOrNothing() {
+        java.util.Map<String, Object> vars = new java.util.LinkedHashMap<>();
+        vars.put("experimental_hnsw_index", 1);
+        vars.put("probe_limit", 10);
+        vars.put("ft_relevancy_algorithm", "BM25");
+        ClientOptions o = ClientOptions.builder().sessionVariable("a", 1).sessionVariables(vars).build();
+        assertThat(o.session().variables().keySet())
+                .containsExactly("a", "experimental_hnsw_index", "probe_limit", "ft_relevancy_algorithm");
+        java.util.Map<String, Object> bad = new java.util.LinkedHashMap<>();
+        bad.put("ok_one", 1);
+        bad.put("bad name", 2);
+        ClientOptions.Builder b = ClientOptions.builder();
+        assertThatThrownBy(() -> b.sessionVariables(bad)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bad name");
+        assertThat(b.build().session().variables()).isEmpty();
+        assertThatThrownBy(() -> b.sessionVariables(null)).isInstanceOf(NullPointerException.class);
+    }
 }

@@ -227,4 +227,27 @@ class RowTest {
     void showsBytesAsALengthInToString() {
         assertThat(Row.of(List.of("id", "blob"), 1, new byte[] {1, 2})).hasToString("Row{id=1, blob=<2 bytes>}");
     }
+
+    @Test
+    void readsVectorsAsMatrixOneSendsThemAsTextOrBytes() {
+        Row r = Row.of(List.of("v", "w", "n"), "[0.1, 0.2, 0.3]", "[1, 2.5]".getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(r.getFloatArray("v")).containsExactly(0.1f, 0.2f, 0.3f);
+        assertThat(r.getDoubleArray(1)).containsExactly(1.0, 2.5);
+        assertThat(r.getFloatArray("n")).isNull();
+        assertThat(r.get("v", float[].class)).containsExactly(0.1f, 0.2f, 0.3f);
+        assertThat(r.get("w", double[].class)).containsExactly(1.0, 2.5);
+        assertThatThrownBy(() -> Row.of(List.of("v"), "abc").getFloatArray(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a MatrixOne vector");
+    }
+
+    record Embedded(long id, float[] embedding, double[] wide) {
+    }
+
+    @Test
+    void mapsVectorColumnsIntoRecordComponents() {
+        Row r = Row.of(List.of("id", "embedding", "wide"), 1L, "[1, 2]", "[0.0000001, 2]");
+        Embedded e = RowMapper.toRecord(Embedded.class).map(r);
+        assertThat(e.embedding()).containsExactly(1f, 2f);
+        assertThat(e.wide()).containsExactly(1e-7, 2.0);
+    }
 }

@@ -36,6 +36,8 @@ final class EmbeddedMariaDb {
             config.addArg("--skip-name-resolve");
             config.addArg("--character-set-server=utf8mb4");
             config.addArg("--collation-server=utf8mb4_general_ci");
+            config.addArg("--innodb-ft-min-token-size=1"); // full-text: every word indexed, as on MatrixOne
+            config.addArg("--innodb-ft-enable-stopword=0");
             if (SystemMariaDb.isRoot()) {
                 config.addArg("--user=root");
             }

@@ -122,7 +122,9 @@ final class SystemMariaDb {
                 "--pid-file=" + dir.resolve("mysqld.pid"), "--port=" + port, "--bind-address=127.0.0.1",
                 "--skip-name-resolve", "--skip-log-bin", "--log-error=" + dir.resolve("error.log"),
                 "--max-allowed-packet=64M", "--character-set-server=utf8mb4",
-                "--collation-server=utf8mb4_general_ci"));
+                "--collation-server=utf8mb4_general_ci",
+                // full-text: every word indexed, as MatrixOne's default parser does (MariaDB: 3 characters, stopwords)
+                "--innodb-ft-min-token-size=1", "--innodb-ft-enable-stopword=0"));
         if (isRoot()) {
             cmd.add("--user=root");
         }

@@ -34,6 +34,8 @@ public final class MoStatementEngine implements QueryHandler {
     private final Namespaces namespaces = new Namespaces();
     private final MoVariables variables = new MoVariables();
     private final ShowHandler show;
+    private final VectorDdl vectorDdl;
+    private final VectorFunctions vectorFunctions;
     /** Serialises catalog changes (snapshots, restore, clone, PITR, accounts, publications) across sessions. */
     private final ReentrantLock catalogLock = new ReentrantLock();
     private final Map<Long, SessionState> sessions = new ConcurrentHashMap<>();
@@ -82,6 +84,8 @@ public final class MoStatementEngine implements QueryHandler {
         this.identity = new IdentityHandler(version, namespaces);
         this.moCtl = new MoCtlHandler(namespaces);
         this.show = new ShowHandler(namespaces, timeTravel);
+        this.vectorDdl = new VectorDdl(version);
+        this.vectorFunctions = new VectorFunctions(version);
     }
 
     /** The version string MatrixOne announces: {@code 8.0.30-MatrixOne-v<targetVersion>}. */
@@ -95,6 +99,9 @@ public final class MoStatementEngine implements QueryHandler {
             admin.execute(sql);
         }
         for (String sql : CatalogTables.views(Namespace.sys())) {
+            admin.execute(sql);
+        }
+        for (String sql : VectorFunctions.installStatements()) {
             admin.execute(sql);
         }
         LOG.info("MatrixOne statement engine installed (target version {})", version.text());
@@ -128,6 +135,10 @@ public final class MoStatementEngine implements QueryHandler {
 
     @Override
     public Reply.Error onError(Reply.Error error, Session session) {
+        Reply.Error fulltext = VectorFunctions.word(error);
+        if (fulltext != null) {
+            return fulltext;
+        }
         SessionState state = sessions.get(session.id());
         return Errors.word(error, namespaces.of(new Db(session.backend()), session), state == null ? "" : state.lastVerb);
     }
@@ -191,6 +202,13 @@ public final class MoStatementEngine implements QueryHandler {
         }
         String mapped = NameRewriter.rewrite(functions, tokens, ns);
         List<Token> mappedTokens = mapped == functions ? tokens : SqlLexer.tokenize(mapped);
+        if (VectorFunctions.mayRewrite(mapped)) { // after the names: the functions live in the emulator's schema
+            String vectors = vectorFunctions.rewrite(mapped, mappedTokens);
+            if (vectors != mapped) {
+                mapped = vectors;
+                mappedTokens = SqlLexer.tokenize(vectors);
+            }
+        }
         String travelled = timeTravel.rewrite(mapped, mappedTokens, session);
         SessionState state = sessions.computeIfAbsent(session.id(), id -> new SessionState());
         if (travelled.indexOf("@@") < 0) {
@@ -304,7 +322,8 @@ public final class MoStatementEngine implements QueryHandler {
                 }
                 if (kind == StatementKind.SHOW_CREATE || !Privileges.isSys(session)) {
                     state.lastVerb = "SHOW";
-                    return show.unmapped(physical(s.text(), SqlLexer.tokenize(s.text()), session), session);
+                    String sql = physical(s.text(), SqlLexer.tokenize(s.text()), session);
+                    return VectorDdl.showCreate(show.unmapped(sql, session));
                 }
                 break;
             case MO_CTL:
@@ -344,6 +363,17 @@ public final class MoStatementEngine implements QueryHandler {
                 txDdl.committed(state.ddl);
             }
         }
+        if (kind == StatementKind.DDL && VectorDdl.applies(s)) {
+            return vectorDdl(s, session, state, decision == TxRules.Decision.IN_TRANSACTION);
+        }
+        if (VectorDdl.isDescribe(s)) {
+            state.lastVerb = "DESC";
+            return VectorDdl.describe(physical(s.text(), SqlLexer.tokenize(s.text()), session), session);
+        }
+        if (VectorDdl.isShowIndex(s)) {
+            state.lastVerb = "SHOW";
+            return VectorDdl.showIndex(session.backend().execute(physical(s.text(), SqlLexer.tokenize(s.text()), session)));
+        }
         if (decision == TxRules.Decision.IN_TRANSACTION && kind == StatementKind.DDL) {
             if (s.startsWith("DROP") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
                 locked(() -> beforeDropDatabase(s, session));
@@ -351,6 +381,8 @@ public final class MoStatementEngine implements QueryHandler {
             String sql = physical(s.text(), SqlLexer.tokenize(s.text()), session);
             List<Token> mapped = SqlLexer.tokenize(sql);
             state.lastVerb = s.first().upper();
+            VectorDdl.beforeDropInTransaction(new Statement(sql, mapped), new Db(session.backend()),
+                    one -> txDdl.run(new Statement(one, SqlLexer.tokenize(one)), session, state.ddl, state.byBegin));
             txDdl.run(new Statement(sql, mapped), session, state.ddl, state.byBegin);
             return Reply.Ok.EMPTY;
         }
@@ -383,6 +415,17 @@ public final class MoStatementEngine implements QueryHandler {
         }
         state.lastVerb = s.first().kind() == Token.Kind.WORD ? s.first().upper() : "";
         return new Reply.Forward(physical(s.sql(), tokens, session));
+    }
+
+    /** Vector columns, vector and full-text indexes: MatrixOne's syntax and checks on MariaDB ({@link VectorDdl}). */
+    private Reply vectorDdl(Statement s, Session session, SessionState state, boolean inTransaction) {
+        String sql = physical(s.text(), SqlLexer.tokenize(s.text()), session);
+        Statement mapped = new Statement(sql, SqlLexer.tokenize(sql));
+        state.lastVerb = s.first().upper();
+        java.util.function.Consumer<String> ddl = inTransaction
+                ? one -> txDdl.run(new Statement(one, SqlLexer.tokenize(one)), session, state.ddl, state.byBegin)
+                : one -> session.backend().execute(one);
+        return locked(() -> vectorDdl.handle(mapped, session, ddl, name -> variables.read("@@" + name, state.vars)));
     }
 
     /** MariaDB schemas other sessions created in transactions they have not committed yet. */

@@ -5,6 +5,9 @@ import io.matrixone.core.error.CommitStatusUnknownException;
 import io.matrixone.core.error.ConnectionLostException;
 import io.matrixone.core.error.DatabaseExistsException;
 import io.matrixone.core.error.DuplicateKeyException;
+import io.matrixone.core.error.FeatureDisabledException;
+import io.matrixone.core.error.ObjectExistsException;
+import io.matrixone.core.error.ObjectNotFoundException;
 import io.matrixone.core.error.NotAllowedInTransactionException;
 import io.matrixone.core.error.PitrExistsException;
 import io.matrixone.core.error.PitrNotFoundException;
@@ -74,6 +77,14 @@ public final class ErrorClassifier {
             case ACCESS_DENIED -> new AccessDeniedException(msg, errorCode, sqlState, redacted, cause);
             case INTERRUPTED -> new QueryInterruptedException(msg, errorCode, sqlState, redacted, cause);
             case LOCAL_FILE_REFUSED -> new StatementNotAllowedException(msg, errorCode, sqlState, redacted, cause);
+            case OBJECT_EXISTS -> new ObjectExistsException(msg, errorCode, sqlState, redacted, cause);
+            case OBJECT_NOT_FOUND -> new ObjectNotFoundException(msg, errorCode, sqlState, redacted, cause);
+            case FEATURE_DISABLED -> {
+                String variable = switchOf(raw);
+                yield new FeatureDisabledException(msg + " (switch it on for every connection with "
+                        + "ClientOptions.Builder.sessionVariable(\"" + variable + "\", 1))", variable, errorCode, sqlState,
+                        redacted, cause);
+            }
             case OTHER -> new MatrixOneException(msg, errorCode, sqlState, redacted, cause);
         };
     }
@@ -91,7 +102,8 @@ public final class ErrorClassifier {
         SNAPSHOT_EXISTS, SNAPSHOT_NOT_FOUND, PITR_EXISTS, PITR_NOT_FOUND, PUBLICATION_EXISTS, PUBLICATION_NOT_FOUND,
         DATABASE_EXISTS, UNKNOWN_DATABASE,
         TABLE_EXISTS, UNKNOWN_TABLE, DUPLICATE_KEY, SYNTAX, NOT_IN_TRANSACTION, CONFLICT, COMMIT_UNKNOWN,
-        CONNECTION_LOST, ACCESS_DENIED, INTERRUPTED, LOCAL_FILE_REFUSED, OTHER
+        CONNECTION_LOST, ACCESS_DENIED, INTERRUPTED, LOCAL_FILE_REFUSED, OBJECT_EXISTS, OBJECT_NOT_FOUND,
+        FEATURE_DISABLED, OTHER
     }
 
     static Kind kindOf(int code, String sqlState, String message) {
@@ -121,6 +133,8 @@ public final class ErrorClassifier {
                 return MISSING_TABLE.matcher(m).find() ? Kind.UNKNOWN_TABLE : Kind.SYNTAX;
             case 1149:
                 return Kind.SYNTAX;
+            case 1061: // duplicate key name 'i': an index of that name exists
+                return Kind.OBJECT_EXISTS;
             case 1045:
             case 1044:
             case 1142:
@@ -176,6 +190,12 @@ public final class ErrorClassifier {
             return Kind.ACCESS_DENIED; // an unknown user or account at login
         }
         String object = m.startsWith(INTERNAL_ERROR) ? m.substring(INTERNAL_ERROR.length()) : m;
+        if (switchOf(object) != null) {
+            return Kind.FEATURE_DISABLED;
+        }
+        if (object.startsWith("not found index: ") || object.startsWith("can't reindex ")) {
+            return Kind.OBJECT_NOT_FOUND; // DROP INDEX and ALTER REINDEX of an index that does not exist
+        }
         boolean exists = object.endsWith("already exists");
         boolean missing = object.endsWith("does not exist");
         if (object.startsWith("snapshot ") && exists) {
@@ -204,6 +224,25 @@ public final class ErrorClassifier {
     }
 
     private static final String INTERNAL_ERROR = "internal error: ";
+
+    /**
+     * The session variable named by MatrixOne's "feature is not enabled" refusals, or {@code null}: HNSW on every
+     * release ({@code experimental_hnsw_index is not enabled}); IVF-flat and full-text before 3.0.5
+     * ({@code IVF index is not enabled}, {@code FullText index is not enabled}, ddl.go / ddl_index_algo.go).
+     */
+    static String switchOf(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        if (m.contains("experimental_hnsw_index is not enabled")) {
+            return "experimental_hnsw_index";
+        }
+        if (m.contains("ivf index is not enabled") || m.contains("experimental_ivf_index is not enabled")) {
+            return "experimental_ivf_index";
+        }
+        if (m.contains("fulltext index is not enabled") || m.contains("experimental_fulltext_index is not enabled")) {
+            return "experimental_fulltext_index";
+        }
+        return null;
+    }
     private static final java.util.regex.Pattern MISSING_TABLE =
             java.util.regex.Pattern.compile("table (\"[^\"]+\"|\\S+) does not exist");
 

@@ -286,4 +286,26 @@ class ErrorClassifierTest {
         assertThat(e).hasCause(driver);
         assertThat(e.sql()).isEqualTo("INSERT INTO t VALUES ('***')");
     }
+
+    @Test
+    void aMissingIndexSwitchNamesTheSessionVariable() {
+        MatrixOneException e = classify(20101, "internal error: experimental_hnsw_index is not enabled");
+        assertThat(e).isInstanceOf(io.matrixone.core.error.FeatureDisabledException.class);
+        assertThat(((io.matrixone.core.error.FeatureDisabledException) e).variable()).isEqualTo("experimental_hnsw_index");
+        assertThat(e.getMessage()).contains("sessionVariable(\"experimental_hnsw_index\", 1)");
+        assertThat(((io.matrixone.core.error.FeatureDisabledException) classify(20101,
+                "internal error: IVF index is not enabled")).variable()).isEqualTo("experimental_ivf_index");
+        assertThat(((io.matrixone.core.error.FeatureDisabledException) classify(20101,
+                "internal error: FullText index is not enabled")).variable()).isEqualTo("experimental_fulltext_index");
+    }
+
+    @Test
+    void indexesThatExistOrDoNotAreObjects() {
+        assertThat(classify(1061, "duplicate key name 'idx01'")).isInstanceOf(ObjectExistsException.class);
+        assertThat(classify(20101, "internal error: not found index: nope")).isInstanceOf(ObjectNotFoundException.class);
+        assertThat(classify(20101, "internal error: Can't REINDEX 'idx'; check that column/key exists"))
+                .isInstanceOf(ObjectNotFoundException.class);
+        assertThat(classify(20101, "internal error: vector dimension not matched"))
+                .isExactlyInstanceOf(MatrixOneException.class);
+    }
 }
