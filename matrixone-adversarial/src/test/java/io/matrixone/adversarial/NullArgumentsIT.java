@@ -9,6 +9,7 @@ import io.matrixone.client.Transaction;
 import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.config.ClientOptions;
 import io.matrixone.core.dialect.Dialect;
+import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.event.StatementListener;
 import io.matrixone.core.manager.AsyncManagerAccess;
 import io.matrixone.core.manager.ManagerAccess;
@@ -84,7 +85,15 @@ class NullArgumentsIT {
             // a predicate: null is no retryable error
             "RetryPolicy.shouldRetry(Throwable,int)#error",
             // not used when the spec names its account already (the benign spec here does)
-            "RestoreSpec.withDefaultAccount(String)#defaultAccount");
+            "RestoreSpec.withDefaultAccount(String)#defaultAccount",
+            // a null database is the session's current one (an unqualified table name), as the javadoc says
+            "IndexManager.drop(String,String,String)#database", "IndexManager.dropIfExists(String,String,String)#database",
+            "IndexManager.list(String,String)#database",
+            "TxIndexManager.drop(String,String,String)#database",
+            "TxIndexManager.dropIfExists(String,String,String)#database", "TxIndexManager.list(String,String)#database",
+            "AsyncIndexManager.drop(String,String,String)#database",
+            "AsyncIndexManager.dropIfExists(String,String,String)#database",
+            "AsyncIndexManager.list(String,String)#database");
 
     private Emulator mo;
     private Vertx vertx;
@@ -292,13 +301,17 @@ class NullArgumentsIT {
             }
         } catch (RuntimeException | Error e) {
             failure = e;
-        } finally {
-            if (!isStatic) {
-                List<String> sent = Wire.received(mo.statements(), true);
-                receiver.release(target);
-                if (failure != null && !sent.isEmpty()) {
-                    problems.add(where, "null", "refused, but the server received " + sent);
-                }
+        }
+        if (ACCEPTS_NULL.contains(where) && serverError(failure)) {
+            // null accepted and the statement sent: the server's answer is about the test's data (the sample table
+            // is not in the session's current database), not about the argument
+            failure = null;
+        }
+        if (!isStatic) {
+            List<String> sent = Wire.received(mo.statements(), true);
+            receiver.release(target);
+            if (failure != null && !sent.isEmpty()) {
+                problems.add(where, "null", "refused, but the server received " + sent);
             }
         }
         if (result instanceof ClientOptions.Builder b && failure == null) {
@@ -321,6 +334,20 @@ class NullArgumentsIT {
         } else {
             figures.add("nulls refused by name");
         }
+    }
+
+    /** A search result row, for the search methods' row type. */
+    record Hit(long id, double distance) {
+    }
+
+    /** Whether {@code failure} is (or wraps) the server's answer to a statement that was sent. */
+    private static boolean serverError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MatrixOneException e && e.errorCode() != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a message names a parameter: its name, or one of the words of a camel-case name. */
@@ -411,6 +438,23 @@ class NullArgumentsIT {
         }
         if (t.isEnum()) {
             return t.getEnumConstants()[0];
+        }
+        if (t == Class.class) {
+            return Hit.class; // what a search maps its rows to
+        }
+        if (t == io.matrixone.core.search.Filter[].class) {
+            return new io.matrixone.core.search.Filter[] {io.matrixone.core.search.Filter.isNull("adv_null")};
+        }
+        if (t == io.matrixone.core.search.VectorQuery.class) {
+            return io.matrixone.core.search.VectorQuery.of("adv_null", "v", new float[] {1, 0});
+        }
+        if (t == io.matrixone.core.search.FulltextQuery.class) {
+            return io.matrixone.core.search.FulltextQuery.of("adv_null", List.of("body"), "text");
+        }
+        if (t == io.matrixone.core.search.HybridQuery.class) {
+            return io.matrixone.core.search.HybridQuery.of(
+                    io.matrixone.core.search.VectorQuery.of("adv_null", "v", new float[] {1, 0}),
+                    io.matrixone.core.search.FulltextQuery.of("adv_null", List.of("body"), "text"), "id");
         }
         List<Slots.Benign> b = slots.benign(g);
         return b.isEmpty() ? NONE : b.get(0).value();

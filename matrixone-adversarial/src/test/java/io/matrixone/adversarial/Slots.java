@@ -34,7 +34,8 @@ import java.util.function.Function;
  */
 final class Slots {
     /** Packages whose types are built from their makers (the specs, models and bulk-insert description). */
-    static final List<String> VALUE_PACKAGES = List.of("io.matrixone.core.model", "io.matrixone.core.bulk");
+    static final List<String> VALUE_PACKAGES = List.of("io.matrixone.core.model", "io.matrixone.core.bulk",
+            "io.matrixone.core.search");
     private static final int MAX_DEPTH = 2;
     private static final int MAX_COMBINATIONS = 256;
 
@@ -153,6 +154,10 @@ final class Slots {
         return false;
     }
 
+    /** A search result row: the type the search methods map their rows to. */
+    record Hit(long id, double distance) {
+    }
+
     /** Benign values of a type, each known to build. */
     List<Benign> benign(Type type) {
         return benign(type, 0);
@@ -177,6 +182,14 @@ final class Slots {
         } else if (raw == long.class || raw == Long.class) {
             out.add(new Benign(1L, "1"));
             out.add(new Benign(1_700_000_000_000_000_000L, "1700000000000000000"));
+        } else if (raw == double.class || raw == Double.class) {
+            out.add(new Benign(0.5d, "0.5"));
+        } else if (raw == float[].class) {
+            out.add(new Benign(new float[] {1, 0}, "[1.0, 0.0]")); // a vector
+        } else if (raw == double[].class) {
+            out.add(new Benign(new double[] {1, 0}, "[1.0, 0.0]"));
+        } else if (raw == Class.class) {
+            out.add(new Benign(Hit.class, "Hit.class")); // the record a search maps its rows to
         } else if (raw == boolean.class || raw == Boolean.class) {
             out.add(new Benign(false, "false"));
             out.add(new Benign(true, "true"));

@@ -2,6 +2,7 @@ package io.matrixone.core.search;
 
 import io.matrixone.core.dialect.Identifiers;
 import io.matrixone.core.dialect.NameKind;
+import io.matrixone.core.internal.sql.Literals;
 import io.matrixone.core.internal.sql.SqlText;
 
 import java.util.ArrayList;
@@ -73,22 +74,23 @@ public final class Filter {
 
     /** {@code column LIKE ?}, the pattern bound as given ({@code %} and {@code _} are wildcards). */
     public static Filter like(String column, String pattern) {
-        return compare(column, "LIKE", pattern);
+        return new Filter(column(column) + " LIKE ?", List.of(param(pattern, "pattern")), true);
     }
 
     /** {@code column BETWEEN ? AND ?}. */
     public static Filter between(String column, Object low, Object high) {
-        return new Filter(column(column) + " BETWEEN ? AND ?", params(low, high), true);
+        return new Filter(column(column) + " BETWEEN ? AND ?", List.of(param(low, "low"), param(high, "high")), true);
     }
 
     /** {@code column IN (?, ?, ...)}; at least one value. */
     public static Filter in(String column, Collection<?> values) {
+        String quoted = column(column);
         Objects.requireNonNull(values, "values must not be null");
         if (values.isEmpty()) {
             throw new IllegalArgumentException("IN needs at least one value");
         }
-        List<Object> p = params(values.toArray());
-        return new Filter(column(column) + " IN (" + String.join(", ", Collections.nCopies(p.size(), "?")) + ")", p, true);
+        List<Object> p = params("values", values.toArray());
+        return new Filter(quoted + " IN (" + String.join(", ", Collections.nCopies(p.size(), "?")) + ")", p, true);
     }
 
     /** {@code column IN (?, ?, ...)}. */
@@ -118,7 +120,7 @@ public final class Filter {
             throw new IllegalArgumentException("filter expression must not be blank");
         }
         int placeholders = checkExpression(expression);
-        List<Object> p = params(params == null ? new Object[] {null} : params);
+        List<Object> p = params("params", params == null ? new Object[] {null} : params);
         if (placeholders != p.size()) {
             throw new IllegalArgumentException("filter expression has " + placeholders + " '?' but " + p.size()
                     + " values were given");
@@ -144,11 +146,13 @@ public final class Filter {
 
     /** This filter and another. */
     public Filter and(Filter other) {
+        Objects.requireNonNull(other, "other must not be null");
         return and(this, other);
     }
 
     /** This filter or another. */
     public Filter or(Filter other) {
+        Objects.requireNonNull(other, "other must not be null");
         return or(this, other);
     }
 
@@ -168,15 +172,15 @@ public final class Filter {
     }
 
     private static Filter join(String op, Filter first, Filter... more) {
-        Objects.requireNonNull(first, "filter must not be null");
-        Objects.requireNonNull(more, "filters must not be null");
+        Objects.requireNonNull(first, "first must not be null");
+        Objects.requireNonNull(more, "more must not be null");
         if (more.length == 0) {
             return first;
         }
         StringBuilder sql = new StringBuilder(first.grouped(op));
         List<Object> params = new ArrayList<>(first.params);
-        for (Filter f : more) {
-            Objects.requireNonNull(f, "filter must not be null");
+        for (int i = 0; i < more.length; i++) {
+            Filter f = Objects.requireNonNull(more[i], "more[" + i + "] must not be null");
             sql.append(' ').append(op).append(' ').append(f.grouped(op));
             params.addAll(f.params);
         }
@@ -184,22 +188,33 @@ public final class Filter {
     }
 
     private static Filter compare(String column, String op, Object value) {
-        return new Filter(column(column) + " " + op + " ?", params(value), true);
+        return new Filter(column(column) + " " + op + " ?", List.of(param(value, "value")), true);
     }
 
     private static String column(String column) {
         return Identifiers.quote(column, NameKind.COLUMN);
     }
 
-    private static List<Object> params(Object... values) {
+    private static List<Object> params(String what, Object... values) {
         List<Object> out = new ArrayList<>(values.length);
-        for (Object v : values) {
-            if (v == null) {
-                throw new IllegalArgumentException("a filter value must not be null; use Filter.isNull(column)");
-            }
-            out.add(v instanceof float[] f ? VectorText.format(f) : v instanceof double[] d ? VectorText.format(d) : v);
+        for (int i = 0; i < values.length; i++) {
+            out.add(param(values[i], what + "[" + i + "]"));
         }
         return out;
+    }
+
+    /**
+     * A value to bind, named {@code what} in refusals: not null (SQL's {@code = NULL} is never true), text without an
+     * unpaired surrogate (the driver would send {@code ?} in its place), vectors in MatrixOne's text form.
+     */
+    private static Object param(Object v, String what) {
+        if (v == null) {
+            throw new IllegalArgumentException(what + " must not be null; use Filter.isNull(column)");
+        }
+        if (v instanceof String text) {
+            return Literals.requireWellFormed(text, what);
+        }
+        return v instanceof float[] f ? VectorText.format(f) : v instanceof double[] d ? VectorText.format(d) : v;
     }
 
     /** Checks that {@code expression} is one expression and counts its placeholders. */

@@ -72,7 +72,7 @@ public record FulltextQuery(String database, String table, List<String> columns,
     }
 
     public FulltextQuery select(String... names) {
-        return select(Arrays.asList(Objects.requireNonNull(names, "columns must not be null")));
+        return select(Arrays.asList(Objects.requireNonNull(names, "names must not be null")));
     }
 
     public FulltextQuery select(List<String> names) {
@@ -90,6 +90,7 @@ public record FulltextQuery(String database, String table, List<String> columns,
     }
 
     public FulltextQuery scoreLabel(String label) {
+        Objects.requireNonNull(label, "label must not be null");
         return new FulltextQuery(database, table, columns, text, mode, select, filter, limit, label);
     }
 

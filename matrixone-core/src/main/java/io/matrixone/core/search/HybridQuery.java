@@ -67,6 +67,7 @@ public record HybridQuery(VectorQuery vector, FulltextQuery text, String key, in
 
     /** The two searches fused, rows identified by {@code key}; the best 10 fused rows, rank offset 60, equal weights. */
     public static HybridQuery of(VectorQuery vector, FulltextQuery text, String key) {
+        Objects.requireNonNull(key, "key must not be null");
         return new HybridQuery(vector, text, key, VectorQuery.DEFAULT_LIMIT, DEFAULT_RRF_K, 1.0, 1.0,
                 DEFAULT_SCORE_LABEL);
     }
@@ -85,6 +86,7 @@ public record HybridQuery(VectorQuery vector, FulltextQuery text, String key, in
     }
 
     public HybridQuery scoreLabel(String label) {
+        Objects.requireNonNull(label, "label must not be null");
         return new HybridQuery(vector, text, key, limit, rrfK, vectorWeight, textWeight, label);
     }
 

@@ -125,6 +125,7 @@ public record VectorQuery(String database, String table, String column, String v
 
     /** The label of the distance column, for a record component of another name. */
     public VectorQuery distanceLabel(String label) {
+        Objects.requireNonNull(label, "label must not be null");
         return new VectorQuery(database, table, column, vector, dimensions, metric, select, filter, limit, maxDistance,
                 mode, label);
     }
