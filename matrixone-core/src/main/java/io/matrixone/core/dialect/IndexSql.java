@@ -1,5 +1,7 @@
 package io.matrixone.core.dialect;
 
+import io.matrixone.core.error.ObjectNotFoundException;
+
 import io.matrixone.core.model.FulltextIndexSpec;
 import io.matrixone.core.model.IndexInfo;
 import io.matrixone.core.model.VectorIndexAlgorithm;
@@ -76,10 +78,14 @@ public final class IndexSql {
         return Operation.run(Statement.of(dropSql(database, table, name, false)));
     }
 
-    /** {@code DROP INDEX IF EXISTS `i` ON `t`}. */
+    /**
+     * {@code DROP INDEX IF EXISTS `i` ON `t}; nothing to do when there is no such index (MatrixOne 3.0 answers
+     * "not found index" to the IF EXISTS form too: taken as done).
+     */
     @Managed.Op
     public Operation<Void> dropIfExists(@Managed.Nullable String database, String table, String name) {
-        return Operation.run(Statement.of(dropSql(database, table, name, true)));
+        return Operation.run(Statement.of(dropSql(database, table, name, true)))
+                .orElseWhen(ObjectNotFoundException.class, null);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.matrixone.core.dialect;
 
+import io.matrixone.core.error.ObjectNotFoundException;
+import io.matrixone.core.internal.error.ErrorClassifier;
 import io.matrixone.core.model.FulltextIndexSpec;
 import io.matrixone.core.model.FulltextParser;
 import io.matrixone.core.model.IndexInfo;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static io.matrixone.core.dialect.Versions.D3;
 import static io.matrixone.core.dialect.Versions.D42;
@@ -124,5 +127,16 @@ class IndexSqlTest {
         assertThat(ft.isFulltext()).isTrue();
         assertThat(ft.columns()).containsExactly("body", "title");
         assertThat(ft.parser()).contains("ngram");
+    }
+
+    @Test
+    void dropIfExistsOfAMissingIndexIsDoneWhereTheServerSaysNotFound() {
+        // MatrixOne 3.0.9 answers DROP INDEX IF EXISTS of a missing index with 20101 "not found index: i"
+        Function<Statement, Result> notFound = st -> {
+            throw ErrorClassifier.classify(20101, "HY000", "internal error: not found index: h", st.sql(), null);
+        };
+        assertThat(D42.indexes().dropIfExists("app", "t", "h").execute(notFound)).isNull();
+        assertThatThrownBy(() -> D42.indexes().drop("app", "t", "h").execute(notFound))
+                .isInstanceOf(ObjectNotFoundException.class);
     }
 }

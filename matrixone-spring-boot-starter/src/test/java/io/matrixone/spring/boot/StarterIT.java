@@ -55,7 +55,7 @@ class StarterIT {
                     MatrixOneClient client = ctx.getBean(MatrixOneClient.class);
                     assertThat(client.options().pool().maxSize()).isEqualTo(3);
                     assertThat(client.options().timeouts().query()).isEqualTo(Duration.ofSeconds(7));
-                    assertThat(client.serverVersion().semantic()).isEqualTo(Emulator.DEFAULT_VERSION);
+                    assertThat(client.serverVersion().semantic()).isEqualTo(mo.version());
                     assertThat(ctx.getBean(DataSource.class)).isSameAs(client.dataSource());
                     assertThat(client.query("SELECT @@sql_select_limit").scalarLong()).isEqualTo(5000);
                     assertThat(ctx).doesNotHaveBean(AsyncMatrixOneClient.class);
@@ -81,7 +81,7 @@ class StarterIT {
         Contexts.on(mo).withPropertyValues("matrixone.async.enabled=true").run(ctx -> {
             Health health = ctx.getBean(MatrixOneHealthIndicator.class).health(true);
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("version", "MatrixOne " + Emulator.DEFAULT_VERSION)
+            assertThat(health.getDetails()).containsEntry("version", "MatrixOne " + mo.version())
                     .containsKey("pool.total");
             assertThat(ctx.getBean(AsyncMatrixOneHealthIndicator.class).health(true).getStatus()).isEqualTo(Status.UP);
             mo.faults().failNext("SELECT 1", 20101, "internal error");
