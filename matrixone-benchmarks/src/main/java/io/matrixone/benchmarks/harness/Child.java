@@ -36,6 +36,11 @@ public final class Child implements AutoCloseable {
     /** A JVM on this JVM's class path running {@code mainClass}. */
     public static Child java(String name, List<String> jvmArgs, String mainClass, List<String> args, Pattern readyLine,
                              Duration timeout) {
+        return start(name, javaCommand(jvmArgs, mainClass, args), readyLine, timeout);
+    }
+
+    /** The command line of a JVM like this one (same java, same class path) running {@code mainClass}. */
+    private static List<String> javaCommand(List<String> jvmArgs, String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
@@ -43,7 +48,7 @@ public final class Child implements AutoCloseable {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass);
         cmd.addAll(args);
-        return start(name, cmd, readyLine, timeout);
+        return cmd;
     }
 
     /** Any command; waits until a line of its standard output matches {@code readyLine}. */
@@ -90,13 +95,7 @@ public final class Child implements AutoCloseable {
      * error.
      */
     public static void runJava(String name, List<String> jvmArgs, String mainClass, List<String> args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(mainClass);
-        cmd.addAll(args);
+        List<String> cmd = javaCommand(jvmArgs, mainClass, args);
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
