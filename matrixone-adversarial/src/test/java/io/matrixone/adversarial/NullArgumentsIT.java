@@ -336,10 +336,6 @@ class NullArgumentsIT {
         }
     }
 
-    /** A search result row, for the search methods' row type. */
-    record Hit(long id, double distance) {
-    }
-
     /** Whether {@code failure} is (or wraps) the server's answer to a statement that was sent. */
     private static boolean serverError(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -439,22 +435,8 @@ class NullArgumentsIT {
         if (t.isEnum()) {
             return t.getEnumConstants()[0];
         }
-        if (t == Class.class) {
-            return Hit.class; // what a search maps its rows to
-        }
         if (t == io.matrixone.core.search.Filter[].class) {
             return new io.matrixone.core.search.Filter[] {io.matrixone.core.search.Filter.isNull("adv_null")};
-        }
-        if (t == io.matrixone.core.search.VectorQuery.class) {
-            return io.matrixone.core.search.VectorQuery.of("adv_null", "v", new float[] {1, 0});
-        }
-        if (t == io.matrixone.core.search.FulltextQuery.class) {
-            return io.matrixone.core.search.FulltextQuery.of("adv_null", List.of("body"), "text");
-        }
-        if (t == io.matrixone.core.search.HybridQuery.class) {
-            return io.matrixone.core.search.HybridQuery.of(
-                    io.matrixone.core.search.VectorQuery.of("adv_null", "v", new float[] {1, 0}),
-                    io.matrixone.core.search.FulltextQuery.of("adv_null", List.of("body"), "text"), "id");
         }
         List<Slots.Benign> b = slots.benign(g);
         return b.isEmpty() ? NONE : b.get(0).value();
