@@ -414,7 +414,11 @@ public final class MoStatementEngine implements QueryHandler {
             }
         }
         state.lastVerb = s.first().kind() == Token.Kind.WORD ? s.first().upper() : "";
-        return new Reply.Forward(physical(s.sql(), tokens, session));
+        String sql = physical(s.sql(), tokens, session);
+        if (s.startsWith("INSERT")) {
+            sql = AutoIncrement.rewrite(sql, sql.equals(s.sql()) ? tokens : SqlLexer.tokenize(sql), new Db(session.backend()));
+        }
+        return new Reply.Forward(sql);
     }
 
     /** Vector columns, vector and full-text indexes: MatrixOne's syntax and checks on MariaDB ({@link VectorDdl}). */

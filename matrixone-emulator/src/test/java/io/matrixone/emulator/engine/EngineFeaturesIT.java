@@ -96,6 +96,48 @@ class EngineFeaturesIT {
                 "internal error: clone database between different accounts need a snapshot");
     }
 
+    // ---- AUTO_INCREMENT in a multi-row INSERT -----------------------------------------------------------------
+
+    /** Each case's ids as MatrixOne 4.2.0 gave them (pymysql against a standalone 4.2.0). */
+    @Test
+    void autoIncrementValuesOfAMultiRowInsertAreMatrixOnes() {
+        assertIds(List.of("insert into t values (0,'a'),(1,'b'),(2,'c'),(3,'d')"), "a=4 b=1 c=2 d=3");
+        assertIds(List.of("insert into t values (0,'a'),(5,'b'),(NULL,'c'),(2,'d')"), "a=1 b=5 c=6 d=2");
+        assertIds(List.of("insert into t (note) values ('0'),('1'),('2'),('3')", "delete from t",
+                "insert into t values (NULL,'a'),(9,'b'),(NULL,'c'),(6,'d')"), "a=5 b=9 c=10 d=6");
+        assertIds(List.of("insert into t (note, id) values ('x', 0), ('y', 10), ('z', NULL)", "insert into t (note) values ('w')"),
+                "w=12 x=1 y=10 z=11");
+        assertIds(List.of("insert into t values (DEFAULT,'a'),(2,'b'),(default,'c')"), "a=1 b=2 c=3");
+        assertIds(List.of("insert into t values (0,'a'),(3,'b'),(0,'c'),(1,'d'),(0,'e')", "insert into t (note) values ('f')"),
+                "a=2 b=3 c=4 d=1 e=5 f=6");
+        // quoted digits, as clients that quote every value send them: both servers cast them
+        assertIds(List.of("insert into t values ('0','a'),('1','b'),('2','c')"), "a=3 b=1 c=2");
+        assertIds(List.of("insert into t values ('0','a'),('5','b'),(NULL,'c'),(2,'d')"), "a=1 b=5 c=6 d=2");
+        // an expression for the key leaves the statement to MariaDB's row order
+        assertIds(List.of("insert into t values (0,'a'),(1+0,'b')"), null);
+    }
+
+    private void assertIds(List<String> statements, String expected) {
+        c.ok("drop table if exists t");
+        c.ok("create table t (id int primary key auto_increment, note varchar(10))");
+        for (int i = 0; i < statements.size() - 1; i++) {
+            c.ok(statements.get(i));
+        }
+        String last = statements.get(statements.size() - 1);
+        if (expected == null) {
+            EngineHarness.Outcome o = c.run(last);
+            assertThat(o.isError()).as("expected MariaDB's duplicate key, got %s", o).isTrue();
+            assertThat(o.code()).isEqualTo(1062);
+            return;
+        }
+        c.ok(last);
+        StringBuilder ids = new StringBuilder();
+        for (List<String> r : c.ok("select note, id from t order by note").rows()) {
+            ids.append(ids.length() == 0 ? "" : " ").append(r.get(0)).append('=').append(r.get(1));
+        }
+        assertThat(ids.toString()).as(String.join("; ", statements)).isEqualTo(expected);
+    }
+
     // ---- transaction rules (mo_sql.md §10) -----------------------------------------------------------------
 
     @Test
