@@ -152,6 +152,48 @@ class ClientIT {
     }
 
     @Test
+    void aBatchThatFitsOneInsertIsSentAsThatStatementWithoutATransaction(Emulator mo) {
+        try (MatrixOneClient client = Clients.client(mo)) {
+            String t = Clients.table(client, "batchone");
+            mo.statements().clear();
+            client.executeBatch("INSERT INTO " + t + " (id, name) VALUES (?, ?)", List.of(List.of(1, "a"), List.of(2, "b")));
+            assertThat(mo.statements().sqls()).containsExactly("INSERT INTO " + t + " (id, name) VALUES (1, 'a'),(2, 'b')");
+        }
+    }
+
+    @Test
+    void aBatchTooLargeForOneStatementOrNotAnInsertRunsInATransactionAllOrNothing(Emulator mo) {
+        // a small packet limit makes the driver split the INSERT: then only a transaction keeps it all-or-nothing
+        try (MatrixOneClient client = Clients.client(mo, o -> o.driverProperty("maxAllowedPacket", "65536"))) {
+            String t = Clients.table(client, "batchbig");
+            List<List<?>> rows = new ArrayList<>();
+            for (int i = 1; i <= 1000; i++) {
+                rows.add(List.of(i, "x".repeat(90)));
+            }
+            mo.statements().clear();
+            client.executeBatch("INSERT INTO " + t + " (id, name) VALUES (?, ?)", rows);
+            List<String> sent = mo.statements().sqls();
+            assertThat(sent.get(0)).isEqualTo("BEGIN");
+            assertThat(sent.get(sent.size() - 1)).isEqualTo("COMMIT");
+            assertThat(sent.stream().filter(s -> s.startsWith("INSERT")).count()).isGreaterThan(1);
+            assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(1000);
+
+            List<List<?>> failing = new ArrayList<>();
+            for (int i = 1001; i <= 2000; i++) {
+                failing.add(List.of(i == 1999 ? 1 : i, "y".repeat(90))); // a duplicate key in the last part
+            }
+            assertThatThrownBy(() -> client.executeBatch("INSERT INTO " + t + " (id, name) VALUES (?, ?)", failing))
+                    .isInstanceOf(DuplicateKeyException.class);
+            assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(1000);
+
+            mo.statements().clear();
+            client.executeBatch("UPDATE " + t + " SET name = ? WHERE id = ?", List.of(List.of("p", 1), List.of("q", 2)));
+            assertThat(mo.statements().sqls()).containsExactly("BEGIN", "UPDATE " + t + " SET name = 'p' WHERE id = 1",
+                    "UPDATE " + t + " SET name = 'q' WHERE id = 2", "COMMIT");
+        }
+    }
+
+    @Test
     void runsADialectOperationOnOneConnection(Emulator mo) {
         try (MatrixOneClient client = Clients.client(mo)) {
             Operation<Long> op = Operation.of(Statement.of("SELECT CONNECTION_ID()"), r -> r.scalarLong())

@@ -184,6 +184,20 @@ public final class SqlRunner {
         }
     }
 
+    /**
+     * Whether the driver sends this batch as one statement (see {@link BatchShape}): then it is all-or-nothing
+     * without a transaction around it. Sends nothing; {@code false} if the connection cannot tell (a stale pooled
+     * connection, say), so that the caller takes the transaction's way, which begins on a live one.
+     */
+    public boolean batchIsOneStatement(Connection c, String sql, List<? extends List<?>> rows) {
+        try {
+            return BatchShape.oneStatement(c, sql, rows);
+        } catch (SQLException e) {
+            log.debug("Cannot tell whether a batch is one statement; running it in a transaction", e);
+            return false;
+        }
+    }
+
     /** One JDBC batch: one prepare, every row bound and added, one execution (a multi-row INSERT when possible). */
     public long[] batch(Connection c, String sql, List<? extends List<?>> rows) {
         if (rows.isEmpty()) {
