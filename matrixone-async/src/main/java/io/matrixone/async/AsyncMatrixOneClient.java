@@ -163,7 +163,9 @@ public final class AsyncMatrixOneClient extends AsyncManagerSupport {
 
     /**
      * Hands each row of a query to {@code consumer} as it is decoded, without holding the result in memory and
-     * without a cursor (MatrixOne has no COM_STMT_FETCH); completes with the number of rows.
+     * without a cursor (MatrixOne has no COM_STMT_FETCH); completes with the number of rows. Each row is a view of
+     * the row just decoded, valid until the consumer returns, as with the sync client's {@code stream}: call
+     * {@link Row#detach()} to keep one ({@code collect} and {@code query} give detached rows).
      *
      * <p>Limits, honestly: there is no back-pressure. The consumer runs on the event loop as rows arrive; a slow
      * consumer slows reading from the socket (TCP flow control then slows the server) and every other statement

@@ -67,7 +67,8 @@ public interface AsyncTransaction extends AsyncManagerAccess {
 
     /**
      * Hands each row of a query to {@code consumer} as it is decoded, without holding the result; completes
-     * with the number of rows. See {@link AsyncMatrixOneClient#stream} for the limits (no back-pressure).
+     * with the number of rows; each row is a view valid during the call ({@link Row#detach()} keeps one). See
+     * {@link AsyncMatrixOneClient#stream} for the limits (no back-pressure).
      */
     CompletionStage<Long> stream(String sql, List<?> params, Consumer<Row> consumer);
 

@@ -6,6 +6,7 @@ import io.matrixone.core.error.DuplicateKeyException;
 import io.matrixone.core.error.StatementNotAllowedException;
 import io.matrixone.core.error.UnknownTableException;
 import io.matrixone.core.result.Result;
+import io.matrixone.core.result.Row;
 import io.matrixone.core.version.ServerVersion;
 import io.matrixone.emulator.Emulator;
 import io.matrixone.emulator.junit.EmulatorExtension;
@@ -27,6 +28,7 @@ import java.util.stream.Collectors;
 import static io.matrixone.async.Clients.await;
 import static io.matrixone.async.Clients.failure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(EmulatorExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -133,6 +135,35 @@ class AsyncClientIT {
                 row -> sum.addAndGet(row.getLong(0))));
         assertThat(n).isEqualTo(100_000);
         assertThat(sum.get()).isEqualTo(99_999L * 100_000 / 2);
+    }
+
+    @Test
+    void streamedRowsAreViewsValidDuringTheCallbackAndDetachedCopiesAreKept() {
+        String sql = "SELECT a.n + 10 * b.n + 1 AS seq, CONCAT('n', a.n + 10 * b.n + 1) AS name, "
+                + "CAST(a.n + 10 * b.n + 1 AS DECIMAL(10, 2)) / 4 AS quarter, CAST(NULL AS SIGNED) AS nothing FROM "
+                + DIGITS + " a, " + DIGITS + " b ORDER BY seq";
+        List<Row> detached = await(client.query(sql)).rows();
+        List<Row> kept = new ArrayList<>();
+        List<Row> views = new ArrayList<>();
+        long n = await(client.stream(sql, List.of(), row -> {
+            Row same = detached.get((int) (row.getLong(0) - 1));
+            assertThat(row.getLong("seq")).isEqualTo(same.getLong("seq"));
+            assertThat(row.getString("name")).isEqualTo(same.getString("name"));
+            assertThat(row.getBigDecimal("quarter")).isEqualByComparingTo(same.getBigDecimal("quarter"));
+            assertThat(row.getLong("nothing")).isNull();
+            assertThat(row).isEqualTo(same);
+            kept.add(row.detach());
+            views.add(row);
+        }));
+        assertThat(n).isEqualTo(100);
+        assertThat(kept).isEqualTo(detached);
+        assertThatThrownBy(() -> views.get(0).getLong(0)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("detach");
+        assertThatThrownBy(() -> views.get(99).getString(1)).as("the last row, after the stream ended")
+                .isInstanceOf(IllegalStateException.class);
+        List<Row> inTx = new ArrayList<>();
+        await(client.transaction(tx -> tx.stream(sql, null, row -> inTx.add(row.detach()))));
+        assertThat(inTx).isEqualTo(detached);
     }
 
     @Test

@@ -83,8 +83,7 @@ public final class AsyncEngine {
     }
 
     public CompletionStage<Long> stream(String sql, List<?> params, Consumer<Row> consumer) {
-        return refuseOrRun(sql, () -> runner.collect(pool, sql, params, RowCounting.feeding(consumer), null)
-                .compose(RowCounting::result));
+        return refuseOrRun(sql, () -> runner.stream(pool, sql, params, consumer, null));
     }
 
     public <A, R> CompletionStage<R> collect(String sql, List<?> params, Collector<Row, A, R> collector) {

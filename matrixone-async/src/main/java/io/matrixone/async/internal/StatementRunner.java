@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collector;
 
 /**
@@ -129,7 +130,17 @@ public final class StatementRunner {
     /** Feeds each row to {@code collector} as it is decoded; the rows are never held together. */
     public <R> Future<R> collect(StatementTarget target, String sql, List<?> params, Collector<Row, ?, R> collector,
                                  Runnable onTimeout) {
-        Collector<io.vertx.sqlclient.Row, ?, R> adapted = Rows.adapt(collector);
+        return collectDecoded(target, sql, params, Rows.adapt(collector), onTimeout);
+    }
+
+    /** Hands each row to {@code consumer} as a view valid during the call ({@link StreamedRows}); the row count. */
+    public Future<Long> stream(StatementTarget target, String sql, List<?> params, Consumer<Row> consumer,
+                               Runnable onTimeout) {
+        return collectDecoded(target, sql, params, StreamedRows.feeding(consumer), onTimeout).compose(StreamedRows::result);
+    }
+
+    private <R> Future<R> collectDecoded(StatementTarget target, String sql, List<?> params,
+                                         Collector<io.vertx.sqlclient.Row, ?, R> adapted, Runnable onTimeout) {
         return send(sql, params == null ? 0 : params.size(), onTimeout, () -> {
             if (params == null || params.isEmpty()) {
                 return target.send(c -> c.query(sql).collecting(adapted).execute().map(SqlResult::value));

@@ -160,8 +160,7 @@ public final class VertxTransaction extends AsyncManagerSupport implements Async
         if (consumer == null) {
             return CompletableFuture.failedFuture(new NullPointerException("consumer must not be null"));
         }
-        return raw(sql, () -> noted(enqueue(true, () -> runner.collect(connection, sql, params,
-                RowCounting.feeding(consumer), this::timedOut)).compose(RowCounting::result)));
+        return raw(sql, () -> noted(enqueue(true, () -> runner.stream(connection, sql, params, consumer, this::timedOut))));
     }
 
     @Override
