@@ -130,8 +130,8 @@ public final class EmulatorExtension implements ParameterResolver, BeforeEachCal
                 throw new IllegalStateException("-D" + TIER_PROPERTY + "=real needs MATRIXONE_URL or MATRIXONE_HOST "
                         + "naming a MatrixOne server");
             }
-            return found;
-        }, RealServer.class);
+            return RealServerRun.start(found); // closed with the root context: drops what the tests made
+        }, RealServerRun.class).server();
     }
 
     /** Whether two versions share major and minor (3.0.9 serves a 3.0.18 test; 4.2.0 does not). */
