@@ -8,9 +8,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -26,9 +24,14 @@ import java.util.function.Function;
  */
 final class TrackedConnection implements StatementTarget {
     private final SqlConnection connection;
-    /** Statements sent and not answered yet; guarded by {@code this}. */
-    private final Set<Promise<?>> inFlight = new LinkedHashSet<>();
-    private final List<Handler<Void>> lostListeners = new ArrayList<>(1);
+    /**
+     * Statements sent and not answered yet; guarded by {@code this}. A list: a connection is adopted for every
+     * statement outside transactions and holds one or two at a time (no pipelining), so a hash set would cost more
+     * than it finds.
+     */
+    private final List<Promise<?>> inFlight = new ArrayList<>(2);
+    /** Created by the first listener: most connections never get one. */
+    private List<Handler<Void>> lostListeners;
     private Throwable lost;
     /** How many of the statements in flight an ORM issued ({@link #track}); the SDK's own go through {@link #send}. */
     private int ormInFlight;
@@ -144,6 +147,9 @@ final class TrackedConnection implements StatementTarget {
         synchronized (this) {
             now = lost != null;
             if (!now) {
+                if (lostListeners == null) {
+                    lostListeners = new ArrayList<>(1);
+                }
                 lostListeners.add(listener);
             }
         }
@@ -167,8 +173,8 @@ final class TrackedConnection implements StatementTarget {
             lost = cause;
             pending = new ArrayList<>(inFlight);
             inFlight.clear();
-            listeners = new ArrayList<>(lostListeners);
-            lostListeners.clear();
+            listeners = lostListeners == null ? List.of() : new ArrayList<>(lostListeners);
+            lostListeners = null;
         }
         for (Handler<Void> l : listeners) {
             l.handle(null); // first: a shared slot is freed before anyone learns of the failures below
