@@ -185,13 +185,18 @@ class AsyncVectorSearchIT {
         }
     }
 
+    /** A table of its own for index DDL: the items' ids and vectors. */
+    private static void copyItems(AsyncMatrixOneClient client, String table) {
+        await(client.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, emb vecf32(" + DIM + "))"));
+        await(client.execute("INSERT INTO " + table + " SELECT id, emb FROM items"));
+    }
+
     @Test
     void indexesWithTheSwitchFromSessionVariables(Emulator mo) {
         String table = "vt_" + Long.toHexString(System.nanoTime());
         AsyncMatrixOneClient client = client(mo);
         try (var closing = Closing.of(client)) {
-            await(client.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, emb vecf32(" + DIM + "))"));
-            await(client.execute("INSERT INTO " + table + " SELECT id, emb FROM items"));
+            copyItems(client, table);
             VectorIndexSpec hnsw = VectorIndexSpec.hnsw("h_emb", table, "emb").m(8).metric(DistanceMetric.COSINE);
             Throwable off = failure(client.indexes().create(hnsw));
             assertThat(off).isInstanceOf(FeatureDisabledException.class);
@@ -225,8 +230,7 @@ class AsyncVectorSearchIT {
         String table = "vs_" + Long.toHexString(System.nanoTime());
         AsyncMatrixOneClient client = client(mo);
         try (var closing = Closing.of(client)) {
-            await(client.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, emb vecf32(" + DIM + "))"));
-            await(client.execute("INSERT INTO " + table + " SELECT id, emb FROM items"));
+            copyItems(client, table);
             await(client.indexes().create(VectorIndexSpec.ivfFlat("i_stats", table, "emb").lists(4)));
             IvfIndexStats stats = await(client.indexes().ivfStats(db, table, "emb"));
             assertThat(stats.clustered()).isTrue();
