@@ -342,7 +342,7 @@ final class IvfIndexTables {
 
     /** A cheap test before {@link #rewrite}: whether the text may name an index's hidden table. */
     static boolean mayRewrite(String sql) {
-        return sql.toLowerCase(Locale.ROOT).contains(PREFIX);
+        return TableReferences.mentions(sql, PREFIX);
     }
 
     /** An IVF-flat index as the rewriting needs it. */

@@ -21,7 +21,8 @@ final class TableReferences {
     /**
      * The SQL with each {@code [schema.]name} reference for which {@code replacement} (given the schema, or null when
      * unqualified, and the name) answers a table expression ({@code `db`.`t`} or {@code (SELECT ...)}) replaced by it.
-     * A name followed by a dot is a qualifier, not a table, and is left alone.
+     * Only names in a FROM list or after JOIN count (so a DROP, DESCRIBE or INSERT INTO of such a name is left for
+     * MariaDB to refuse); a name followed by a dot is a qualifier, not a table, and is left alone.
      */
     static String replace(String sql, List<Token> tokens, BiFunction<String, String, String> replacement) {
         StringBuilder out = null;
@@ -33,6 +34,11 @@ final class TableReferences {
             }
             boolean qualified = k >= 2 && tokens.get(k - 1).isPunct(".") && tokens.get(k - 2).isIdentifier();
             if (!qualified && k >= 1 && tokens.get(k - 1).isPunct(".")) {
+                continue;
+            }
+            int first = qualified ? k - 2 : k;
+            Token before = first > 0 ? tokens.get(first - 1) : null;
+            if (before == null || !(before.is("FROM") || before.is("JOIN") || before.isPunct(","))) {
                 continue;
             }
             String with = replacement.apply(qualified ? tokens.get(k - 2).value() : null, t.value());
@@ -47,6 +53,16 @@ final class TableReferences {
             copied = t.end();
         }
         return out == null ? sql : out.append(sql, copied, sql.length()).toString();
+    }
+
+    /** Whether {@code sql} contains {@code lowerNeedle} in any case, without copying a (possibly large) text. */
+    static boolean mentions(String sql, String lowerNeedle) {
+        for (int i = 0, last = sql.length() - lowerNeedle.length(); i <= last; i++) {
+            if (sql.regionMatches(true, i, lowerNeedle, 0, lowerNeedle.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasAlias(List<Token> tokens, int next) {

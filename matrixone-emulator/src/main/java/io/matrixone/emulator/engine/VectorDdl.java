@@ -777,7 +777,7 @@ final class VectorDdl {
 
     /** A cheap test before {@link #informationSchemaColumns}. */
     static boolean mayNameInformationSchema(String sql) {
-        return sql.toLowerCase(Locale.ROOT).contains("information_schema");
+        return TableReferences.mentions(sql, "information_schema");
     }
 
     /**

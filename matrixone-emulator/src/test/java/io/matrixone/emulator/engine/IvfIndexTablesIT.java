@@ -241,6 +241,30 @@ class IvfIndexTablesIT extends EngineTestBase {
     }
 
     @Test
+    void anotherAccountSeesItsOwnIndexesUnderItsOwnNames() throws Exception {
+        c.ok("create index ivf1 using ivfflat on t (v) lists = 2");
+        c.ok("drop account if exists acc_ivf");
+        c.ok("create account acc_ivf admin_name 'admin' identified by '111'");
+        try (EngineHarness.Client acc = harness.client("acc_ivf", "admin", null, "acc_ivf#admin", "111")) {
+            acc.ok("create database ivf_db");
+            acc.ok("create table ivf_db.t (id bigint primary key, v vecf32(3))");
+            acc.ok("insert into ivf_db.t values (1, '[1,2,3]'), (2, '[3,2,1]'), (3, '[0,0,1]')");
+            acc.ok("create index ivf_acc using ivfflat on ivf_db.t (v) lists = 2");
+            Map<String, String> tables = new HashMap<>();
+            acc.ok(INDEX_TABLES.formatted("v", "t")).rows().forEach(r -> tables.put(r.get(0), r.get(1)));
+            assertThat(tables).hasSize(3).doesNotContainValue(hiddenTables("t", "v").get("entries"));
+            assertThat(acc.ok("select i.name from mo_catalog.mo_indexes i join mo_catalog.mo_tables t on i.table_id = "
+                    + "t.rel_id where t.reldatabase = 'ivf_db'").rows()).extracting(r -> r.get(0))
+                    .containsOnly("PRIMARY", "ivf_acc").doesNotContain("ivf1");
+            assertThat(acc.ok("select __mo_index_pri_col from ivf_db.`" + tables.get("entries") + "` order by 1").rows())
+                    .containsExactly(List.of("1"), List.of("2"), List.of("3"));
+            assertThat(acc.run("select * from ivf_db.`" + hiddenTables("t", "v").get("entries") + "`").isError()).isTrue();
+            acc.ok("drop database ivf_db");
+        }
+        c.ok("drop account acc_ivf");
+    }
+
+    @Test
     void informationSchemaShowsVectorTypesAsMatrixOne() {
         c.ok("alter table t modify w vecf64(2) comment 'two'");
         List<List<String>> cols = new ArrayList<>(c.ok("select column_name, data_type, column_type, column_comment from "
