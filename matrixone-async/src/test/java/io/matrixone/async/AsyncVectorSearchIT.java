@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.matrixone.core.error.FeatureDisabledException;
 import io.matrixone.core.error.MatrixOneException;
+import io.matrixone.core.error.ObjectNotFoundException;
 import io.matrixone.core.model.FulltextIndexSpec;
 import io.matrixone.core.model.IndexInfo;
+import io.matrixone.core.model.IvfIndexStats;
 import io.matrixone.core.model.VectorIndexSpec;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.search.BooleanQuery;
@@ -183,13 +185,18 @@ class AsyncVectorSearchIT {
         }
     }
 
+    /** A table of its own for index DDL: the items' ids and vectors. */
+    private static void copyItems(AsyncMatrixOneClient client, String table) {
+        await(client.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, emb vecf32(" + DIM + "))"));
+        await(client.execute("INSERT INTO " + table + " SELECT id, emb FROM items"));
+    }
+
     @Test
     void indexesWithTheSwitchFromSessionVariables(Emulator mo) {
         String table = "vt_" + Long.toHexString(System.nanoTime());
         AsyncMatrixOneClient client = client(mo);
         try (var closing = Closing.of(client)) {
-            await(client.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, emb vecf32(" + DIM + "))"));
-            await(client.execute("INSERT INTO " + table + " SELECT id, emb FROM items"));
+            copyItems(client, table);
             VectorIndexSpec hnsw = VectorIndexSpec.hnsw("h_emb", table, "emb").m(8).metric(DistanceMetric.COSINE);
             Throwable off = failure(client.indexes().create(hnsw));
             assertThat(off).isInstanceOf(FeatureDisabledException.class);
@@ -215,6 +222,31 @@ class AsyncVectorSearchIT {
                     .select("id").limit(3), Row.class))).extracting(r -> r.getLong("id")).hasSize(3)
                     .containsAnyElementsOf(nearestHere(DistanceMetric.COSINE, q, 3));
             await(enabled.execute("DROP TABLE " + table));
+        }
+    }
+
+    @Test
+    void ivfStatsCountTheRowsOfEachListAlsoInATransaction(Emulator mo) {
+        String table = "vs_" + Long.toHexString(System.nanoTime());
+        AsyncMatrixOneClient client = client(mo);
+        try (var closing = Closing.of(client)) {
+            copyItems(client, table);
+            await(client.indexes().create(VectorIndexSpec.ivfFlat("i_stats", table, "emb").lists(4)));
+            IvfIndexStats stats = await(client.indexes().ivfStats(db, table, "emb"));
+            assertThat(stats.clustered()).isTrue();
+            assertThat(stats.version()).isZero();
+            assertThat(stats.lists()).isEqualTo(4);
+            assertThat(stats.buckets()).extracting(IvfIndexStats.Bucket::centroidId).containsExactly(0L, 1L, 2L, 3L);
+            assertThat(stats.totalRows()).isEqualTo(ROWS);
+            long inTx = await(client.transaction(tx -> tx.execute("DELETE FROM " + table + " WHERE id <= 10")
+                    .thenCompose(r -> tx.indexes().ivfStats(null, table, "emb")).thenApply(IvfIndexStats::totalRows)));
+            assertThat(inTx).isEqualTo(ROWS - 10);
+            assertThat(failure(client.indexes().ivfStats(db, "items", "emb"))).isInstanceOf(ObjectNotFoundException.class)
+                    .hasMessageContaining("has no IVF-flat index on column emb");
+            mo.statementsIfRecorded().ifPresent(log -> assertThat(log.sqls()).anyMatch(q -> q.contains(
+                    "FROM `mo_catalog`.`mo_indexes` AS i JOIN `mo_catalog`.`mo_tables` AS t ON i.`table_id` = t.`rel_id` "
+                            + "WHERE t.`reldatabase` = ? AND t.`relname` = ? AND i.`column_name` = ?")));
+            await(client.execute("DROP TABLE " + table));
         }
     }
 

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.matrixone.core.error.FeatureDisabledException;
 import io.matrixone.core.error.MatrixOneException;
+import io.matrixone.core.error.ObjectNotFoundException;
 import io.matrixone.core.model.FulltextIndexSpec;
 import io.matrixone.core.model.FulltextParser;
 import io.matrixone.core.model.IndexInfo;
+import io.matrixone.core.model.IvfIndexStats;
 import io.matrixone.core.model.VectorIndexSpec;
 import io.matrixone.core.result.Row;
 import io.matrixone.core.search.BooleanQuery;
@@ -231,6 +233,54 @@ class VectorSearchIT {
             assertThat(client.indexes().list(null, table)).extracting(IndexInfo::name).containsExactly("PRIMARY");
             client.inTransaction(tx -> tx.indexes().create(VectorIndexSpec.ivfFlat("ivf_tx", table, "emb").lists(1)));
             assertThat(client.indexes().list(null, table)).extracting(IndexInfo::name).contains("ivf_tx");
+        }
+    }
+
+    @Test
+    void ivfStatsCountTheRowsOfEachListAlsoInATransaction(Emulator mo) {
+        try (MatrixOneClient client = client(mo)) {
+            String table = Clients.unique("vs");
+            client.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, emb vecf32(4))");
+            // built on fewer vectors than lists, MatrixOne keeps one placeholder list that takes every row
+            client.indexes().create(VectorIndexSpec.ivfFlat("ivf_stats", table, "emb").lists(3));
+            for (VectorFixtures.Doc d : VectorFixtures.DOCS) {
+                client.execute("INSERT INTO " + table + " VALUES (?, ?)", d.id(), d.emb());
+            }
+            IvfIndexStats early = client.indexes().ivfStats(db, table, "emb");
+            assertThat(early.clustered()).isFalse();
+            assertThat(early.buckets()).singleElement().extracting(IvfIndexStats.Bucket::rows).isEqualTo(7L);
+
+            // rebuilt on the seven rows: three lists that hold them all, the next version, the same hidden tables
+            client.indexes().rebuild(VectorIndexSpec.ivfFlat("ivf_stats", table, "emb").lists(3));
+            IvfIndexStats stats = client.indexes().ivfStats(null, table, "emb");
+            assertThat(stats.database()).isEqualTo(db);
+            assertThat(stats.index()).isEqualTo("ivf_stats");
+            assertThat(stats.clustered()).isTrue();
+            assertThat(stats.version()).isEqualTo(early.version() + 1);
+            assertThat(stats.entriesTable()).isEqualTo(early.entriesTable()).startsWith("__mo_index_secondary_");
+            assertThat(List.of(stats.metadataTable(), stats.centroidsTable(), stats.entriesTable())).doesNotHaveDuplicates();
+            assertThat(stats.lists()).isEqualTo(3);
+            assertThat(stats.buckets()).extracting(IvfIndexStats.Bucket::centroidId).containsExactly(0L, 1L, 2L);
+            assertThat(stats.buckets()).allSatisfy(b -> assertThat(b.version()).isEqualTo(stats.version()));
+            assertThat(stats.totalRows()).isEqualTo(7);
+
+            // the entries follow the rows, and a transaction sees its own
+            client.execute("DELETE FROM " + table + " WHERE id = 7");
+            long inTx = client.transaction(tx -> {
+                tx.execute("INSERT INTO " + table + " VALUES (?, ?), (?, ?)", 20, VectorFixtures.QUERY, 21, VectorFixtures.QUERY);
+                return tx.indexes().ivfStats(db, table, "emb").totalRows();
+            });
+            assertThat(inTx).isEqualTo(8);
+            assertThat(client.indexes().ivfStats(db, table, "emb").totalRows()).isEqualTo(8);
+
+            assertThatThrownBy(() -> client.indexes().ivfStats(db, "docs", "emb")).isInstanceOf(ObjectNotFoundException.class)
+                    .hasMessageContaining("has no IVF-flat index on column emb");
+            assertThatThrownBy(() -> client.indexes().ivfStats(db, "no_such_table", "emb"))
+                    .isInstanceOf(ObjectNotFoundException.class);
+            mo.statementsIfRecorded().ifPresent(log -> assertThat(log.sqls()).anyMatch(q -> q.startsWith(
+                    "SELECT i.`name`, i.`algo_table_type`, i.`index_table_name`, t.`reldatabase` FROM `mo_catalog`.`mo_indexes` "
+                            + "AS i JOIN `mo_catalog`.`mo_tables` AS t ON i.`table_id` = t.`rel_id` WHERE t.`reldatabase` = '"
+                            + db + "' AND t.`relname` = '" + table + "' AND i.`column_name` = 'emb'")));
         }
     }
 

@@ -4,6 +4,7 @@ import io.matrixone.core.error.ObjectNotFoundException;
 
 import io.matrixone.core.model.FulltextIndexSpec;
 import io.matrixone.core.model.IndexInfo;
+import io.matrixone.core.model.IvfIndexStats;
 import io.matrixone.core.model.VectorIndexAlgorithm;
 import io.matrixone.core.model.VectorIndexSpec;
 import io.matrixone.core.result.Result;
@@ -95,6 +96,92 @@ public final class IndexSql {
     @Managed.Op(now = true)
     public Operation<List<IndexInfo>> list(@Managed.Nullable String database, String table) {
         return Operation.of(Statement.of("SHOW INDEX FROM " + Identifiers.table(database, table)), IndexSql::indexes);
+    }
+
+    /**
+     * How the table's IVF-flat index on {@code column} spreads the rows over its lists: the index's hidden tables
+     * from {@code mo_catalog.mo_indexes} (joined with {@code mo_tables} on {@code table_id}), then its centroids and
+     * the row count per centroid from those tables (what MatrixOne's Python SDK calls {@code get_ivf_stats}).
+     * Three reads, run at once inside a transaction too (they see its rows). {@code database} may be null (the
+     * session's current one).
+     *
+     * @throws io.matrixone.core.error.ObjectNotFoundException when the table has no IVF-flat index on the column
+     *                                                         (or there is no such table)
+     */
+    @Managed.Op(now = true)
+    public Operation<IvfIndexStats> ivfStats(@Managed.Nullable String database, String table, String column) {
+        Statement lookup = ivfTablesStatement(database, table, column);
+        return Operation.of(lookup, r -> r.list(row -> new HiddenTable(row.getString("name"),
+                row.getString("algo_table_type"), row.getString("index_table_name"), row.getString("reldatabase"))))
+                .then(hidden -> {
+                    Map<String, String> byRole = new TreeMap<>();
+                    hidden.forEach(h -> byRole.put(h.role(), h.table()));
+                    if (!byRole.keySet().containsAll(List.of("metadata", "centroids", "entries"))) {
+                        throw new ObjectNotFoundException("table " + (database == null ? "" : database + ".") + table
+                                + " has no IVF-flat index on column " + column + " (no such rows in mo_catalog.mo_indexes)",
+                                0, null, lookup.redactedSql(), null);
+                    }
+                    String db = hidden.get(0).database();
+                    String centroids = Identifiers.qualified(db, byRole.get("centroids"));
+                    String entries = Identifiers.qualified(db, byRole.get("entries"));
+                    return Operation.of(Statement.of("SELECT `__mo_index_centroid_version` AS `version`, "
+                                    + "`__mo_index_centroid_id` AS `centroid_id`, `__mo_index_centroid` IS NULL AS `placeholder` "
+                                    + "FROM " + centroids), r -> r.list(row -> new Centroid(row.getLong("version"),
+                                    row.getLong("centroid_id"), row.getBoolean("placeholder"))))
+                            .then(found -> Operation.of(Statement.of("SELECT `__mo_index_centroid_fk_version` AS "
+                                    + "`version`, `__mo_index_centroid_fk_id` AS `centroid_id`, COUNT(*) AS `row_count` FROM "
+                                    + entries + " GROUP BY `__mo_index_centroid_fk_version`, `__mo_index_centroid_fk_id`"),
+                                    r -> stats(new IvfIndexStats(db, table, column, hidden.get(0).index(),
+                                            byRole.get("metadata"), byRole.get("centroids"), byRole.get("entries"), 0, false,
+                                            List.of()), found, r.list(row -> new IvfIndexStats.Bucket(row.getLong("centroid_id"),
+                                            row.getLong("version"), row.getLong("row_count"))))));
+                });
+    }
+
+    /** An IVF-flat index's hidden table, as {@code mo_indexes} names it. */
+    private record HiddenTable(String index, String role, String table, String database) {
+    }
+
+    /** A row of the centroids table; {@code placeholder}: MatrixOne's NULL centroid of an index built on too few rows. */
+    private record Centroid(long version, long id, boolean placeholder) {
+    }
+
+    Statement ivfTablesStatement(String database, String table, String column) {
+        Gates.require(version, Feature.VECTOR, "IVF-flat index statistics");
+        Identifiers.check(table, NameKind.TABLE);
+        Identifiers.check(column, NameKind.COLUMN);
+        String sql = "SELECT i.`name`, i.`algo_table_type`, i.`index_table_name`, t.`reldatabase` FROM "
+                + "`mo_catalog`.`mo_indexes` AS i JOIN `mo_catalog`.`mo_tables` AS t ON i.`table_id` = t.`rel_id` "
+                + "WHERE t.`reldatabase` = " + (database == null ? "DATABASE()" : "?") + " AND t.`relname` = ? "
+                + "AND i.`column_name` = ? AND i.`algo` = 'ivfflat'";
+        return database == null ? Statement.of(sql, table, column)
+                : Statement.of(sql, Identifiers.check(database, NameKind.DATABASE), table, column);
+    }
+
+    /**
+     * {@code names} with its version and buckets: every centroid of the newest version in id order (0 rows if none
+     * are assigned to it), then the counts the entries table still has under other versions.
+     */
+    private static IvfIndexStats stats(IvfIndexStats names, List<Centroid> centroids, List<IvfIndexStats.Bucket> counts) {
+        long current = centroids.stream().mapToLong(Centroid::version).max().orElse(0);
+        Map<Long, Long> rows = new TreeMap<>();
+        centroids.stream().filter(c -> c.version() == current).forEach(c -> rows.put(c.id(), 0L));
+        List<IvfIndexStats.Bucket> buckets = new ArrayList<>();
+        List<IvfIndexStats.Bucket> others = new ArrayList<>();
+        for (IvfIndexStats.Bucket b : counts) {
+            if (b.version() == current) {
+                rows.merge(b.centroidId(), b.rows(), Long::sum);
+            } else {
+                others.add(b);
+            }
+        }
+        rows.forEach((id, n) -> buckets.add(new IvfIndexStats.Bucket(id, current, n)));
+        others.sort(java.util.Comparator.comparingLong(IvfIndexStats.Bucket::version)
+                .thenComparingLong(IvfIndexStats.Bucket::centroidId));
+        buckets.addAll(others);
+        boolean clustered = centroids.stream().anyMatch(c -> c.version() == current && !c.placeholder());
+        return new IvfIndexStats(names.database(), names.table(), names.column(), names.index(), names.metadataTable(),
+                names.centroidsTable(), names.entriesTable(), current, clustered, buckets);
     }
 
     String createSql(VectorIndexSpec spec) {

@@ -5,6 +5,7 @@ import io.matrixone.core.internal.error.ErrorClassifier;
 import io.matrixone.core.model.FulltextIndexSpec;
 import io.matrixone.core.model.FulltextParser;
 import io.matrixone.core.model.IndexInfo;
+import io.matrixone.core.model.IvfIndexStats;
 import io.matrixone.core.model.VectorIndexSpec;
 import io.matrixone.core.result.Result;
 import io.matrixone.core.search.DistanceMetric;
@@ -127,6 +128,95 @@ class IndexSqlTest {
         assertThat(ft.isFulltext()).isTrue();
         assertThat(ft.columns()).containsExactly("body", "title");
         assertThat(ft.parser()).contains("ngram");
+    }
+
+    private static final String IVF_TABLES = "SELECT i.`name`, i.`algo_table_type`, i.`index_table_name`, t.`reldatabase` "
+            + "FROM `mo_catalog`.`mo_indexes` AS i JOIN `mo_catalog`.`mo_tables` AS t ON i.`table_id` = t.`rel_id` "
+            + "WHERE t.`reldatabase` = ? AND t.`relname` = ? AND i.`column_name` = ? AND i.`algo` = 'ivfflat'";
+    private static final String CENTROIDS = "__mo_index_secondary_01a243b0-902e-71ae-a8cf-6ba80bf9acf1";
+    private static final String ENTRIES = "__mo_index_secondary_01a243b0-902e-71ba-a006-12ccff7242fc";
+
+    /** mo_indexes rows as MatrixOne 4.2.0 answers them for an IVF-flat index. */
+    private static Result ivfTables() {
+        Result.Builder b = Result.builder(List.of("name", "algo_table_type", "index_table_name", "reldatabase"));
+        b.addRow("ivf1", "metadata", "__mo_index_secondary_01a243b0-902e-7140-9669-2a766fe8fd4a", "app");
+        b.addRow("ivf1", "centroids", CENTROIDS, "app");
+        b.addRow("ivf1", "entries", ENTRIES, "app");
+        return b.build();
+    }
+
+    @Test
+    void ivfStatsReadsTheHiddenTablesThatMoIndexesNames() {
+        Result.Builder centroids = Result.builder(List.of("version", "centroid_id", "placeholder"));
+        centroids.addRow(1L, 2L, false).addRow(1L, 0L, false).addRow(1L, 1L, false);
+        Result.Builder counts = Result.builder(List.of("version", "centroid_id", "row_count"));
+        counts.addRow(1L, 2L, 2L).addRow(1L, 1L, 3L).addRow(0L, 1L, 1L); // an entry of the old version not yet pruned
+        ScriptedRunner r = new ScriptedRunner().answer(ivfTables()).answer(centroids.build()).answer(counts.build());
+        IvfIndexStats stats = D42.indexes().ivfStats("app", "t", "v").execute(r);
+        assertThat(r.sql()).containsExactly(IVF_TABLES,
+                "SELECT `__mo_index_centroid_version` AS `version`, `__mo_index_centroid_id` AS `centroid_id`, "
+                        + "`__mo_index_centroid` IS NULL AS `placeholder` FROM `app`.`" + CENTROIDS + "`",
+                "SELECT `__mo_index_centroid_fk_version` AS `version`, `__mo_index_centroid_fk_id` AS `centroid_id`, "
+                        + "COUNT(*) AS `row_count` FROM `app`.`" + ENTRIES + "` GROUP BY `__mo_index_centroid_fk_version`, "
+                        + "`__mo_index_centroid_fk_id`");
+        assertThat(r.seen.get(0).params()).containsExactly("app", "t", "v");
+        assertThat(r.seen).allMatch(s -> s.txRule() == TxRule.NOW);
+        assertThat(stats.index()).isEqualTo("ivf1");
+        assertThat(stats.centroidsTable()).isEqualTo(CENTROIDS);
+        assertThat(stats.entriesTable()).isEqualTo(ENTRIES);
+        assertThat(stats.version()).isEqualTo(1);
+        assertThat(stats.clustered()).isTrue();
+        assertThat(stats.buckets()).containsExactly(new IvfIndexStats.Bucket(0, 1, 0), new IvfIndexStats.Bucket(1, 1, 3),
+                new IvfIndexStats.Bucket(2, 1, 2), new IvfIndexStats.Bucket(1, 0, 1));
+        assertThat(stats.lists()).isEqualTo(3);
+        assertThat(stats.totalRows()).isEqualTo(6);
+        assertThat(stats.largestBucket()).isEqualTo(3);
+        assertThat(stats.smallestBucket()).isZero();
+
+        // the async path is the same operation
+        ScriptedRunner again = new ScriptedRunner().answer(ivfTables()).answer(centroids.build()).answer(counts.build());
+        assertThat(D42.indexes().ivfStats("app", "t", "v").executeAsync(again.async()).toCompletableFuture().join())
+                .isEqualTo(stats);
+    }
+
+    @Test
+    void ivfStatsOfAnIndexBuiltOnTooFewRowsAndOfTheCurrentDatabase() {
+        Result.Builder centroids = Result.builder(List.of("version", "centroid_id", "placeholder"));
+        centroids.addRow(0L, 1L, true);
+        Result.Builder counts = Result.builder(List.of("version", "centroid_id", "row_count"));
+        counts.addRow(0L, 1L, 30L);
+        ScriptedRunner r = new ScriptedRunner().answer(ivfTables()).answer(centroids.build()).answer(counts.build());
+        IvfIndexStats stats = D42.indexes().ivfStats(null, "t", "v").execute(r);
+        assertThat(r.sql().get(0)).isEqualTo(IVF_TABLES.replace("t.`reldatabase` = ?", "t.`reldatabase` = DATABASE()"));
+        assertThat(r.seen.get(0).params()).containsExactly("t", "v");
+        assertThat(stats.database()).isEqualTo("app");
+        assertThat(stats.clustered()).isFalse();
+        assertThat(stats.buckets()).containsExactly(new IvfIndexStats.Bucket(1, 0, 30));
+    }
+
+    @Test
+    void ivfStatsWithoutAnIvfIndexIsObjectNotFoundAndBadNamesAreRefusedFirst() {
+        ScriptedRunner r = new ScriptedRunner().answer(Result.builder(List.of("name", "algo_table_type",
+                "index_table_name", "reldatabase")).build());
+        assertThatThrownBy(() -> D42.indexes().ivfStats("app", "t", "v").execute(r))
+                .isInstanceOf(ObjectNotFoundException.class)
+                .hasMessageContaining("table app.t has no IVF-flat index on column v");
+        assertThat(r.seen).hasSize(1);
+        ScriptedRunner async = new ScriptedRunner().answer(Result.builder(List.of("name", "algo_table_type",
+                "index_table_name", "reldatabase")).build());
+        assertThat(D42.indexes().ivfStats(null, "t", "v").executeAsync(async.async()).toCompletableFuture())
+                .failsWithin(java.time.Duration.ofSeconds(1)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(ObjectNotFoundException.class);
+        for (String bad : Versions.hostileNames()) {
+            if (bad != null) { // a null database is the session's current one
+                assertThatThrownBy(() -> D42.indexes().ivfStats(bad, "t", "v")).isInstanceOf(IllegalArgumentException.class);
+            }
+            assertThatThrownBy(() -> D42.indexes().ivfStats("app", bad, "v")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> D42.indexes().ivfStats("app", "t", bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> Dialect.of(ServerVersion.of(1, 0, 0)).indexes().ivfStats("app", "t", "v"))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("1.1.0");
+        assertThat(D1_1.indexes().ivfStats("app", "t", "v").txRule()).isEqualTo(TxRule.NOW);
     }
 
     @Test

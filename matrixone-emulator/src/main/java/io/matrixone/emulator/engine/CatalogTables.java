@@ -45,7 +45,8 @@ final class CatalogTables {
         return List.of(
                 "CREATE OR REPLACE VIEW " + Sql.id(catalog, "mo_database") + " AS " + databases(ns, live),
                 "CREATE OR REPLACE VIEW " + Sql.id(catalog, "mo_tables") + " AS " + tables(ns, live, List.of()),
-                "CREATE OR REPLACE VIEW " + Sql.id(catalog, "mo_columns") + " AS " + columns(ns, live));
+                "CREATE OR REPLACE VIEW " + Sql.id(catalog, "mo_columns") + " AS " + columns(ns, live),
+                "CREATE OR REPLACE VIEW " + Sql.id(catalog, "mo_indexes") + " AS " + indexes(ns, live));
     }
 
     /** {@code table} ({@code mo_database}, ...) of {@code ns} as the snapshot whose objects are given saw it. */
@@ -117,15 +118,70 @@ final class CatalogTables {
         List<String> parts = new ArrayList<>();
         parts.add(relation(ns, db, "TABLE_NAME", "IF(TABLE_TYPE = 'VIEW', 'v', 'r')", "TABLE_COMMENT", "CREATE_TIME")
                 + " FROM information_schema.TABLES WHERE " + src.filter("TABLE_SCHEMA"));
-        // one hidden table per secondary or unique index (foreign keys' own indexes are MariaDB's, not MatrixOne's)
-        parts.add(relation(ns, db, "CONCAT('__mo_index_', IF(MIN(NON_UNIQUE) = 0, 'unique_', 'secondary_'), "
-                        + "MD5(CONCAT(TABLE_SCHEMA, '.', TABLE_NAME, '.', INDEX_NAME)))", "'i'", "''", "NULL")
-                + " FROM information_schema.STATISTICS s WHERE " + src.filter("TABLE_SCHEMA") + " AND INDEX_NAME <> 'PRIMARY' "
-                + "AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS k WHERE k.TABLE_SCHEMA = s.TABLE_SCHEMA "
-                + "AND k.TABLE_NAME = s.TABLE_NAME AND k.CONSTRAINT_NAME = s.INDEX_NAME AND k.CONSTRAINT_TYPE = 'FOREIGN KEY') "
-                + "GROUP BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME");
+        // the hidden tables of each secondary, unique, full-text or vector index, as mo_indexes names them
+        parts.add(relation(ns, db, hiddenName("s"), "r.relkind", "''", "NULL") + " FROM (SELECT TABLE_SCHEMA, "
+                + "TABLE_NAME, INDEX_NAME, MIN(NON_UNIQUE) AS NON_UNIQUE, " + ALGO + " AS algo FROM " + statistics(src)
+                + " AND INDEX_NAME <> 'PRIMARY' GROUP BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME) s JOIN " + ROLES
+                + " r ON r.algo = s.algo");
         parts.addAll(extraRows);
         return String.join(" UNION ALL ", parts);
+    }
+
+    /** What kind of index a STATISTICS row is: {@code ivfflat}, {@code hnsw}, {@code fulltext} or empty. */
+    private static final String ALGO = "IF(MIN(INDEX_TYPE) = 'FULLTEXT', 'fulltext', IF(MIN(INDEX_COMMENT) LIKE 'mo:ivfflat%', "
+            + "'ivfflat', IF(MIN(INDEX_COMMENT) LIKE 'mo:hnsw%', 'hnsw', '')))";
+    /**
+     * Each kind of index's hidden tables: {@code algo_table_type} in mo_indexes, {@code relkind} in mo_tables
+     * (MatrixOne 4.2.0: {@code i} for secondary and unique indexes, the role for IVF-flat, empty for HNSW).
+     */
+    private static final String ROLES = "(SELECT '' AS algo, '' AS role, 'i' AS relkind UNION ALL SELECT 'fulltext', '', "
+            + "'fulltext' UNION ALL SELECT 'ivfflat', 'metadata', 'metadata' UNION ALL SELECT 'ivfflat', 'centroids', "
+            + "'centroids' UNION ALL SELECT 'ivfflat', 'entries', 'entries' UNION ALL SELECT 'hnsw', 'hnsw_meta', '' "
+            + "UNION ALL SELECT 'hnsw', 'hnsw_index', '')";
+
+    /** STATISTICS rows of the source's schemas, without the indexes MariaDB adds for foreign keys. */
+    private static String statistics(Source src) {
+        return "information_schema.STATISTICS s WHERE " + src.filter("s.TABLE_SCHEMA") + " AND NOT EXISTS (SELECT 1 FROM "
+                + "information_schema.TABLE_CONSTRAINTS k WHERE k.TABLE_SCHEMA = s.TABLE_SCHEMA AND k.TABLE_NAME = "
+                + "s.TABLE_NAME AND k.CONSTRAINT_NAME = s.INDEX_NAME AND k.CONSTRAINT_TYPE = 'FOREIGN KEY')";
+    }
+
+    /** The hidden table's name for index rows {@code s} joined with their roles {@code r} ({@link IvfIndexTables#tableName}). */
+    private static String hiddenName(String s) {
+        return IvfIndexTables.tableNameSql(s + ".TABLE_SCHEMA", s + ".TABLE_NAME", s + ".INDEX_NAME", "r.role",
+                s + ".NON_UNIQUE = 0");
+    }
+
+    /**
+     * {@code mo_indexes} in MatrixOne 4.2.0's columns: one row per index column and hidden table (an IVF-flat index
+     * has three: metadata, centroids, entries; HNSW two), and for a secondary index one more for the primary key
+     * MatrixOne appends to it ({@code __mo_alias_<pk>}). Ids are CRC32s, {@code table_id} joins with
+     * {@code mo_tables.rel_id}; {@code algo_params} and the comment come from the emulator's index comment.
+     */
+    private static String indexes(Namespace ns, Source src) {
+        String db = src.logical("s.TABLE_SCHEMA");
+        String kind = "IF(s.INDEX_NAME = 'PRIMARY', 'PRIMARY', IF(s.INDEX_TYPE = 'FULLTEXT', 'FULLTEXT', "
+                + "IF(s.NON_UNIQUE = 0, 'UNIQUE', 'MULTIPLE')))";
+        String params = "IFNULL(SUBSTRING(REGEXP_SUBSTR(s.INDEX_COMMENT, '^mo:[a-z]+ [{][^}]*[}]'), "
+                + "LOCATE('{', s.INDEX_COMMENT)), '')";
+        String comment = "IF(s.INDEX_COMMENT LIKE 'mo:%', IF(LOCATE('|', s.INDEX_COMMENT) > 0, "
+                + "SUBSTRING(s.INDEX_COMMENT, LOCATE('|', s.INDEX_COMMENT) + 1), ''), s.INDEX_COMMENT)";
+        String row = "SELECT CRC32(CONCAT(s.TABLE_SCHEMA, '.', s.TABLE_NAME, '.', s.INDEX_NAME, '.', r.role)) AS id, "
+                + "CRC32(CONCAT(" + db + ", '.', s.TABLE_NAME)) AS table_id, CRC32(" + db + ") AS database_id, "
+                + "s.INDEX_NAME AS name, " + kind + " AS type, r.algo AS algo, r.role AS algo_table_type, " + params
+                + " AS algo_params, IF(s.IGNORED = 'YES', 0, 1) AS is_visible, 0 AS hidden, " + comment + " AS comment, ";
+        String indexed = row + "s.COLUMN_NAME AS column_name, s.SEQ_IN_INDEX AS ordinal_position, NULL AS options, "
+                + "IF(s.INDEX_NAME = 'PRIMARY', NULL, " + hiddenName("s") + ") AS index_table_name, NULL AS included_columns "
+                + "FROM (SELECT s.*, " + ALGO.replace("MIN(", "(") + " AS algo FROM " + statistics(src) + ") s JOIN "
+                + ROLES + " r ON r.algo = s.algo";
+        String pk = "(SELECT IF(COUNT(*) = 0, '__mo_fake_pk_col', IF(COUNT(*) > 1, '__mo_cpkey_col', MIN(p.COLUMN_NAME))) "
+                + "FROM information_schema.KEY_COLUMN_USAGE p WHERE p.TABLE_SCHEMA = s.TABLE_SCHEMA AND p.TABLE_NAME = "
+                + "s.TABLE_NAME AND p.CONSTRAINT_NAME = 'PRIMARY')";
+        String alias = row + "CONCAT('__mo_alias_', " + pk + "), MAX(s.SEQ_IN_INDEX) + 1, NULL, " + hiddenName("s")
+                + ", NULL FROM " + statistics(src) + " AND s.INDEX_NAME <> 'PRIMARY' AND s.NON_UNIQUE = 1 "
+                + "AND s.INDEX_TYPE <> 'FULLTEXT' AND s.INDEX_COMMENT NOT LIKE 'mo:%' "
+                + "GROUP BY s.TABLE_SCHEMA, s.TABLE_NAME, s.INDEX_NAME";
+        return indexed + " UNION ALL " + alias.replace("r.role", "''").replace("r.algo", "''");
     }
 
     private static String columns(Namespace ns, Source src) {

@@ -104,6 +104,10 @@ public final class MoStatementEngine implements QueryHandler {
         for (String sql : VectorFunctions.installStatements()) {
             admin.execute(sql);
         }
+        for (String sql : IvfIndexTables.installStatements()) {
+            admin.execute(sql);
+        }
+        admin.execute(VectorDdl.columnsViewStatement());
         LOG.info("MatrixOne statement engine installed (target version {})", version.text());
     }
 
@@ -207,6 +211,20 @@ public final class MoStatementEngine implements QueryHandler {
             if (vectors != mapped) {
                 mapped = vectors;
                 mappedTokens = SqlLexer.tokenize(vectors);
+            }
+        }
+        if (IvfIndexTables.mayRewrite(mapped)) { // an IVF index's hidden tables, computed from the emulator's
+            String hidden = IvfIndexTables.rewrite(mapped, mappedTokens, new Db(session.backend()));
+            if (hidden != mapped) {
+                mapped = hidden;
+                mappedTokens = SqlLexer.tokenize(hidden);
+            }
+        }
+        if (VectorDdl.mayNameInformationSchema(mapped)) {
+            String columns = VectorDdl.informationSchemaColumns(mapped, mappedTokens);
+            if (columns != mapped) {
+                mapped = columns;
+                mappedTokens = SqlLexer.tokenize(columns);
             }
         }
         String travelled = timeTravel.rewrite(mapped, mappedTokens, session);

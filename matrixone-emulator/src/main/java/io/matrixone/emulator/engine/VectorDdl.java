@@ -21,8 +21,9 @@ import java.util.zip.CRC32;
  *       {@code [mo:vecf32(n)]} (a user comment follows it); two triggers per table check and normalise what is
  *       written to it ({@code mo_vec_in}, see {@link VectorFunctions});</li>
  *   <li>an IVF-flat or HNSW index is a one-character prefix index on that column whose comment is
- *       {@code mo:ivfflat {"lists":"4","op_type":"vector_l2_ops"}} (MatrixOne's {@code Index_params}); searches are
- *       exact scans, the options are recorded and shown;</li>
+ *       {@code mo:ivfflat {"lists":"4","op_type":"vector_l2_ops"}} (MatrixOne's {@code Index_params}), for IVF-flat
+ *       followed by {@code #<build>}, the id of its centroids ({@link IvfIndexTables}); searches are exact scans,
+ *       the options are recorded and shown;</li>
  *   <li>a full-text index is MariaDB's InnoDB FULLTEXT index with comment {@code mo:fulltext} plus its parameters
  *       ({@code {"parser":"ngram"}}); MariaDB tokenises and scores with its own parser.</li>
  * </ul>
@@ -37,8 +38,8 @@ final class VectorDdl {
     static final String INDEX_MARKER = "mo:";
 
     private static final Pattern COLUMN_COMMENT = Pattern.compile("^\\[mo:vecf(32|64)\\((\\d+)\\)\\](.*)$", Pattern.DOTALL);
-    private static final Pattern INDEX_COMMENT = Pattern.compile("^mo:(ivfflat|hnsw|fulltext)( \\{.*\\})?(?:\\|(.*))?$",
-            Pattern.DOTALL);
+    private static final Pattern INDEX_COMMENT = Pattern.compile(
+            "^mo:(ivfflat|hnsw|fulltext)( \\{.*?\\})?(?: #([0-9a-f]{32}))?(?:\\|(.*))?$", Pattern.DOTALL);
     private static final Set<String> NOT_COLUMNS = Set.of("KEY", "INDEX", "PRIMARY", "UNIQUE", "FULLTEXT", "SPATIAL",
             "CONSTRAINT", "FOREIGN", "CHECK", "PERIOD");
     private static final Set<String> FULLTEXT_TYPES = Set.of("char", "varchar", "text", "tinytext", "mediumtext",
@@ -58,8 +59,11 @@ final class VectorDdl {
         }
     }
 
-    /** A vector or full-text index as recorded: algorithm, MatrixOne's {@code Index_params}, the user's comment. */
-    record IndexMeta(String algo, Map<String, String> params, String comment) {
+    /**
+     * A vector or full-text index as recorded: algorithm, MatrixOne's {@code Index_params}, the user's comment, and
+     * for IVF-flat the id of its centroids ({@link IvfIndexTables}; null for other kinds).
+     */
+    record IndexMeta(String algo, Map<String, String> params, String comment, String build) {
         String paramsJson() {
             if (params.isEmpty()) {
                 return "";
@@ -72,8 +76,8 @@ final class VectorDdl {
 
         String marker() {
             String json = paramsJson();
-            return INDEX_MARKER + algo + (json.isEmpty() ? "" : " " + json) + (comment == null || comment.isEmpty()
-                    ? "" : "|" + comment);
+            return INDEX_MARKER + algo + (json.isEmpty() ? "" : " " + json) + (build == null ? "" : " #" + build)
+                    + (comment == null || comment.isEmpty() ? "" : "|" + comment);
         }
 
         boolean isVector() {
@@ -106,7 +110,7 @@ final class VectorDdl {
                 params.put(kv.group(1), kv.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
             }
         }
-        return new IndexMeta(m.group(1), params, m.group(3) == null ? "" : m.group(3));
+        return new IndexMeta(m.group(1), params, m.group(4) == null ? "" : m.group(4), m.group(3));
     }
 
     // ------------------------------------------------------------------------------------------ recognising
@@ -299,9 +303,19 @@ final class VectorDdl {
         Map<String, String> params = new TreeMap<>(index.meta().params());
         params.putAll(options(s, from + 4, to));
         params.remove("force_sync");
-        IndexMeta meta = new IndexMeta(index.meta().algo(), params, index.meta().comment());
+        String build = null;
+        if (index.meta().algo().equals("ivfflat")) { // new centroids from the rows present, the next version
+            build = IvfIndexTables.newBuild();
+            ColumnRow col = columns(db, table[0], table[1]).get(index.columns().get(0).toLowerCase(Locale.ROOT));
+            IvfIndexTables.build(db, build, IvfIndexTables.version(db, index.meta().build()) + 1, table[0], table[1],
+                    col.name(), col.vector().bits(), params.get("op_type"), lists(params));
+        }
+        IndexMeta meta = new IndexMeta(index.meta().algo(), params, index.meta().comment(), build);
         ddl.accept("ALTER TABLE " + Sql.id(table[0], table[1]) + " DROP INDEX " + Sql.id(name) + ", ADD INDEX "
                 + Sql.id(name) + " (" + Sql.id(index.columns().get(0)) + "(1)) COMMENT " + Sql.str(meta.marker()));
+        if (build != null && !db.backend().inTransaction()) {
+            IvfIndexTables.collectGarbage(db);
+        }
     }
 
     private IndexRow requireVectorIndex(Db db, String[] table, String name, String what) {
@@ -372,9 +386,27 @@ final class VectorDdl {
         if (def.algo().equals("ivfflat") && version.compareTo(SWITCHES_GONE) < 0 && !enabled(vars, "experimental_ivf_index")) {
             throw MoException.internal("IVF index is not enabled");
         }
-        IndexMeta meta = new IndexMeta(def.algo(), params, def.comment());
+        String build = null;
+        if (def.algo().equals("ivfflat")) { // clustered now, from the rows present (version 0)
+            build = IvfIndexTables.newBuild();
+            IvfIndexTables.build(db, build, 0, schema, table, col.name(), col.vector().bits(), opType, lists(params));
+        }
+        IndexMeta meta = new IndexMeta(def.algo(), params, def.comment(), build);
         ddl.accept("ALTER TABLE " + Sql.id(schema, table) + " ADD INDEX " + Sql.id(def.name()) + " ("
                 + Sql.id(col.name()) + "(1)) COMMENT " + Sql.str(meta.marker()));
+        if (build != null && !db.backend().inTransaction()) {
+            IvfIndexTables.collectGarbage(db);
+        }
+    }
+
+    /** An IVF-flat index's {@code lists}: a positive number, as MatrixOne's grammar requires. */
+    private static int lists(Map<String, String> params) {
+        String lists = params.get("lists");
+        if (!lists.matches("0*[1-9][0-9]{0,8}")) {
+            throw MoException.parseError("You have an error in your SQL syntax; check the manual that corresponds to "
+                    + "your MatrixOne server version for the right syntax to use. LISTS should be greater than 0");
+        }
+        return Integer.parseInt(lists);
     }
 
     private void addFulltext(String schema, String table, IndexDef def, Map<String, ColumnRow> columns,
@@ -414,7 +446,7 @@ final class VectorDdl {
         if (version.compareTo(SWITCHES_GONE) < 0 && !enabled(vars, "experimental_fulltext_index")) {
             throw MoException.internal("FullText index is not enabled");
         }
-        IndexMeta meta = new IndexMeta("fulltext", params, def.comment());
+        IndexMeta meta = new IndexMeta("fulltext", params, def.comment(), null);
         ddl.accept("ALTER TABLE " + Sql.id(schema, table) + " ADD FULLTEXT INDEX " + Sql.id(def.name()) + " ("
                 + String.join(", ", quoted) + ") COMMENT " + Sql.str(meta.marker()));
     }
@@ -717,6 +749,45 @@ final class VectorDdl {
             rows.add(out);
         }
         return new Reply.ResultSet(r.columns().stream().map(Column::varchar).toList(), rows);
+    }
+
+    // ------------------------------------------------------------------------------------------ information_schema
+
+    /** {@code information_schema.columns} with vector columns typed as MatrixOne 4.2.0 types them. */
+    private static final String COLUMNS_VIEW = Sql.id(Catalog.META_SCHEMA, "columns");
+
+    /**
+     * The view behind {@link #informationSchemaColumns}: MariaDB's {@code COLUMNS} with {@code DATA_TYPE}
+     * {@code VECF32}, {@code COLUMN_TYPE} {@code VECF32(3)} and the user's comment for vector columns. Invoker's
+     * rights, so that each user sees what information_schema shows it.
+     */
+    static String columnsViewStatement() {
+        String vector = "COLUMN_COMMENT REGEXP '^[[]mo:vecf(32|64)[(][0-9]+[)][]]'";
+        return "CREATE OR REPLACE SQL SECURITY INVOKER VIEW " + COLUMNS_VIEW + " AS SELECT TABLE_CATALOG, TABLE_SCHEMA, "
+                + "TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, IS_NULLABLE, IF(" + vector + ", "
+                + "UPPER(SUBSTRING_INDEX(SUBSTRING(COLUMN_COMMENT, 5), '(', 1)), DATA_TYPE) AS DATA_TYPE, IF(" + vector
+                + ", NULL, CHARACTER_MAXIMUM_LENGTH) AS CHARACTER_MAXIMUM_LENGTH, IF(" + vector + ", NULL, "
+                + "CHARACTER_OCTET_LENGTH) AS CHARACTER_OCTET_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, "
+                + "IF(" + vector + ", NULL, CHARACTER_SET_NAME) AS CHARACTER_SET_NAME, IF(" + vector + ", NULL, "
+                + "COLLATION_NAME) AS COLLATION_NAME, IF(" + vector + ", UPPER(SUBSTRING_INDEX(SUBSTRING(COLUMN_COMMENT, 5), "
+                + "']', 1)), COLUMN_TYPE) AS COLUMN_TYPE, COLUMN_KEY, EXTRA, PRIVILEGES, IF(" + vector + ", "
+                + "SUBSTRING(COLUMN_COMMENT, LOCATE(']', COLUMN_COMMENT) + 1), COLUMN_COMMENT) AS COLUMN_COMMENT, "
+                + "IS_GENERATED, GENERATION_EXPRESSION FROM information_schema.COLUMNS";
+    }
+
+    /** A cheap test before {@link #informationSchemaColumns}. */
+    static boolean mayNameInformationSchema(String sql) {
+        return TableReferences.mentions(sql, "information_schema");
+    }
+
+    /**
+     * Client SQL with {@code information_schema.columns} read from {@link #columnsViewStatement the view} that shows
+     * vector columns' types (the Python SDK finds an index's vector column there); other information_schema tables
+     * and unqualified references (after {@code USE information_schema}) are MariaDB's.
+     */
+    static String informationSchemaColumns(String sql, List<Token> tokens) {
+        return TableReferences.replace(sql, tokens, (schema, table) -> schema != null
+                && schema.equalsIgnoreCase("information_schema") && table.equalsIgnoreCase("columns") ? COLUMNS_VIEW : null);
     }
 
     // ------------------------------------------------------------------------------------------ SHOW CREATE TABLE
