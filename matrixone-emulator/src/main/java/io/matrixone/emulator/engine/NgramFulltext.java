@@ -284,8 +284,11 @@ final class NgramFulltext {
             Match m = all.get(i);
             Target target = target(toks, m, targets);
             int modeAt = modeStart(toks, m);
-            if (target == null || modeAt < 0 || toks.get(modeAt).is("WITH") || modeAt == m.against() + 2) {
+            if (target == null || modeAt == m.against() + 2) {
                 continue;
+            }
+            if (toks.get(modeAt).is("WITH")) {
+                throw MoException.internal("Query Expansion mode not supported"); // 4.2.0's answer, any parser
             }
             boolean bool = toks.get(modeAt).is("IN") && toks.get(modeAt + 1).is("BOOLEAN");
             Token firstColumn = toks.get(m.open() + 1);
@@ -323,7 +326,7 @@ final class NgramFulltext {
 
     /**
      * Where AGAINST's mode starts ({@code IN ... MODE} or {@code WITH QUERY EXPANSION}), or its closing bracket when
-     * it has none; -1 if the pattern is not followed by a mode MariaDB knows.
+     * it has none.
      */
     private static int modeStart(List<Token> t, Match m) {
         int end = m.end();

@@ -82,6 +82,7 @@ class NgramFulltextIT {
         assertThat(ids("'郭靖摆脱'")).containsExactly("4");
         assertThat(ids("'神雕侠侣 第五'")).containsExactly("5"); // the short last word a prefix right after the rest
         assertThat(ids("'神雕侠侣 杨过'")).isEmpty();
+        assertError(() -> ids("'杨过' with query expansion"), 20101, "internal error: Query Expansion mode not supported");
         // the select list's MATCH filters as on MatrixOne, here on the tokens
         assertThat(column("select id, match(title, body) against('杨过') as score from articles")).containsExactlyInAnyOrder("5", "6");
     }
