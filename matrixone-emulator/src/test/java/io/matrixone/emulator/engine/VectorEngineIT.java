@@ -163,6 +163,8 @@ class VectorEngineIT extends EngineTestBase {
         c.ok("drop table t");
         c.ok("rollback");
         assertThat(c.scalar("select count(*) from t")).isEqualTo("3");
+        // its triggers are back: vectors are still checked
+        assertThat(c.run("insert into t (id, emb) values (9, '[1,2]')").code()).isEqualTo(20301);
         c.ok("begin");
         c.ok("drop table t");
         c.ok("commit");
