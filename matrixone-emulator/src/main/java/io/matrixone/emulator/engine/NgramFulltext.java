@@ -414,7 +414,8 @@ final class NgramFulltext {
         for (Target target : targets) {
             List<String> cols = target.columns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
             if (cols.size() != columns.size() || !cols.containsAll(columns)
-                    || qualifier != null && !qualifier.equalsIgnoreCase(target.table()) && !aliases(t, target.table(), qualifier)) {
+                    || qualifier != null && !qualifier.equalsIgnoreCase(target.table())
+                    && !aliases(t, target.table(), qualifier)) {
                 continue;
             }
             if (found != null) {

@@ -84,7 +84,8 @@ class NgramFulltextIT {
         assertThat(ids("'神雕侠侣 杨过'")).isEmpty();
         assertError(() -> ids("'杨过' with query expansion"), 20101, "internal error: Query Expansion mode not supported");
         // the select list's MATCH filters as on MatrixOne, here on the tokens
-        assertThat(column("select id, match(title, body) against('杨过') as score from articles")).containsExactlyInAnyOrder("5", "6");
+        assertThat(column("select id, match(title, body) against('杨过') as score from articles"))
+                .containsExactlyInAnyOrder("5", "6");
     }
 
     @Test
@@ -185,21 +186,15 @@ class NgramFulltextIT {
     @Test
     void dropIndexAndDdlInATransactionKeepTheIndexAsItShouldBe() throws SQLException {
         articles();
-        st.execute("begin");
-        st.execute("drop index ftidx_ngram on articles");
-        st.execute("rollback");
-        st.execute("insert into articles values (7, '射雕英雄传', '郭靖与黄蓉')");
+        exec("begin", "drop index ftidx_ngram on articles", "rollback",
+                "insert into articles values (7, '射雕英雄传', '郭靖与黄蓉')");
         assertThat(ids("'黄蓉'")).containsExactly("7");
         assertThat(ids("'杨过'")).containsExactly("5", "6");
 
-        st.execute("begin");
-        st.execute("drop table articles");
-        st.execute("rollback");
-        st.execute("insert into articles values (8, '天龙八部', '乔峰')");
+        exec("begin", "drop table articles", "rollback", "insert into articles values (8, '天龙八部', '乔峰')");
         assertThat(ids("'乔峰'")).containsExactly("8");
 
-        st.execute("alter table articles add column extra int");
-        st.execute("insert into articles (id, title, extra) values (9, '鹿鼎记', 1)");
+        exec("alter table articles add column extra int", "insert into articles (id, title, extra) values (9, '鹿鼎记', 1)");
         assertThat(ids("'鹿鼎'")).containsExactly("9");
 
         st.execute("drop index ftidx_ngram on articles");
@@ -208,9 +203,7 @@ class NgramFulltextIT {
         assertError(() -> ids("'杨过'"), 20105, "not supported: MATCH() AGAINST() function cannot be replaced by "
                 + "FULLTEXT INDEX and full table scan with fulltext search is not supported yet.");
 
-        st.execute("begin");
-        st.execute("create fulltext index ftidx_ngram on articles (title, body) with parser ngram");
-        st.execute("rollback");
+        exec("begin", "create fulltext index ftidx_ngram on articles (title, body) with parser ngram", "rollback");
         assertThat(column("show index from articles")).hasSize(1);
         st.execute("alter table articles add fulltext index ftidx_ngram (title, body) with parser ngram");
         assertThat(ids("'鹿鼎'")).containsExactly("9"); // the rows there before the index
@@ -223,10 +216,8 @@ class NgramFulltextIT {
         st.execute("insert into copy values (7, '射雕英雄传', '郭靖与黄蓉')");
         assertThat(column("select id from copy where match(title, body) against('郭靖') order by id"))
                 .containsExactly("3", "4", "7");
-        st.execute("create snapshot ng_snap for database ng_db");
-        st.execute("drop table articles");
-        st.execute("restore database ng_db {snapshot = 'ng_snap'}");
-        st.execute("insert into articles values (8, '天龙八部', '乔峰与段誉')");
+        exec("create snapshot ng_snap for database ng_db", "drop table articles",
+                "restore database ng_db {snapshot = 'ng_snap'}", "insert into articles values (8, '天龙八部', '乔峰与段誉')");
         assertThat(ids("'段誉'")).containsExactly("8");
         assertThat(ids("'杨过'")).containsExactly("5", "6");
     }
@@ -246,17 +237,12 @@ class NgramFulltextIT {
     }
 
     private List<List<String>> rows(String sql) throws SQLException {
-        List<List<String>> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getString(i));
-                }
-                out.add(row);
-            }
+        return EngineFindingsIT.rows(st, sql);
+    }
+
+    private void exec(String... sqls) throws SQLException {
+        for (String sql : sqls) {
+            st.execute(sql);
         }
-        return out;
     }
 }
