@@ -139,9 +139,13 @@ final class CatalogTables {
             + "'centroids' UNION ALL SELECT 'ivfflat', 'entries', 'entries' UNION ALL SELECT 'hnsw', 'hnsw_meta', '' "
             + "UNION ALL SELECT 'hnsw', 'hnsw_index', '')";
 
-    /** STATISTICS rows of the source's schemas, without the indexes MariaDB adds for foreign keys. */
+    /**
+     * STATISTICS rows of the source's schemas, without the indexes MariaDB adds for foreign keys and the emulator's
+     * own on an ngram index's shadow column ({@link NgramFulltext}).
+     */
     private static String statistics(Source src) {
-        return "information_schema.STATISTICS s WHERE " + src.filter("s.TABLE_SCHEMA") + " AND NOT EXISTS (SELECT 1 FROM "
+        return "information_schema.STATISTICS s WHERE " + src.filter("s.TABLE_SCHEMA") + " AND s.INDEX_NAME NOT LIKE "
+                + NgramFulltext.SHADOW_LIKE + " AND NOT EXISTS (SELECT 1 FROM "
                 + "information_schema.TABLE_CONSTRAINTS k WHERE k.TABLE_SCHEMA = s.TABLE_SCHEMA AND k.TABLE_NAME = "
                 + "s.TABLE_NAME AND k.CONSTRAINT_NAME = s.INDEX_NAME AND k.CONSTRAINT_TYPE = 'FOREIGN KEY')";
     }
@@ -200,6 +204,7 @@ final class CatalogTables {
                 + "IF(c.COLUMN_KEY = 'PRI', 'p', '') AS att_constraint_type, IF(c.COLUMN_TYPE LIKE '%unsigned%', 1, 0) AS att_is_unsigned, "
                 + "IF(c.EXTRA LIKE '%auto_increment%', 1, 0) AS att_is_auto_increment, c.COLUMN_COMMENT AS att_comment, "
                 + "0 AS att_is_hidden FROM information_schema.COLUMNS c WHERE " + src.filter("c.TABLE_SCHEMA")
+                + " AND c.COLUMN_NAME NOT LIKE " + NgramFulltext.SHADOW_LIKE
                 + " AND EXISTS (SELECT 1 FROM " + base + " AND t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME)";
         String hidden = "SELECT CONCAT(" + db + ", '-', c.TABLE_NAME, '-', h.name), " + account + ", CRC32(" + db + "), " + db
                 + ", CRC32(CONCAT(" + db + ", '.', c.TABLE_NAME)), c.TABLE_NAME, h.name, 'varchar', 0, 0, 0, 0, '', 0, '', 0, 0, '', 1 "

@@ -233,6 +233,9 @@ final class CloneHandler {
         if (!cols.isEmpty()) {
             db.exec("INSERT INTO " + Sql.id(targetDb, target) + " (" + cols + ") SELECT " + cols + " FROM " + src.fromRef());
         }
+        if (!temporary) {
+            NgramFulltext.sync(db, targetDb, target, db::exec); // CREATE TABLE ... LIKE copies no triggers
+        }
     }
 
     /**

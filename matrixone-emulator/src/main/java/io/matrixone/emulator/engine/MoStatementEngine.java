@@ -108,6 +108,9 @@ public final class MoStatementEngine implements QueryHandler {
             admin.execute(sql);
         }
         admin.execute(VectorDdl.columnsViewStatement());
+        for (String sql : NgramFulltext.installStatements()) {
+            admin.execute(sql);
+        }
         LOG.info("MatrixOne statement engine installed (target version {})", version.text());
     }
 
@@ -207,6 +210,11 @@ public final class MoStatementEngine implements QueryHandler {
         String mapped = NameRewriter.rewrite(functions, tokens, ns);
         List<Token> mappedTokens = mapped == functions ? tokens : SqlLexer.tokenize(mapped);
         if (VectorFunctions.mayRewrite(mapped)) { // after the names: the functions live in the emulator's schema
+            String ngram = NgramFulltext.rewrite(mapped, mappedTokens, new Db(session.backend()));
+            if (ngram != mapped) {
+                mapped = ngram;
+                mappedTokens = SqlLexer.tokenize(ngram);
+            }
             String vectors = vectorFunctions.rewrite(mapped, mappedTokens);
             if (vectors != mapped) {
                 mapped = vectors;
@@ -336,7 +344,7 @@ public final class MoStatementEngine implements QueryHandler {
             case SHOW_TABLES:
             case SHOW_CREATE:
                 if (kind == StatementKind.SHOW_CREATE && s.matchesAt(2, "TABLE") && TimeTravel.hasHint(s.tokens())) {
-                    return show.createAsOf(s, session);
+                    return VectorDdl.showCreate(show.createAsOf(s, session));
                 }
                 if (kind == StatementKind.SHOW_CREATE || !Privileges.isSys(session)) {
                     state.lastVerb = "SHOW";
@@ -392,6 +400,10 @@ public final class MoStatementEngine implements QueryHandler {
             state.lastVerb = "SHOW";
             return VectorDdl.showIndex(session.backend().execute(physical(s.text(), SqlLexer.tokenize(s.text()), session)));
         }
+        if (NgramFulltext.isShowColumns(s)) {
+            state.lastVerb = "SHOW";
+            return NgramFulltext.showColumns(physical(s.text(), SqlLexer.tokenize(s.text()), session), session);
+        }
         if (decision == TxRules.Decision.IN_TRANSACTION && kind == StatementKind.DDL) {
             if (s.startsWith("DROP") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
                 locked(() -> beforeDropDatabase(s, session));
@@ -402,7 +414,30 @@ public final class MoStatementEngine implements QueryHandler {
             VectorDdl.beforeDropInTransaction(new Statement(sql, mapped), new Db(session.backend()),
                     one -> txDdl.run(new Statement(one, SqlLexer.tokenize(one)), session, state.ddl, state.byBegin));
             txDdl.run(new Statement(sql, mapped), session, state.ddl, state.byBegin);
+            Db db = new Db(session.backend());
+            String[] ngram = NgramFulltext.maySyncAfter(s) ? NgramFulltext.syncAfter(new Statement(sql, mapped), db) : null;
+            if (ngram != null) {
+                locked(() -> {
+                    NgramFulltext.sync(db, ngram[0], ngram[1],
+                            one -> txDdl.run(new Statement(one, SqlLexer.tokenize(one)), session, state.ddl, state.byBegin));
+                    return Reply.Ok.EMPTY;
+                });
+            }
             return Reply.Ok.EMPTY;
+        }
+        if (kind == StatementKind.DDL && NgramFulltext.maySyncAfter(s)) {
+            // an ngram index's shadow follows its table's DDL (NgramFulltext); other DDL is MariaDB's alone
+            String sql = physical(s.text(), SqlLexer.tokenize(s.text()), session);
+            Db db = new Db(session.backend());
+            String[] ngram = NgramFulltext.syncAfter(new Statement(sql, SqlLexer.tokenize(sql)), db);
+            if (ngram != null) {
+                state.lastVerb = s.first().upper();
+                return locked(() -> {
+                    db.exec(sql);
+                    NgramFulltext.sync(db, ngram[0], ngram[1], db::exec);
+                    return Reply.Ok.EMPTY;
+                });
+            }
         }
         if (kind == StatementKind.DDL && s.startsWith("DROP") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
             locked(() -> beforeDropDatabase(s, session));
@@ -447,7 +482,15 @@ public final class MoStatementEngine implements QueryHandler {
         java.util.function.Consumer<String> ddl = inTransaction
                 ? one -> txDdl.run(new Statement(one, SqlLexer.tokenize(one)), session, state.ddl, state.byBegin)
                 : one -> session.backend().execute(one);
-        return locked(() -> vectorDdl.handle(mapped, session, ddl, name -> variables.read("@@" + name, state.vars)));
+        return locked(() -> {
+            Reply reply = vectorDdl.handle(mapped, session, ddl, name -> variables.read("@@" + name, state.vars));
+            Db db = new Db(session.backend());
+            String[] table = NgramFulltext.tableOf(mapped, db.currentDatabase());
+            if (table != null) {
+                NgramFulltext.sync(db, table[0], table[1], ddl);
+            }
+            return reply;
+        });
     }
 
     /** MariaDB schemas other sessions created in transactions they have not committed yet. */

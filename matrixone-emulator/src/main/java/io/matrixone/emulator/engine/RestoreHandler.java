@@ -415,6 +415,7 @@ final class RestoreHandler {
         }
         db.exec(qualify(o.createSql(), "CREATE TABLE " + Sql.id(t), "CREATE TABLE " + Sql.id(physical, t)));
         db.copyRows(o.copySchema(), t, physical, t);
+        NgramFulltext.sync(db, physical, t, db::exec); // a table made again from its definition has no triggers
     }
 
     private static String qualify(String ddl, String from, String to) {

@@ -196,6 +196,10 @@ final class TxDdl {
                 p.undo.add("DROP VIEW IF EXISTS " + Sql.id(n.db(), n.table()));
             }
             p.side.add(sql);
+        } else if (s.startsWith("DROP", "TRIGGER")) {
+            Name n = name(s, s.matchesAt(2, "IF", "EXISTS") ? 4 : 2, current);
+            p.undo.addAll(triggers(db, n.db(), null, n.table()));
+            p.side.add(sql);
         } else if (s.startsWith("DROP", "TABLE") || s.startsWith("DROP", "VIEW")) {
             dropTables(s, db, current, log, p);
         } else if (s.startsWith("DROP") && (s.matchesAt(1, "DATABASE") || s.matchesAt(1, "SCHEMA"))) {
@@ -227,14 +231,31 @@ final class TxDdl {
                 String aside = aside(log, table.table());
                 p.side.add("CREATE DATABASE IF NOT EXISTS " + Sql.id(TRASH));
                 p.side.add("CREATE TABLE " + Sql.id(TRASH, aside) + " LIKE " + Sql.id(table.db(), table.table()));
-                p.side.add("INSERT INTO " + Sql.id(TRASH, aside) + " SELECT * FROM " + Sql.id(table.db(), table.table()));
+                // named columns: SELECT * leaves out INVISIBLE ones (an ngram index's shadow, NgramFulltext)
+                String cols = db.insertableColumns(table.db(), table.table());
+                p.side.add("INSERT INTO " + Sql.id(TRASH, aside) + " (" + cols + ") SELECT " + cols + " FROM "
+                        + Sql.id(table.db(), table.table()));
                 p.undo.add("DROP TABLE IF EXISTS " + Sql.id(table.db(), table.table()));
                 p.undo.add("RENAME TABLE " + Sql.id(TRASH, aside) + " TO " + Sql.id(table.db(), table.table()));
+                p.undo.addAll(triggers(db, table.db(), table.table(), null)); // the copy has none of them
                 p.commit.add("DROP TABLE IF EXISTS " + Sql.id(TRASH, aside));
             }
             p.side.add(sql);
         }
         return p;
+    }
+
+    /** CREATE TRIGGER statements for a table's triggers (or one trigger by name), as they are now. */
+    private static List<String> triggers(Db db, String schema, String table, String trigger) {
+        List<String> out = new ArrayList<>();
+        for (List<String> r : db.rows("SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, "
+                + "ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + Sql.str(schema)
+                + (table != null ? " AND EVENT_OBJECT_TABLE = " + Sql.str(table) : " AND TRIGGER_NAME = " + Sql.str(trigger))
+                + " ORDER BY ACTION_ORDER")) {
+            out.add("CREATE TRIGGER " + Sql.id(schema, r.get(0)) + " " + r.get(1) + " " + r.get(2) + " ON "
+                    + Sql.id(schema, r.get(3)) + " FOR EACH ROW " + r.get(4));
+        }
+        return out;
     }
 
     /** DROP TABLE / DROP VIEW: tables are moved aside until COMMIT, views remembered by their definition. */

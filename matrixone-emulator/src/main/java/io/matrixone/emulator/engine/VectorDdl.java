@@ -663,6 +663,9 @@ final class VectorDdl {
             for (int i = 0; i < r.columns().size(); i++) {
                 m.put(r.columns().get(i), row.get(i));
             }
+            if (NgramFulltext.isShadow(m.get("Key_name"))) {
+                continue; // an ngram index's tokens: the emulator's, not the user's
+            }
             IndexMeta meta = indexMeta(m.get("Index_comment"));
             String type = meta != null ? meta.algo() : "BTREE".equals(m.get("Index_type")) ? "" : m.get("Index_type");
             List<String> out = new ArrayList<>();
@@ -735,12 +738,15 @@ final class VectorDdl {
         String first = c.identifier();
         String[] name = c.acceptPunct(".") ? new String[] {first, c.identifier()} : new String[] {db.currentDatabase(), first};
         Map<String, ColumnRow> columns = name[0] == null ? Map.of() : columns(db, name[0], name[1]);
-        if (columns.values().stream().noneMatch(col -> col.vector() != null)) {
+        if (columns.values().stream().noneMatch(col -> col.vector() != null || NgramFulltext.isShadow(col.name()))) {
             return new Reply.Forward(physicalSql);
         }
         BackendResult r = session.backend().execute(physicalSql);
         List<List<String>> rows = new ArrayList<>();
         for (List<String> row : r.rows()) {
+            if (NgramFulltext.isShadow(row.get(0))) {
+                continue;
+            }
             List<String> out = new ArrayList<>(row);
             ColumnRow col = columns.get(row.get(0).toLowerCase(Locale.ROOT));
             if (col != null && col.vector() != null) {
@@ -772,7 +778,8 @@ final class VectorDdl {
                 + "COLLATION_NAME) AS COLLATION_NAME, IF(" + vector + ", UPPER(SUBSTRING_INDEX(SUBSTRING(COLUMN_COMMENT, 5), "
                 + "']', 1)), COLUMN_TYPE) AS COLUMN_TYPE, COLUMN_KEY, EXTRA, PRIVILEGES, IF(" + vector + ", "
                 + "SUBSTRING(COLUMN_COMMENT, LOCATE(']', COLUMN_COMMENT) + 1), COLUMN_COMMENT) AS COLUMN_COMMENT, "
-                + "IS_GENERATED, GENERATION_EXPRESSION FROM information_schema.COLUMNS";
+                + "IS_GENERATED, GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE COLUMN_NAME NOT LIKE "
+                + NgramFulltext.SHADOW_LIKE;
     }
 
     /** A cheap test before {@link #informationSchemaColumns}. */
@@ -812,7 +819,8 @@ final class VectorDdl {
         List<List<String>> rows = new ArrayList<>();
         for (List<String> row : rs.rows()) {
             List<String> out = new ArrayList<>(row);
-            String text = row.get(1);
+            String text = NgramFulltext.hideInCreate(row.get(1));
+            out.set(1, text);
             if (text != null && text.contains(COLUMN_MARKER) || text != null && text.contains("COMMENT '" + INDEX_MARKER)) {
                 StringBuilder b = new StringBuilder();
                 for (String line : text.split("\n", -1)) {

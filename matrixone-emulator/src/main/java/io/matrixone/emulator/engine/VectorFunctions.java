@@ -347,8 +347,9 @@ final class VectorFunctions {
 
     /**
      * A boolean-mode pattern as InnoDB must see it to answer as MatrixOne does: with a required ({@code +}) term, a
-     * bare group {@code (a b)} only ranks on MatrixOne but lets rows without the required term through on InnoDB,
-     * so it is left out; an operator inside a word ({@code c++}) is a syntax error on InnoDB and becomes a space.
+     * bare group {@code (a b)} is required too on MatrixOne 4.2.0 ({@code +quick (lazy dog)} finds quick rows with
+     * lazy or dog only) where InnoDB takes it as optional, so it gets a {@code +}; an operator inside a word
+     * ({@code c++}) is a syntax error on InnoDB and becomes a space.
      */
     static String booleanPattern(String pattern) {
         List<String> parts = new ArrayList<>();
@@ -383,7 +384,9 @@ final class VectorFunctions {
         boolean required = parts.stream().anyMatch(p -> p.startsWith("+"));
         List<String> kept = new ArrayList<>();
         for (String p : parts) {
-            if (!(required && p.startsWith("(")) && !p.matches("[-+~<>*]+")) { // c++: no dangling operator
+            if (required && p.startsWith("(")) {
+                kept.add("+" + p); // with a required word MatrixOne requires a bare group too (4.2.0, measured)
+            } else if (!p.matches("[-+~<>*]+")) { // c++: no dangling operator
                 kept.add(p);
             }
         }

@@ -146,6 +146,11 @@ class EngineFindingsIT {
     }
 
     private List<List<String>> rows(String sql) throws SQLException {
+        return rows(st, sql);
+    }
+
+    /** A query's rows, every value as a string. */
+    static List<List<String>> rows(Statement st, String sql) throws SQLException {
         List<List<String>> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
