@@ -145,10 +145,16 @@ def reset_peak():
         return False
 
 
-def round_(name, millis, arg):
+def round_(name, millis, arg, warmup_millis=0):
     body, reset = WORKLOADS[name]
     items = 0
     peak = 0
+    if millis > 0 and warmup_millis > 0:
+        # as long as the Java side's JMH warm-up: both sides then write for the same time per round, so tables
+        # that slow down as they grow (the batch's unique index) grow alike on both sides
+        deadline = time.perf_counter_ns() + warmup_millis * 1000000
+        while time.perf_counter_ns() < deadline:
+            body(arg)
     if millis <= 0:
         if reset:
             reset(arg)
@@ -182,7 +188,8 @@ def main_loop():
             break
         try:
             if parts[0] == "round":
-                PROTO.write(round_(parts[1], int(parts[2]), parts[3] if len(parts) > 3 else "") + "\n")
+                PROTO.write(round_(parts[1], int(parts[2]), parts[3] if len(parts) > 3 else "",
+                                   int(parts[4]) if len(parts) > 4 else 0) + "\n")
             else:
                 PROTO.write("error unknown command %s\n" % parts[0])
         except Exception as e:  # reported to the Java side, which fails the pair

@@ -77,6 +77,14 @@ final class PythonPeer implements AutoCloseable {
      * after its untimed reset ({@code millis} 0).
      */
     Side side(String workload, long millis, String arg) {
+        return side(workload, 0, millis, arg);
+    }
+
+    /**
+     * The same, run untimed for {@code warmupMillis} first in each round, as the Java side's JMH warm-up iteration
+     * is: both sides then work for the same time per round.
+     */
+    Side side(String workload, long warmupMillis, long millis, String arg) {
         return new Side() {
             @Override
             public String label() {
@@ -85,7 +93,7 @@ final class PythonPeer implements AutoCloseable {
 
             @Override
             public Sample round(boolean warmup) throws IOException {
-                out.write("round " + workload + " " + millis + " " + arg + "\n");
+                out.write("round " + workload + " " + millis + " " + arg + " " + warmupMillis + "\n");
                 out.flush();
                 String line = in.readLine();
                 if (line == null || !line.startsWith("ok ")) {

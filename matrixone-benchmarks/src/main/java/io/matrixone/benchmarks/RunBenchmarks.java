@@ -353,9 +353,9 @@ public final class RunBenchmarks {
             s.results.info.put("python-sdk", py.version);
             long millis = s.plan.iterationMillis();
             s.timed("py-connect", "Connect + point query", 1.0, s.timedSide("Java SDK", c, "connectPoint"),
-                    py.side("connect_point", millis, "-"));
+                    py.side("connect_point", s.plan.warmupMillis(), millis, "-"));
             s.timed("py-batch", "Batch of 1,000 users (per user)", 1.0, s.timedSide("Java SDK", c, "batch1000"),
-                    py.side("batch_1000", millis, "-"));
+                    py.side("batch_1000", s.plan.warmupMillis(), millis, "-"));
             s.shots("py-bulk", "Bulk load of " + String.format(Locale.ROOT, "%,d", rows) + " rows", 1.0,
                     s.side("Java SDK", c, "bulk", s.plan.shot()).param("rows", rows).items(rows),
                     py.side("bulk", 0, Long.toString(rows)));
