@@ -207,10 +207,12 @@ final class Report {
               ratios are largest where the client does most (connect, reading many rows) and smallest where the server
               does most (bulk load, the snapshot and clone of the unified transaction). The 1,000-user batch is one
               multi-row INSERT in autocommit on both sides (the SDK sends a batch that fits one statement without
-              BEGIN/COMMIT, which cost about 5 ms on MatrixOne 4.2.0); the server's 20-35 ms for it (growing with the
-              table) is nearly all of the time, the Java side spends less client CPU (the CPU column), and the rounds
-              on MatrixOne scatter widely. Measured apart (same connection settings, same table sizes): Connector/J's
-              rewrite of a 1,000-row parameter batch arrives 0.5-2 ms later than the same INSERT sent as text.
+              BEGIN/COMMIT, which cost about 5 ms on MatrixOne 4.2.0), and both sides write for the same time per
+              round (the Python side warms up as long as JMH does), so their tables grow alike. The server's 20-70 ms
+              for it (growing with the table and its unique index) is nearly all of the time, the Java side spends
+              less client CPU (the CPU column), and the rounds on MatrixOne scatter widely. Measured apart (same
+              connection settings, same table sizes): Connector/J's rewrite of a 1,000-row parameter batch arrives
+              0.5-2 ms later than the same INSERT sent as text.
 
             """;
 
