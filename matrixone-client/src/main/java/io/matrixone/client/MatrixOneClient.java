@@ -206,10 +206,22 @@ public final class MatrixOneClient extends ManagerSupport implements AutoCloseab
             return new long[0];
         }
         if (activeOnThisThread() == null) {
-            // one multi-row INSERT needs no BEGIN/COMMIT: two round trips fewer, and less work for MatrixOne
-            long[] counts = withConnection(c -> runner.batchIsOneStatement(c, sql, rows) ? runner.batch(c, sql, rows) : null);
-            if (counts != null) {
-                return counts;
+            // one multi-row INSERT needs no BEGIN/COMMIT: two round trips fewer, and less work for MatrixOne. The
+            // retry policy applies as to the transaction it replaces: a retryable error means nothing was committed.
+            RetryPolicy policy = options.retryPolicy();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    long[] counts = withConnection(c -> runner.batchIsOneStatement(c, sql, rows) ? runner.batch(c, sql, rows) : null);
+                    if (counts == null) {
+                        break; // more than one statement: all-or-nothing needs the transaction
+                    }
+                    return counts;
+                } catch (MatrixOneException e) {
+                    if (!policy.shouldRetry(e, attempt)) {
+                        throw e;
+                    }
+                    backoff(policy, attempt, e);
+                }
             }
         }
         return transaction(tx -> tx.executeBatch(sql, rows));

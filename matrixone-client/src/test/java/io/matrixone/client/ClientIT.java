@@ -15,6 +15,7 @@ import io.matrixone.core.dialect.Statement;
 import io.matrixone.core.error.AccessDeniedException;
 import io.matrixone.core.error.ConnectionLostException;
 import io.matrixone.core.error.DuplicateKeyException;
+import io.matrixone.core.error.TransactionConflictException;
 import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.error.QueryInterruptedException;
 import io.matrixone.core.result.Result;
@@ -158,6 +159,22 @@ class ClientIT {
             mo.statements().clear();
             client.executeBatch("INSERT INTO " + t + " (id, name) VALUES (?, ?)", List.of(List.of(1, "a"), List.of(2, "b")));
             assertThat(mo.statements().sqls()).containsExactly("INSERT INTO " + t + " (id, name) VALUES (1, 'a'),(2, 'b')");
+        }
+    }
+
+    @Test
+    void aOneStatementBatchIsRetriedOnAConflictAsItsTransactionWas(Emulator mo) {
+        try (MatrixOneClient client = Clients.client(mo)) {
+            String t = Clients.table(client, "batchretry");
+            mo.statements().clear();
+            mo.faults().failNext("INSERT INTO " + t, 20619, "w-w conflict");
+            client.executeBatch("INSERT INTO " + t + " (id, name) VALUES (?, ?)", List.of(List.of(1, "a"), List.of(2, "b")));
+            assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(2);
+            assertThat(mo.statements().countSql("INSERT INTO " + t)).isEqualTo(2); // refused once, then sent again
+            mo.faults().failNext("INSERT INTO " + t, 20619, "w-w conflict", 5);
+            assertThatThrownBy(() -> client.executeBatch("INSERT INTO " + t + " (id, name) VALUES (?, ?)",
+                    List.of(List.of(3, "c"), List.of(4, "d")))).isInstanceOf(TransactionConflictException.class);
+            assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(2);
         }
     }
 
