@@ -125,13 +125,18 @@ public final class Rows {
 
         Row row(io.vertx.sqlclient.Row row) {
             if (columns == null) {
-                List<String> labels = new ArrayList<>(row.size());
-                for (int i = 0; i < row.size(); i++) {
-                    labels.add(row.getColumnName(i));
-                }
-                columns = Result.builder(labels);
+                columns = builder(row);
             }
             return columns.row(values(row));
         }
+    }
+
+    /** A builder over the columns of a streamed result, read from its first row (a collector sees no RowSet). */
+    static Result.Builder builder(io.vertx.sqlclient.Row first) {
+        List<String> labels = new ArrayList<>(first.size());
+        for (int i = 0; i < first.size(); i++) {
+            labels.add(first.getColumnName(i));
+        }
+        return Result.builder(labels);
     }
 }

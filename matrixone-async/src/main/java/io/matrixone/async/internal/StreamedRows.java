@@ -4,8 +4,6 @@ import io.matrixone.core.result.Result;
 import io.matrixone.core.result.Row;
 import io.vertx.core.Future;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collector;
 
@@ -40,11 +38,7 @@ final class StreamedRows implements Row.Source {
             return;
         }
         if (columns == null) {
-            List<String> labels = new ArrayList<>(row.size());
-            for (int i = 0; i < row.size(); i++) {
-                labels.add(row.getColumnName(i));
-            }
-            columns = Result.builder(labels);
+            columns = Rows.builder(row);
         }
         current = row;
         position++;
