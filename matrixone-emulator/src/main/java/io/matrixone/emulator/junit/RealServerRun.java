@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,11 @@ final class RealServerRun implements ExtensionContext.Store.CloseableResource {
     }
 
     static RealServerRun start(RealServer server) {
-        return new RealServerRun(server, databases(server));
+        try (BackendConnection c = connect(server)) {
+            return new RealServerRun(server, databases(c));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     RealServer server() {
@@ -43,7 +48,7 @@ final class RealServerRun implements ExtensionContext.Store.CloseableResource {
     public void close() {
         int dropped = 0;
         try (BackendConnection c = connect(server)) {
-            for (String db : databases(server)) {
+            for (String db : databases(c)) {
                 if (!before.contains(db) && TEST_DATABASE.matcher(db).matches()) {
                     try {
                         c.execute("DROP DATABASE IF EXISTS `" + db + "`");
@@ -59,16 +64,12 @@ final class RealServerRun implements ExtensionContext.Store.CloseableResource {
         LOG.info("dropped {} databases the tests made on {}", dropped, server);
     }
 
-    private static Set<String> databases(RealServer server) {
-        try (BackendConnection c = connect(server)) {
-            Set<String> names = new HashSet<>();
-            for (List<String> row : c.execute("SHOW DATABASES").rows()) {
-                names.add(row.get(0));
-            }
-            return names;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private static Set<String> databases(BackendConnection c) {
+        Set<String> names = new HashSet<>();
+        for (List<String> row : c.execute("SHOW DATABASES").rows()) {
+            names.add(row.get(0));
         }
+        return names;
     }
 
     private static BackendConnection connect(RealServer server) throws IOException {
