@@ -30,6 +30,9 @@ final class AutoIncrement {
 
     /** The INSERT with MatrixOne's values for the rows that leave the AUTO_INCREMENT column to the server, or itself. */
     static String rewrite(String sql, List<Token> tokens, Db db) {
+        if (!anyGeneratedValue(tokens)) {
+            return sql; // the common case, bulk loads included: nothing to parse
+        }
         Insert insert = parse(tokens);
         if (insert == null || insert.rows.size() < 2) {
             return sql;
@@ -128,11 +131,25 @@ final class AutoIncrement {
     }
 
     private static boolean isGenerated(List<Token> tokens, int[] v) {
-        if (v[1] - v[0] != 1) {
-            return false;
-        }
-        Token t = tokens.get(v[0]);
+        return v[1] - v[0] == 1 && isGenerated(tokens.get(v[0]));
+    }
+
+    /** {@code 0}, {@code NULL} or {@code DEFAULT}: a value that leaves the key to the server. */
+    private static boolean isGenerated(Token t) {
         return t.is("NULL") || t.is("DEFAULT") || (isInteger(t) && t.value().matches("0+"));
+    }
+
+    /** Whether some value is a lone generated-key literal: between {@code (} or {@code ,} and {@code ,} or {@code )}. */
+    private static boolean anyGeneratedValue(List<Token> tokens) {
+        for (int k = 1; k + 1 < tokens.size(); k++) {
+            Token before = tokens.get(k - 1);
+            Token after = tokens.get(k + 1);
+            if ((before.isPunct("(") || before.isPunct(",")) && (after.isPunct(",") || after.isPunct(")"))
+                    && isGenerated(tokens.get(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A positive integer given for the key, or {@code null}. */

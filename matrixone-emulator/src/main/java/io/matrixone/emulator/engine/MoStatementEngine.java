@@ -469,7 +469,7 @@ public final class MoStatementEngine implements QueryHandler {
         state.lastVerb = s.first().kind() == Token.Kind.WORD ? s.first().upper() : "";
         String sql = physical(s.sql(), tokens, session);
         if (s.startsWith("INSERT")) {
-            sql = AutoIncrement.rewrite(sql, sql.equals(s.sql()) ? tokens : SqlLexer.tokenize(sql), new Db(session.backend()));
+            sql = AutoIncrement.rewrite(sql, sql == s.sql() ? tokens : SqlLexer.tokenize(sql), new Db(session.backend()));
         }
         return new Reply.Forward(sql);
     }
