@@ -58,8 +58,8 @@ public interface AsyncTransaction extends AsyncManagerAccess {
 
     /**
      * Inserts many rows inside this transaction as multi-row INSERTs on its connection (the async side of
-     * {@code MatrixOneClient.bulkInsert}; Vert.x has no LOAD DATA LOCAL INFILE, so {@code BulkMethod.LOAD_DATA} is
-     * refused). A rollback undoes all of it; a failure part-way marks the transaction rollback-only. The rows are
+     * {@code MatrixOneClient.bulkInsert}; Vert.x has no LOAD DATA LOCAL INFILE, so {@code BulkMethod.LOAD_DATA} and
+     * {@code STAGED} are refused). A rollback undoes all of it; a failure part-way marks the transaction rollback-only. The rows are
      * read, and progress reported after every batch, on a Vert.x worker thread: they may block, the event loop
      * never waits for them.
      */

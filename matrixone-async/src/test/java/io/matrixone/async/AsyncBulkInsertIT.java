@@ -74,6 +74,9 @@ class AsyncBulkInsertIT {
             Throwable refused = failure(client.bulkInsert(BulkInsert.into(t).columns("id").rows(List.of(List.of(1)))
                     .method(BulkMethod.LOAD_DATA)));
             assertThat(refused).isInstanceOf(UnsupportedOperationException.class);
+            Throwable staged = failure(client.bulkInsert(BulkInsert.into(t).columns("id").rows(List.of(List.of(1)))
+                    .method(BulkMethod.STAGED)));
+            assertThat(staged).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("STAGED");
             assertThat(client.poolStats().toString()).isNotNull();
         }
     }

@@ -96,6 +96,11 @@ public class BulkInsertBenchmark {
     }
 
     @Benchmark
+    public long sdkInsert() {
+        return check(sdk.bulkInsert(insert(BulkMethod.INSERT)).rows());
+    }
+
+    @Benchmark
     public long sdkLoadData() {
         return check(sdk.bulkInsert(insert(BulkMethod.LOAD_DATA)).rows());
     }

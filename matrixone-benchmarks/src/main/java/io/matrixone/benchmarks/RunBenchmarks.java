@@ -246,17 +246,20 @@ public final class RunBenchmarks {
         BulkInsertBenchmark.createTable(s.target);
         long rows = s.plan.bulkRows();
         String what = "Bulk insert of " + String.format(Locale.ROOT, "%,d", rows) + " rows";
-        Side auto = bulkSide(s, "SDK bulkInsert (AUTO: multi-row INSERT)", "sdkBulk", rows, rows);
+        Side auto = bulkSide(s, "SDK bulkInsert (AUTO: STAGED)", "sdkBulk", rows, rows);
+        Side insert = bulkSide(s, "SDK bulkInsert (INSERT: multi-row)", "sdkInsert", rows, rows);
         Side load = bulkSide(s, "SDK bulkInsert (LOAD_DATA stream)", "sdkLoadData", rows, rows);
         Side rowByRow = bulkSide(s, "row-by-row prepared INSERT, one transaction (rows/"
                 + BulkInsertBenchmark.ROW_BY_ROW_DIVISOR + ")", "rowByRow", rows, rows / BulkInsertBenchmark.ROW_BY_ROW_DIVISOR);
         Side batch = bulkSide(s, "JDBC batch, rewriteBatchedStatements", "jdbcBatch", rows, rows);
         s.shots("bulk-file", what, 0.8, load, bulkSide(s, "LOAD DATA LOCAL INFILE of a file", "serverLoadFile", rows, rows));
         s.shots("bulk-rowbyrow", what, 20, auto, rowByRow);
+        s.shots("bulk-insert-rowbyrow", what, Double.NaN, insert, rowByRow);
         s.shots("bulk-load-rowbyrow", what, 20, load, rowByRow);
+        s.shots("bulk-staged-insert", what, Double.NaN, auto, insert);
         s.shots("bulk-server", what, Double.NaN, auto,
                 bulkSide(s, "server alone: INSERT ... SELECT", "serverInsertSelect", rows, rows));
-        s.shots("bulk-jdbc", what, Double.NaN, auto, batch);
+        s.shots("bulk-jdbc", what, Double.NaN, insert, batch);
         s.shots("bulk-async", what, Double.NaN, bulkSide(s, "SDK async bulkInsert (multi-row INSERT)", "sdkAsyncBulk", rows, rows),
                 batch);
         s.target.admin("DROP TABLE IF EXISTS " + BulkInsertBenchmark.TABLE);

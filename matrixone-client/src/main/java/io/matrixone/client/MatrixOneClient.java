@@ -229,9 +229,11 @@ public final class MatrixOneClient extends ManagerSupport implements AutoCloseab
 
     /**
      * Inserts many rows fast, in one transaction (all rows or none; never retried, as the rows are read once).
-     * Inside a transaction of this client on the same thread, it joins it. By default the rows go as
-     * {@code LOAD DATA LOCAL INFILE} fed from the SDK's own in-memory stream, the server's fastest path, falling
-     * back to multi-row INSERTs if the server refuses local loading; the driver never sends any file (see
+     * Inside a transaction of this client on the same thread, it joins it. By default ({@code BulkMethod.AUTO}) the
+     * rows go as {@code LOAD DATA LOCAL INFILE} fed from the SDK's own in-memory stream, the server's fastest path:
+     * on MatrixOne, whose LOAD DATA does not check keys, into a temporary table first and from there by one
+     * {@code INSERT ... SELECT} that does (up to 1,000 rows go as one multi-row INSERT); elsewhere straight into the
+     * table. Multi-row INSERTs if the server refuses local loading; the driver never sends any file (see
      * {@link BulkInsert} and {@link io.matrixone.core.bulk.BulkMethod}).
      * <pre>{@code
      * BulkResult r = client.bulkInsert(BulkInsert.into("shop", "users").columns("id", "name", "email")

@@ -56,7 +56,7 @@ class BulkInsertIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = BulkMethod.class, names = {"LOAD_DATA", "INSERT"})
+    @EnumSource(value = BulkMethod.class, names = {"LOAD_DATA", "STAGED", "INSERT"})
     void valuesSurviveTheRoundTrip(BulkMethod method, Emulator mo) {
         try (MatrixOneClient client = Clients.client(mo)) {
             String t = table(client);
@@ -65,7 +65,8 @@ class BulkInsertIT {
                     .columns("id", "name", "email", "amount", "born", "seen", "flag").rows(rows).method(method).batchSize(7));
             assertThat(r.method()).isEqualTo(method);
             assertThat(r.rows()).isEqualTo(rows.size());
-            assertThat(r.batches()).isEqualTo((rows.size() + 6) / 7);
+            // STAGED: the LOAD DATA statements into the stage and the INSERT ... SELECT from it
+            assertThat(r.batches()).isEqualTo((rows.size() + 6) / 7 + (method == BulkMethod.STAGED ? 1 : 0));
             Result back = client.query("SELECT id, name, email, amount, born, seen, flag FROM " + t + " ORDER BY id");
             assertThat(back.size()).isEqualTo(rows.size());
             for (int i = 0; i < rows.size(); i++) {
@@ -111,12 +112,14 @@ class BulkInsertIT {
         }
     }
 
-    @Test
-    void insideATransactionARollbackUndoesEverything(Emulator mo) {
+    @ParameterizedTest
+    @EnumSource(value = BulkMethod.class, names = {"AUTO", "STAGED", "LOAD_DATA"})
+    void insideATransactionARollbackUndoesEverything(BulkMethod method, Emulator mo) {
         try (MatrixOneClient client = Clients.client(mo)) {
             String t = table(client);
             try (Transaction tx = client.begin()) {
-                tx.bulkInsert(BulkInsert.into(t).columns("id", "name").rows(List.of(List.of(1, "a"), List.of(2, "b"))));
+                tx.bulkInsert(BulkInsert.into(t).columns("id", "name").rows(List.of(List.of(1, "a"), List.of(2, "b")))
+                        .method(method));
                 assertThat(tx.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(2);
                 tx.rollback();
             }
@@ -124,25 +127,26 @@ class BulkInsertIT {
             long n = client.transaction(tx -> {
                 tx.execute("INSERT INTO " + t + " (id, name) VALUES (?, ?)", 0, "first");
                 return tx.bulkInsert(BulkInsert.into(t).columns("id", "name")
-                        .rows(Stream.of(List.of(1, "a"), List.of(2, "b")))).rows();
+                        .rows(Stream.of(List.of(1, "a"), List.of(2, "b"))).method(method)).rows();
             });
             assertThat(n).isEqualTo(2);
             assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(3);
         }
     }
 
-    @Test
-    void aBadRowFailsTheWholeInsertAndTheConnectionStaysUsable(Emulator mo) {
+    @ParameterizedTest
+    @EnumSource(value = BulkMethod.class, names = {"AUTO", "STAGED"})
+    void aBadRowFailsTheWholeInsertAndTheConnectionStaysUsable(BulkMethod method, Emulator mo) {
         try (MatrixOneClient client = Clients.client(mo, o -> o.maxPoolSize(1))) {
             String t = table(client);
             Stream<List<Object>> rows = IntStream.range(0, 1_000)
                     .mapToObj(i -> List.of(i, i == 700 ? (Object) new StringBuilder("not a value") : "n" + i));
-            assertThatThrownBy(() -> client.bulkInsert(BulkInsert.into(t).columns("id", "name").rows(rows).batchSize(300)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("StringBuilder");
+            assertThatThrownBy(() -> client.bulkInsert(BulkInsert.into(t).columns("id", "name").rows(rows).batchSize(300)
+                    .method(method))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("StringBuilder");
             assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isZero();
             // a duplicate key: the server's error, all or nothing
             assertThatThrownBy(() -> client.bulkInsert(BulkInsert.into(t).columns("id", "name")
-                    .rows(List.of(List.of(1, "a"), List.of(1, "b")))))
+                    .rows(List.of(List.of(1, "a"), List.of(1, "b"))).method(method)))
                     .isInstanceOf(MatrixOneException.class);
             assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isZero();
             assertThat(client.poolStats().active()).isZero();
@@ -172,20 +176,89 @@ class BulkInsertIT {
     }
 
     @Test
-    void autoSendsInsertsToMatrixOneWhoseLoadDataDoesNotCheckKeys(Emulator mo) {
-        try (MatrixOneClient client = Clients.client(mo)) {
+    void autoOnMatrixOneInsertsUpToAThousandRowsAndStagesMore(Emulator mo) {
+        try (MatrixOneClient client = Clients.client(mo, o -> o.maxPoolSize(1))) {
             String t = table(client);
-            BulkResult r = client.bulkInsert(BulkInsert.into(t).columns("id", "name")
-                    .rows(List.of(List.of(1, "a"), List.of(2, "b"))));
-            assertThat(r.method()).isEqualTo(BulkMethod.INSERT);
             mo.statements().clear();
-            assertThatThrownBy(() -> client.bulkInsert(BulkInsert.into(t).columns("id", "name")
-                    .rows(List.of(List.of(3, "c"), List.of(1, "again")))))
-                    .isInstanceOf(DuplicateKeyException.class);
-            assertThat(mo.statements().containsSql("LOAD DATA")).isFalse();
+            BulkResult small = client.bulkInsert(BulkInsert.into(t).columns("id", "name")
+                    .rows(IntStream.range(0, BulkMethod.AUTO_INSERT_MAX_ROWS).mapToObj(i -> List.of(i, "n" + i))));
+            assertThat(small.method()).isEqualTo(BulkMethod.INSERT);
+            assertThat(small.rows()).isEqualTo(BulkMethod.AUTO_INSERT_MAX_ROWS);
+            assertThat(mo.statements().sqls()).noneMatch(sql -> sql.startsWith("CREATE TEMPORARY") || sql.startsWith("LOAD"));
+
+            mo.statements().clear();
+            int n = BulkMethod.AUTO_INSERT_MAX_ROWS + 1;
+            BulkResult r = client.bulkInsert(BulkInsert.into(t).columns("id", "name")
+                    .rows(IntStream.range(0, n).mapToObj(i -> List.of(10_000 + i, "n" + i))));
+            assertThat(r.method()).isEqualTo(BulkMethod.STAGED);
+            assertThat(r.rows()).isEqualTo(n);
+            List<String> sent = mo.statements().sqls();
+            String stage = stageName(sent);
+            assertThat(sent).containsSubsequence(
+                    "BEGIN",
+                    "CREATE TEMPORARY TABLE `" + stage + "` AS SELECT `id`, `name` FROM `" + t + "` WHERE 1 = 0",
+                    "LOAD DATA LOCAL INFILE 'matrixone-sdk-bulk-stream' INTO TABLE `" + stage + "` CHARACTER SET utf8mb4 "
+                            + "FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (`id`, `name`)",
+                    "INSERT INTO `" + t + "` (`id`, `name`) SELECT `id`, `name` FROM `" + stage + "`",
+                    "DROP TEMPORARY TABLE IF EXISTS `" + stage + "`",
+                    "COMMIT");
+            assertThat(sent).noneMatch(sql -> sql.startsWith("LOAD DATA") && sql.contains("`" + t + "`"));
+            assertThat(client.query("SELECT COUNT(*), MIN(id), MAX(id) FROM " + t + " WHERE id >= 10000").rows().get(0))
+                    .satisfies(row -> {
+                        assertThat(row.getLong(0)).isEqualTo(n);
+                        assertThat(row.getLong(1)).isEqualTo(10_000);
+                        assertThat(row.getLong(2)).isEqualTo(10_000 + n - 1);
+                    });
+        }
+    }
+
+    /** Where the server keeps a statement log (the emulator), also that the stage is dropped after the failure. */
+    @Test
+    void aStagedInsertRefusesDuplicatesAsAWhole(Emulator mo) {
+        try (MatrixOneClient client = Clients.client(mo, o -> o.maxPoolSize(1))) {
+            String t = table(client);
+            client.bulkInsert(BulkInsert.into(t).columns("id", "name").rows(List.of(List.of(1, "a"), List.of(2, "b"))));
+            // a duplicate of a stored key, and a duplicate within the rows: nothing is inserted
+            for (List<List<Object>> rows : List.of(List.<List<Object>>of(List.of(3, "c"), List.of(1, "again")),
+                    List.<List<Object>>of(List.of(4, "d"), List.of(5, "e"), List.of(4, "d again")))) {
+                mo.statementsIfRecorded().ifPresent(log -> log.clear());
+                assertThatThrownBy(() -> client.bulkInsert(BulkInsert.into(t).columns("id", "name").rows(rows)
+                        .method(BulkMethod.STAGED))).isInstanceOf(DuplicateKeyException.class);
+                if (mo.statementsIfRecorded().isPresent()) {
+                    String failedStage = stageName(mo.statements().sqls());
+                    assertThat(mo.statements().sqls()).contains("DROP TEMPORARY TABLE IF EXISTS `" + failedStage + "`");
+                    assertThatThrownBy(() -> client.query("SELECT COUNT(*) FROM " + failedStage))
+                            .isInstanceOf(MatrixOneException.class);
+                }
+            }
             assertThat(client.query("SELECT id FROM " + t + " ORDER BY id").rows()).extracting(row -> row.getLong(0))
                     .containsExactly(1L, 2L);
+            assertThat(client.poolStats().active()).isZero();
         }
+    }
+
+    @Test
+    void aStagedInsertChecksTheTargetsConstraintsAndTakesItsDefaults(Emulator mo) {
+        try (MatrixOneClient client = Clients.client(mo)) {
+            String t = Clients.unique("bulk");
+            client.execute("CREATE TABLE " + t + " (id BIGINT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(20) NOT NULL, "
+                    + "note VARCHAR(20) DEFAULT 'none')");
+            client.bulkInsert(BulkInsert.into(t).columns("name").rows(List.of(List.of("a"), List.of("b")))
+                    .method(BulkMethod.STAGED));
+            assertThat(client.query("SELECT id, name, note FROM " + t + " ORDER BY id").rows())
+                    .extracting(row -> row.getLong(0) + " " + row.getString(1) + " " + row.getString(2))
+                    .containsExactly("1 a none", "2 b none");
+            assertThatThrownBy(() -> client.bulkInsert(BulkInsert.into(t).columns("name")
+                    .rows(Arrays.asList(List.of("c"), Arrays.asList((Object) null))).method(BulkMethod.STAGED)))
+                    .isInstanceOf(MatrixOneException.class);
+            assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(2);
+        }
+    }
+
+    private static String stageName(List<String> sent) {
+        return sent.stream().filter(sql -> sql.startsWith("CREATE TEMPORARY TABLE `mo_sdk_stage_")).findFirst()
+                .map(sql -> sql.substring("CREATE TEMPORARY TABLE `".length(), sql.indexOf('`', "CREATE TEMPORARY TABLE `".length())))
+                .orElseThrow(() -> new AssertionError("no stage created: " + sent));
     }
 
     @Test
@@ -202,6 +275,18 @@ class BulkInsertIT {
                 assertThat(r.rows()).isEqualTo(2);
                 assertThatThrownBy(() -> client.bulkInsert(BulkInsert.into(t).columns("id", "name")
                         .rows(List.of(List.of(3, "c"))).method(BulkMethod.LOAD_DATA))).isInstanceOf(MatrixOneException.class);
+                // on MatrixOne, AUTO would stage these: the stage is made, the load refused, the stage dropped
+                try (MatrixOneClient onMo = Clients.client(mo, o -> o.maxPoolSize(1))) {
+                    mo.statements().clear();
+                    BulkResult staged = onMo.bulkInsert(BulkInsert.into(t).columns("id", "name").rows(IntStream
+                            .range(10, 10 + BulkMethod.AUTO_INSERT_MAX_ROWS + 1).mapToObj(i -> List.of(i, "n" + i))));
+                    assertThat(staged.method()).isEqualTo(BulkMethod.INSERT);
+                    String stage = stageName(mo.statements().sqls());
+                    assertThat(mo.statements().sqls()).contains("DROP TEMPORARY TABLE IF EXISTS `" + stage + "`");
+                    assertThat(onMo.query("SELECT COUNT(*) FROM " + t).scalarLong())
+                            .isEqualTo(2 + BulkMethod.AUTO_INSERT_MAX_ROWS + 1);
+                    onMo.execute("DELETE FROM " + t + " WHERE id >= 10");
+                }
             } finally {
                 admin.createStatement().execute("SET GLOBAL local_infile = 1");
             }

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * A bulk insert on an async transaction: multi-row {@code INSERT ... VALUES (?, ?), (?, ?) ...} statements of
  * {@code batchSize} rows, queued on the transaction's connection and sent one after another. Vert.x has no
- * {@code LOAD DATA LOCAL INFILE}, so {@link BulkMethod#LOAD_DATA} is refused and {@link BulkMethod#AUTO} means INSERT.
+ * {@code LOAD DATA LOCAL INFILE}, so {@link BulkMethod#LOAD_DATA} and {@link BulkMethod#STAGED} are refused and
+ * {@link BulkMethod#AUTO} means INSERT.
  *
  * <p>The caller's rows and progress callback are the caller's code, which may block (a stream over a file, a
  * cursor, a callback that logs): they run on a Vert.x worker, never on the event loop, one call at a time and in
@@ -62,10 +63,10 @@ public final class AsyncBulkInsert {
     public static CompletionStage<BulkResult> run(AsyncTransaction tx, Context context, BulkInsert spec) {
         try {
             spec.validate();
-            if (spec.method() == BulkMethod.LOAD_DATA) {
-                throw new UnsupportedOperationException("LOAD DATA LOCAL INFILE is not available on the async client "
-                        + "(the Vert.x MySQL client does not implement it); use BulkMethod.INSERT or AUTO, or the sync "
-                        + "client's bulkInsert");
+            if (spec.method().streams()) {
+                throw new UnsupportedOperationException("BulkMethod." + spec.method() + " needs LOAD DATA LOCAL INFILE, "
+                        + "which is not available on the async client (the Vert.x MySQL client does not implement it); "
+                        + "use BulkMethod.INSERT or AUTO, or the sync client's bulkInsert");
             }
             if ((long) spec.batchSize(BulkMethod.INSERT) * spec.columns().size() > 65_535) {
                 throw new IllegalArgumentException("batchSize x columns exceeds the 65,535 placeholders of one "

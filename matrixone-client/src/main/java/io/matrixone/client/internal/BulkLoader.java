@@ -8,6 +8,7 @@ import io.matrixone.core.bulk.BulkInsert;
 import io.matrixone.core.bulk.BulkMethod;
 import io.matrixone.core.bulk.BulkProgress;
 import io.matrixone.core.bulk.BulkResult;
+import io.matrixone.core.internal.sql.BulkSql;
 import io.matrixone.core.internal.sql.LoadDataEncoder;
 import io.matrixone.core.internal.error.ErrorClassifier;
 import io.matrixone.core.event.StatementEvent;
@@ -20,8 +21,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link BulkInsert} on a connection it is handed (a transaction's).
@@ -38,8 +45,10 @@ import java.util.Set;
  * request, whatever name the server asks for, with the SDK's stream and nothing else; the setting is restored in a
  * {@code finally}. The stream refuses to be read again once closed, so a second request gets nothing.
  *
- * <p><b>Which.</b> {@link BulkMethod#resolve} decides what {@code AUTO} means: INSERT on MatrixOne, whose LOAD DATA
- * does not enforce keys.
+ * <p><b>Which.</b> {@link BulkMethod#resolve} decides what {@code AUTO} means: STAGED on MatrixOne, whose LOAD DATA
+ * does not enforce keys: the stream goes into a temporary table without keys and one INSERT ... SELECT moves the
+ * rows, checking them (measured on 4.2.0, a million rows with two keys: LOAD 0.6 s, INSERT ... SELECT 4.4 s, COMMIT
+ * 2.8 s, against 39 s as multi-row INSERTs).
  *
  * <p><b>INSERT.</b> Otherwise rows go as a JDBC batch of one-row INSERTs, which the driver rewrites into multi-row
  * INSERTs ({@code rewriteBatchedStatements}, set by {@link DriverSettings}).
@@ -47,6 +56,8 @@ import java.util.Set;
 public final class BulkLoader {
     /** Errors that mean "no local loading here": MySQL/MariaDB 1148 and 3948, client 2068. */
     private static final Set<Integer> REFUSED = Set.of(1148, 3948, 2068);
+    private static final Object[] NO_PARAMS = {};
+    private static final Logger LOG = LoggerFactory.getLogger(BulkLoader.class);
 
     private final SqlRunner runner;
     private final ServerVersion server;
@@ -63,13 +74,27 @@ public final class BulkLoader {
         Counts counts = new Counts();
         try {
             BulkMethod chosen = spec.method().resolve(server);
-            BulkMethod used = chosen == BulkMethod.INSERT ? BulkMethod.INSERT : BulkMethod.LOAD_DATA;
-            if (used == BulkMethod.LOAD_DATA) {
+            if (chosen == BulkMethod.STAGED && spec.method() == BulkMethod.AUTO) {
+                // staging costs two statements more, which pays only past about one multi-row INSERT's worth
+                List<Object> head = new ArrayList<>();
+                while (head.size() <= BulkMethod.AUTO_INSERT_MAX_ROWS && rows.hasNext()) {
+                    head.add(rows.next());
+                }
+                Iterator<?> tail = rows;
+                chosen = head.size() <= BulkMethod.AUTO_INSERT_MAX_ROWS ? BulkMethod.INSERT : BulkMethod.STAGED;
+                rows = head.size() <= BulkMethod.AUTO_INSERT_MAX_ROWS ? head.iterator() : concat(head.iterator(), tail);
+            }
+            BulkMethod used = chosen == BulkMethod.AUTO ? BulkMethod.LOAD_DATA : chosen;
+            if (used.streams()) {
                 try {
-                    loadData(c, spec, rows, start, counts);
+                    if (used == BulkMethod.STAGED) {
+                        staged(c, spec, rows, start, counts);
+                    } else {
+                        loadData(c, spec, spec.loadDataSql(), rows, start, counts);
+                    }
                 } catch (LoadDataRefused refused) {
-                    if (chosen != BulkMethod.AUTO) {
-                        throw runner.failed(spec.loadDataSql(), start, refused.cause);
+                    if (spec.method() != BulkMethod.AUTO) {
+                        throw runner.failed(refused.sql, start, refused.cause);
                     }
                     used = BulkMethod.INSERT; // nothing was read from the rows yet
                 }
@@ -85,6 +110,59 @@ public final class BulkLoader {
         }
     }
 
+    private static Iterator<Object> concat(Iterator<?> first, Iterator<?> then) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || then.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                return first.hasNext() ? first.next() : then.next();
+            }
+        };
+    }
+
+    /**
+     * LOAD DATA into a temporary table with the target's columns and no keys, then one INSERT ... SELECT, whose key
+     * and constraint checks are the target's. The stage's name is random, so a stage left behind (a dropped
+     * connection) never meets another insert's; it ends with its session.
+     */
+    private void staged(Connection c, BulkInsert spec, Iterator<?> rows, long start, Counts counts)
+            throws LoadDataRefused {
+        String db = spec.database();
+        String stage = "mo_sdk_stage_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        runner.control(c, BulkSql.createStage(db, stage, spec.table(), spec.columns()));
+        boolean dropped = false;
+        try {
+            loadData(c, spec, BulkSql.loadDataLocal(db, stage, spec.columns()), rows, start, counts);
+            long staged = counts.rows;
+            long moved = runner.query(c, BulkSql.insertFromStage(db, stage, spec.table(), spec.columns()), NO_PARAMS)
+                    .affectedRows();
+            if (moved != staged) {
+                throw new IllegalStateException("bulk insert: " + staged + " rows staged but " + moved
+                        + " inserted; the insert fails as a whole");
+            }
+            counts.batches++;
+            runner.control(c, BulkSql.dropStage(db, stage));
+            dropped = true;
+        } finally {
+            if (!dropped) {
+                dropQuietly(c, BulkSql.dropStage(db, stage));
+            }
+        }
+    }
+
+    /** After a failure: the failure is what the caller hears about, and the session's end drops the stage anyway. */
+    private static void dropQuietly(Connection c, String sql) {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("could not drop a bulk insert's stage ({}): {}", sql, e.toString());
+        }
+    }
+
     private static final class Counts {
         long rows;
         long batches;
@@ -94,22 +172,23 @@ public final class BulkLoader {
     private static final class LoadDataRefused extends Exception {
         private static final long serialVersionUID = 1L;
         final transient SQLException cause;
+        final String sql;
 
-        LoadDataRefused(SQLException cause) {
+        LoadDataRefused(String sql, SQLException cause) {
             super(cause.getMessage(), null, false, false);
+            this.sql = sql;
             this.cause = cause;
         }
     }
 
-    private void loadData(Connection c, BulkInsert spec, Iterator<?> rows, long start, Counts counts)
+    private void loadData(Connection c, BulkInsert spec, String sql, Iterator<?> rows, long start, Counts counts)
             throws LoadDataRefused {
-        String sql = spec.loadDataSql();
         int batchSize = spec.batchSize(BulkMethod.LOAD_DATA);
         RuntimeProperty<Boolean> allow;
         try {
             allow = c.unwrap(JdbcConnection.class).getPropertySet().getBooleanProperty(PropertyKey.allowLoadLocalInfile);
         } catch (SQLException e) {
-            throw new LoadDataRefused(e); // not a Connector/J connection
+            throw new LoadDataRefused(sql, e); // not a Connector/J connection
         }
         boolean before = allow.getValue();
         StatementEvent event = runner.announce(sql, spec.columns().size());
@@ -125,7 +204,7 @@ public final class BulkLoader {
                     accepted = st.executeLargeUpdate(sql);
                 } catch (SQLException e) {
                     if (counts.batches == 0 && counts.pulled == pulledBefore && refused(e)) {
-                        throw new LoadDataRefused(e);
+                        throw new LoadDataRefused(sql, e);
                     }
                     throw e;
                 } finally {

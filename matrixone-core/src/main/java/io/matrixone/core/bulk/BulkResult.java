@@ -6,9 +6,11 @@ import java.time.Duration;
  * What a bulk insert did.
  *
  * @param rows    rows inserted
- * @param batches statements sent (LOAD DATA statements or multi-row INSERTs)
+ * @param batches statements that carried rows: LOAD DATA statements or multi-row INSERTs, and for
+ *                {@link BulkMethod#STAGED} the final INSERT ... SELECT
  * @param elapsed wall-clock time of the whole insert
- * @param method  the mechanism actually used ({@link BulkMethod#LOAD_DATA} or {@link BulkMethod#INSERT})
+ * @param method  the mechanism actually used ({@link BulkMethod#LOAD_DATA}, {@link BulkMethod#STAGED} or
+ *                {@link BulkMethod#INSERT})
  */
 public record BulkResult(long rows, long batches, Duration elapsed, BulkMethod method) {
 

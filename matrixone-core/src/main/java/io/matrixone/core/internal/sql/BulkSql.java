@@ -30,6 +30,28 @@ public final class BulkSql {
                 + columnList(columns);
     }
 
+    /**
+     * {@code CREATE TEMPORARY TABLE `db`.`stage` AS SELECT `a`, `b` FROM `db`.`t` WHERE 1 = 0}: an empty table of the
+     * session with the target's column types and no keys, for a staged bulk insert.
+     */
+    public static String createStage(String database, String stage, String table, List<String> columns) {
+        String list = columnList(columns);
+        return "CREATE TEMPORARY TABLE " + Identifiers.table(database, stage) + " AS SELECT "
+                + list.substring(1, list.length() - 1) + " FROM " + Identifiers.table(database, table) + " WHERE 1 = 0";
+    }
+
+    /** {@code INSERT INTO `db`.`t` (`a`, `b`) SELECT `a`, `b` FROM `db`.`stage`}: the staged rows, keys checked. */
+    public static String insertFromStage(String database, String stage, String table, List<String> columns) {
+        String list = columnList(columns);
+        return "INSERT INTO " + Identifiers.table(database, table) + " " + list + " SELECT "
+                + list.substring(1, list.length() - 1) + " FROM " + Identifiers.table(database, stage);
+    }
+
+    /** {@code DROP TEMPORARY TABLE IF EXISTS `db`.`stage`}. */
+    public static String dropStage(String database, String stage) {
+        return "DROP TEMPORARY TABLE IF EXISTS " + Identifiers.table(database, stage);
+    }
+
     /** {@code INSERT INTO `db`.`t` (`a`, `b`) VALUES (?, ?)}: one row, for a JDBC batch the driver rewrites. */
     public static String insertRow(String database, String table, List<String> columns) {
         StringBuilder sb = new StringBuilder("INSERT INTO ").append(Identifiers.table(database, table)).append(' ')
