@@ -85,25 +85,29 @@ def bulk_reset(arg):
     main.execute("TRUNCATE TABLE bench_bulk_py")
 
 
+made = []
+
+
 def unified_tx(arg):
     # MatrixOne refuses CREATE SNAPSHOT inside a transaction (20101), and this SDK has no way to defer it: the ORM
     # insert and the raw insert share the session's transaction, the snapshot and the clone follow its commit.
+    # Every transaction makes its own snapshot and clone; unified_tx_cleanup drops them after the round, untimed.
     k = next_id()
+    made.append(k)
     with tx_client.session() as s:
         s.add(User(name="orm-%d" % k, email="orm-%d@example.com" % k))
         s.flush()
         s.execute("INSERT INTO bench_py_users (name, email) VALUES (?, ?)", ("raw-%d" % k, "raw-%d@example.com" % k))
-    tx_client.snapshots.create("bench_snap_py", SnapshotLevel.DATABASE, database=TX_DB)
-    tx_client.clone.clone_database("bench_clone_py", TX_DB, snapshot_name="bench_snap_py")
+    tx_client.snapshots.create("bench_snap_py_%d" % k, SnapshotLevel.DATABASE, database=TX_DB)
+    tx_client.clone.clone_database("bench_clone_py_%d" % k, TX_DB, snapshot_name="bench_snap_py_%d" % k)
     return 1
 
 
-def unified_tx_reset(arg):
-    main.execute("DROP DATABASE IF EXISTS bench_clone_py")
-    try:
-        main.snapshots.delete("bench_snap_py")
-    except Exception:  # not there
-        pass
+def unified_tx_cleanup(arg):
+    for k in made:
+        main.execute("DROP DATABASE IF EXISTS bench_clone_py_%d" % k)
+        main.snapshots.delete("bench_snap_py_%d" % k)
+    del made[:]
 
 
 def stream(arg):
@@ -119,12 +123,13 @@ def stream(arg):
     return n
 
 
+# name: (body, reset before a single shot, cleanup after a round; both untimed)
 WORKLOADS = {
-    "connect_point": (connect_point, None),
-    "batch_1000": (batch_1000, None),
-    "bulk": (bulk, bulk_reset),
-    "unified_tx": (unified_tx, unified_tx_reset),
-    "stream": (stream, None),
+    "connect_point": (connect_point, None, None),
+    "batch_1000": (batch_1000, None, None),
+    "bulk": (bulk, bulk_reset, None),
+    "unified_tx": (unified_tx, None, unified_tx_cleanup),
+    "stream": (stream, None, None),
 }
 
 
@@ -146,7 +151,7 @@ def reset_peak():
 
 
 def round_(name, millis, arg, warmup_millis=0):
-    body, reset = WORKLOADS[name]
+    body, reset, cleanup = WORKLOADS[name]
     items = 0
     peak = 0
     if millis > 0 and warmup_millis > 0:
@@ -174,6 +179,8 @@ def round_(name, millis, arg, warmup_millis=0):
             if time.perf_counter_ns() >= deadline:
                 break
         w1, c1 = time.perf_counter_ns(), time.process_time_ns()
+    if cleanup:
+        cleanup(arg)
     return "ok %d %d %d %d" % (items, w1 - w0, c1 - c0, peak)
 
 

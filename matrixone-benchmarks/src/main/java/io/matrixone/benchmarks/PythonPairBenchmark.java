@@ -73,10 +73,15 @@ public class PythonPairBenchmark {
         }
     }
 
+    /**
+     * The unified transaction's client and ORM; every transaction makes its own snapshot and clone, dropped after
+     * each iteration (untimed), so the pair runs as a timed workload with many transactions per round.
+     */
     @State(Scope.Benchmark)
     public static class Unified {
         MatrixOneClient client;
         MatrixOneSessionFactory orm;
+        final List<Long> made = new ArrayList<>();
 
         @Setup
         public void open() {
@@ -84,15 +89,18 @@ public class PythonPairBenchmark {
             orm = MatrixOneHibernate.sessionFactory(client, BenchUser.class);
         }
 
-        @Setup(Level.Iteration)
-        public void reset() {
-            client.snapshots().dropIfExists("bench_snap_java");
-            client.execute("DROP DATABASE IF EXISTS bench_clone_java");
+        @TearDown(Level.Iteration)
+        public void dropMade() {
+            for (long id : made) {
+                client.snapshots().dropIfExists("bench_snap_java_" + id);
+                client.execute("DROP DATABASE IF EXISTS bench_clone_java_" + id);
+            }
+            made.clear();
         }
 
         @TearDown
         public void close() {
-            reset();
+            dropMade();
             orm.close();
             client.close();
         }
@@ -140,17 +148,22 @@ public class PythonPairBenchmark {
                 .rows(Rows.of(s.rows)).batchSize(BULK_BATCH)).rows();
     }
 
-    /** One unified transaction: ORM persist, raw insert, database snapshot and a clone from it (after COMMIT). */
+    /**
+     * One unified transaction: ORM persist, raw insert, database snapshot and a clone from it (both queued, run
+     * after COMMIT).
+     */
     @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
+    @BenchmarkMode(Mode.Throughput)
     public Object unifiedTx(Unified s) {
         long id = IDS.incrementAndGet();
+        s.made.add(id);
+        String snapshot = "bench_snap_java_" + id;
         return s.client.transaction(tx -> {
             tx.orm(s.orm).persist(new BenchUser(id, "orm-" + id, "orm-" + id + "@example.com"));
             tx.execute("INSERT INTO " + TransactionBenchmark.TABLE + " (id, name, email) VALUES (?, ?, ?)", -id,
                     "raw-" + id, "raw-" + id + "@example.com");
-            tx.snapshots().create(SnapshotSpec.database("bench_snap_java", PythonPeer.TX_DB));
-            tx.clones().database(CloneSpec.database("bench_clone_java", PythonPeer.TX_DB).fromSnapshot("bench_snap_java"));
+            tx.snapshots().create(SnapshotSpec.database(snapshot, PythonPeer.TX_DB));
+            tx.clones().database(CloneSpec.database("bench_clone_java_" + id, PythonPeer.TX_DB).fromSnapshot(snapshot));
             return null;
         });
     }

@@ -11,7 +11,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -146,15 +152,31 @@ final class PythonPeer implements AutoCloseable {
     }
 
     static void cleanUp(Target t) {
-        for (String s : List.of("bench_snap_java", "bench_snap_py")) {
-            try {
-                t.admin("DROP SNAPSHOT IF EXISTS " + s);
-            } catch (RuntimeException e) {
-                System.err.println(e.getMessage());
+        List<String> snapshots = new ArrayList<>();
+        List<String> clones = new ArrayList<>();
+        try (Connection c = t.direct(new Properties()); Statement st = c.createStatement()) {
+            if (t.isMatrixOne()) { // the emulator too
+                try (ResultSet rs = st.executeQuery("SELECT sname FROM mo_catalog.mo_snapshots WHERE sname LIKE 'bench\\_snap\\_%'")) {
+                    while (rs.next()) {
+                        snapshots.add(rs.getString(1));
+                    }
+                }
             }
+            try (ResultSet rs = st.executeQuery("SHOW DATABASES LIKE 'bench\\_clone\\_%'")) {
+                while (rs.next()) {
+                    clones.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            System.err.println("listing the pairs' snapshots and clones: " + e.getMessage());
         }
-        t.admin("DROP DATABASE IF EXISTS bench_clone_java", "DROP DATABASE IF EXISTS bench_clone_py",
-                "DROP DATABASE IF EXISTS " + TX_DB, "DROP TABLE IF EXISTS bench_batch_java",
+        for (String s : snapshots) {
+            t.admin("DROP SNAPSHOT IF EXISTS `" + s + "`");
+        }
+        for (String db : clones) {
+            t.admin("DROP DATABASE IF EXISTS `" + db + "`");
+        }
+        t.admin("DROP DATABASE IF EXISTS " + TX_DB, "DROP TABLE IF EXISTS bench_batch_java",
                 "DROP TABLE IF EXISTS bench_batch_py", "DROP TABLE IF EXISTS bench_bulk_java",
                 "DROP TABLE IF EXISTS bench_bulk_py");
     }

@@ -362,8 +362,8 @@ public final class RunBenchmarks {
             s.shots("py-bulk", "Bulk load of " + String.format(Locale.ROOT, "%,d", rows) + " rows", 1.0,
                     s.side("Java SDK", c, "bulk", s.plan.shot()).param("rows", rows).items(rows),
                     py.side("bulk", 0, Long.toString(rows)));
-            s.shots("py-unified", "Unified transaction: ORM + raw insert + snapshot + clone", 1.0,
-                    s.side("Java SDK", c, "unifiedTx", s.plan.shot()), py.side("unified_tx", 0, "-"));
+            s.timed("py-unified", "Unified transaction: ORM + raw insert + snapshot + clone", 1.0,
+                    s.timedSide("Java SDK", c, "unifiedTx"), py.side("unified_tx", s.plan.warmupMillis(), millis, "-"));
             s.shots("py-read", "Read " + String.format(Locale.ROOT, "%,d", readRows) + " rows", 1.0,
                     s.side("Java SDK (-Xmx96m fork)", c, "read", s.plan.forkedShots()).param("rows", readRows)
                             .items(readRows).forked("-Xmx" + StreamingBenchmark.HEAP, "-XX:+UseG1GC").heapPeak(),

@@ -175,8 +175,14 @@ final class Target implements AutoCloseable {
             for (String s : snapshots) {
                 st.execute("DROP SNAPSHOT IF EXISTS `" + s + "`");
             }
-            for (String db : List.of(DB, "bench_src", "bench_clone_java", "bench_clone_py")) {
-                st.execute("DROP DATABASE IF EXISTS " + db);
+            List<String> databases = new ArrayList<>(List.of(DB, "bench_src"));
+            try (var rs = st.executeQuery("SHOW DATABASES LIKE 'bench\\_clone\\_%'")) {
+                while (rs.next()) {
+                    databases.add(rs.getString(1));
+                }
+            }
+            for (String db : databases) {
+                st.execute("DROP DATABASE IF EXISTS `" + db + "`");
             }
         } catch (SQLException e) {
             System.err.println("dropping the bench_* objects on " + this + ": " + e.getMessage());
