@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class PythonPairBenchmark {
     private static final AtomicLong IDS = new AtomicLong();
-    /** Rows per INSERT statement in the bulk load, on both sides ({@code mo_peer.py} {@code bulk}: chunks of 10,000). */
+    /** Rows per statement in the bulk load, on both sides ({@code mo_peer.py} {@code bulk}: chunks of 10,000). */
     static final int BULK_BATCH = 10_000;
 
     static ClientOptions options(Target t, String database) {
@@ -138,8 +138,9 @@ public class PythonPairBenchmark {
     }
 
     /**
-     * {@code bulkInsert} of {@code rows} rows in one transaction (AUTO: multi-row INSERT on MatrixOne), in statements
-     * of {@value #BULK_BATCH} rows as the Python side's chunks (the SDK's default for INSERT is 1,000).
+     * {@code bulkInsert} of {@code rows} rows in one transaction (AUTO on MatrixOne: staged, LOAD DATA into a
+     * temporary table and one INSERT ... SELECT), in LOAD DATA statements of {@value #BULK_BATCH} rows as the Python
+     * side's chunks.
      */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)

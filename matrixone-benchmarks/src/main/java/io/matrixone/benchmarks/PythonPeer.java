@@ -31,13 +31,15 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>connect + point query: a new client, one query by primary key, closed;</li>
  *   <li>a batch of 1,000 users: Java {@code executeBatch}, Python {@code batch_insert};</li>
- *   <li>bulk load in one transaction: Java {@code bulkInsert} (AUTO: multi-row INSERT on MatrixOne), Python
- *       {@code session.batch_insert}, both in statements of 10,000 rows (the Python SDK's LOAD DATA LOCAL cannot
- *       run: PyMySQL's local_infile is never enabled);</li>
+ *   <li>bulk load in one transaction, in chunks of 10,000 rows: Java {@code bulkInsert} (AUTO on MatrixOne:
+ *       staged, LOAD DATA into a temporary table and one INSERT ... SELECT), Python {@code session.batch_insert}
+ *       (multi-row INSERTs; the Python SDK's LOAD DATA LOCAL cannot run: PyMySQL's local_infile is never
+ *       enabled);</li>
  *   <li>the unified transaction: an ORM insert and a raw insert in one transaction, a database snapshot and a
  *       clone from it. Java: one {@code transaction} (snapshot and clone queued after COMMIT). Python: its
  *       {@code session()} for the two inserts, then snapshot and clone after it (MatrixOne refuses CREATE SNAPSHOT
- *       inside the transaction, and the Python SDK cannot defer it);</li>
+ *       inside the transaction, and the Python SDK cannot defer it); every transaction makes its own snapshot and
+ *       clone, dropped after the round;</li>
  *   <li>reading a large result: Java {@code stream} in a 96 MB heap, Python {@code execute} (its only way: the
  *       result is materialised).</li>
  * </ul>

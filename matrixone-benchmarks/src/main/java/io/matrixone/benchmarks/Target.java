@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * The server a suite talks to, and the clients on both sides of every pair, configured alike where it matters.
  * <ul>
  *   <li>{@code mariadb}: a private MariaDB the benchmark starts (the system {@code mariadbd}); the SDK is told the
- *       server is MatrixOne 4.2.0 (pinned version), so it behaves as it would there (bulk AUTO = INSERT ...).</li>
+ *       server is MatrixOne 4.2.0 (pinned version), so it behaves as it would there (bulk AUTO stages ...).</li>
  *   <li>{@code emulator}: the MatrixOne emulator in a child JVM, in front of that MariaDB (snapshots, clones: what
  *       the Python SDK comparison needs).</li>
  *   <li>{@code matrixone}: a real MatrixOne ({@code bench.matrixone}, default {@code 127.0.0.1:6001}, root/111).</li>
