@@ -5,7 +5,7 @@ SDK's side in alternation with this process.
 Usage: python mo_peer.py HOST PORT USER PASSWORD DATABASE TX_DATABASE
 Commands on stdin, one per line; answers on stdout:
   round WORKLOAD MILLIS ARG  ->  ok ITEMS WALL_NS CPU_NS PEAK_BYTES
-    MILLIS > 0: run the workload back to back for that long; 0: reset (untimed), then run it once.
+    MILLIS > 0: run the workload back to back for that long (after its reset, untimed); 0: reset, then run it once.
     CPU_NS is this process's CPU time; PEAK_BYTES the peak resident-set growth (streaming only, else 0).
   quit
 Anything the SDK prints goes to stderr.
@@ -70,6 +70,10 @@ def batch_1000(arg):
     return 1000
 
 
+def batch_reset(arg):
+    main.execute("TRUNCATE TABLE bench_batch_py")
+
+
 def bulk(arg):
     n = int(arg)
     chunk = 10000
@@ -123,10 +127,11 @@ def stream(arg):
     return n
 
 
-# name: (body, reset before a single shot, cleanup after a round; both untimed)
+# name: (body, reset before a single shot or before a timed round's warm-up and its measured run, cleanup after a
+# round; both untimed)
 WORKLOADS = {
     "connect_point": (connect_point, None, None),
-    "batch_1000": (batch_1000, None, None),
+    "batch_1000": (batch_1000, batch_reset, None),
     "bulk": (bulk, bulk_reset, None),
     "unified_tx": (unified_tx, None, unified_tx_cleanup),
     "stream": (stream, None, None),
@@ -155,8 +160,9 @@ def round_(name, millis, arg, warmup_millis=0):
     items = 0
     peak = 0
     if millis > 0 and warmup_millis > 0:
-        # as long as the Java side's JMH warm-up: both sides then write for the same time per round, so tables
-        # that slow down as they grow (the batch's unique index) grow alike on both sides
+        # as long as the Java side's JMH warm-up: both sides then write for the same time per round
+        if reset:
+            reset(arg)
         deadline = time.perf_counter_ns() + warmup_millis * 1000000
         while time.perf_counter_ns() < deadline:
             body(arg)
@@ -172,6 +178,8 @@ def round_(name, millis, arg, warmup_millis=0):
         if measure_peak:
             peak = max(0, status_kb("VmHWM") - rss0) * 1024
     else:
+        if reset:
+            reset(arg)  # as the Java side's @Setup(Level.Iteration)
         w0, c0 = time.perf_counter_ns(), time.process_time_ns()
         deadline = w0 + millis * 1000000
         while True:

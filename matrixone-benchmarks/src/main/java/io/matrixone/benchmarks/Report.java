@@ -33,7 +33,8 @@ final class Report {
                   `Runner` API (the exact method, `forks(0)`: the runner's JVM, shared by both sides and warm after the
                   first rounds), in the order A B, B A, A B ... (ABBA across rounds). %d warm-up rounds are discarded,
                   then %d measured rounds for throughput pairs (each JMH run: one %d ms warm-up iteration, one %d ms
-                  measured iteration) and %d for single-shot pairs (bulk: one shot per round; streaming: one
+                  measured iteration; four times as long for the Python pairs whose operations take the server tens
+                  of milliseconds: the batch and the unified transaction) and %d for single-shot pairs (bulk: one shot per round; streaming: one
                   warm-up read and three measured reads per round). The memory proofs (the streaming growth series
                   and the Java side of the Python read) run in a fresh `-Xmx%s` JVM per round (JMH `forks(1)`, %d
                   warm-up and %d measured reads), where a materialised result could not fit.
@@ -218,9 +219,14 @@ final class Report {
               snapshot and clone. The 1,000-user batch is one
               multi-row INSERT in autocommit on both sides (the SDK sends a batch that fits one statement without
               BEGIN/COMMIT, which cost about 5 ms on MatrixOne 4.2.0), and both sides write for the same time per
-              round (the Python side warms up as long as JMH does), so their tables grow alike. The server's 20-70 ms
-              for it (growing with the table and its unique index) is nearly all of the time, the Java side spends
-              less client CPU (the CPU column), and the rounds on MatrixOne scatter widely. Measured apart (same
+              round (the Python side warms up as long as JMH does), each side's table emptied before its warm-up and
+              its measured run. The server's time for it is nearly all of the time and the Java side spends less
+              client CPU (the CPU column). Why the rounds on MatrixOne scatter, measured (400 such INSERTs in a row
+              into an empty table, pymysql, against MatrixOne's log): an INSERT's key check grows with the table's
+              unflushed tail in the TN's memory, from 28 ms per batch on an empty table to 110 ms at 275,000 rows,
+              and falls back to 77 ms when the TN flushes the tail to an object (at about 20 MiB, logged as
+              `FLUSH-END`). A round's time depends on where in that cycle it falls; emptying the tables each round
+              narrows it, the flush timing stays. Measured apart (same
               connection settings, same table sizes): Connector/J's rewrite of a 1,000-row parameter batch arrives
               0.5-2 ms later than the same INSERT sent as text, about the client CPU it spends building it. On
               MatrixOne 4.2.0 the same 1,000-row INSERT prepared by the server once and executed again took 24 ms
