@@ -3,6 +3,7 @@ package io.matrixone.benchmarks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.matrixone.async.AsyncMatrixOneClient;
+import io.matrixone.async.internal.VertxSettings;
 import io.matrixone.benchmarks.harness.Child;
 import io.matrixone.client.MatrixOneClient;
 import io.matrixone.client.internal.DriverSettings;
@@ -266,7 +267,8 @@ final class Target implements AutoCloseable {
     MySQLConnectOptions vertxOptions(int pipelining) {
         return new MySQLConnectOptions().setHost(host).setPort(port).setUser(user).setPassword(password).setDatabase(DB)
                 .setPipeliningLimit(pipelining).setCachePreparedStatements(true)
-                .setPreparedStatementCacheMaxSize(256).setPreparedStatementCacheSqlLimit(4096);
+                .setPreparedStatementCacheMaxSize(VertxSettings.PREPARED_STATEMENT_CACHE_SIZE)
+                .setPreparedStatementCacheSqlLimit(VertxSettings.PREPARED_STATEMENT_CACHE_SQL_LIMIT);
     }
 
     /** A raw Vert.x pool of {@code connections}, no pipelining: what MatrixOne allows. */

@@ -24,7 +24,13 @@ public final class VertxSettings {
     /** Commands in flight per connection: one, MatrixOne does not survive pipelining. */
     public static final int PIPELINING_LIMIT = 1;
     public static final int PREPARED_STATEMENT_CACHE_SIZE = 256;
-    public static final int PREPARED_STATEMENT_CACHE_SQL_LIMIT = 4096;
+    /**
+     * Longest SQL kept prepared. Long enough for a bulk insert's statement (1,000 rows of up to 10 columns): a
+     * statement too long to cache is prepared, executed and closed every time, and MatrixOne plans it again each
+     * time. Measured on 4.2.0 with 10,000 rows of 3 columns: bulk inserts went from 0.74x to 1.65x Connector/J's
+     * rewritten batches once the statement stayed prepared. At most 256 x 32 KiB of SQL text per connection.
+     */
+    public static final int PREPARED_STATEMENT_CACHE_SQL_LIMIT = 32 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(VertxSettings.class);
 
