@@ -33,11 +33,11 @@ final class Report {
                   `Runner` API (the exact method, `forks(0)`: the runner's JVM, shared by both sides and warm after the
                   first rounds), in the order A B, B A, A B ... (ABBA across rounds). %d warm-up rounds are discarded,
                   then %d measured rounds for throughput pairs (each JMH run: one %d ms warm-up iteration, one %d ms
-                  measured iteration; four times as long for the Python pairs whose operations take the server tens
-                  of milliseconds: the batch and the unified transaction) and %d for single-shot pairs (bulk: one shot per round; streaming: one
-                  warm-up read and three measured reads per round). The memory proofs (the streaming growth series
-                  and the Java side of the Python read) run in a fresh `-Xmx%s` JVM per round (JMH `forks(1)`, %d
-                  warm-up and %d measured reads), where a materialised result could not fit.
+                  measured iteration; four times as long for the Python pairs whose operations take the server tens of
+                  milliseconds: the batch and the unified transaction) and %d for single-shot pairs (bulk: one shot per
+                  round; streaming: one warm-up read and three measured reads per round). The memory proofs (the streaming
+                  growth series and the Java side of the Python read) run in a fresh `-Xmx%s` JVM per round (JMH
+                  `forks(1)`, %d warm-up and %d measured reads), where a materialised result could not fit.
                 - **Ratios per round.** A round's ratio divides the SDK's score by its counterpart's, two measurements
                   seconds apart, so load drift over minutes cancels out. The table gives the median of the per-round
                   ratios and a 95%% distribution-free interval for it (order statistics of the ratios: the number of
@@ -201,37 +201,40 @@ final class Report {
               nothing any client can beat), the LOAD DATA path against the server loading the same rows from a
               file. Row by row in one transaction is one statement per row (tens of microseconds each on this
               loopback MariaDB), so the ratio to row by row can be no more than the server's own insert rate over
-              the row-by-row rate, which on MariaDB is near 20. Where each statement costs the server more (the real
-              MatrixOne section) or crosses a network, row by row slows down and the ratio grows. On MatrixOne,
-              whose multi-row INSERT is slow to plan, staging is several times faster than multi-row INSERTs (the
-              *AUTO vs INSERT* pair); on MariaDB the two are close.
+              the row-by-row rate (about 30 on this MariaDB). Staging makes MariaDB write every row twice (into the
+              stage, then into the table), which holds AUTO below 20 there; on a MySQL-family server that is not
+              MatrixOne, AUTO is the LOAD_DATA path, which is the *LOAD_DATA stream vs row by row* line. Where each
+              statement costs the server more (the real MatrixOne section) or crosses a network, row by row slows
+              down and the ratio grows. On MatrixOne, whose multi-row INSERT is slow to plan, staging is several
+              times faster than multi-row INSERTs (the *AUTO vs INSERT* pair); on MariaDB the two are close. The
+              async client's multi-row INSERTs stay prepared on their connection, so the server plans them once:
+              that is its lead over Connector/J's rewritten batches, which are text.
             - **Sync streaming vs Connector/J (target ≥ 0.95x).** The SDK reads through the same driver in the same
               streaming mode; rows are views read in place (no copy unless the callback calls `row.detach()`), so
               the difference left is the SDK's per-row boxing (`getLong` returns a `Long`) and its view object.
             - **Java SDK vs Python SDK (target: ahead on every workload).** Both drive the same server; the Python
               SDK's costs are mostly in the client (CPython, PyMySQL's pure-Python protocol, SQLAlchemy), so the
               ratios are largest where the client does most (connect, reading many rows) and smallest where the server
-              does most (the snapshot and clone of the unified transaction, the batch). The bulk load is ahead by
-              the SDK's choice of path: staged LOAD DATA against the Python SDK's multi-row INSERTs (its LOAD DATA
-              LOCAL cannot run: PyMySQL's local_infile is never enabled). The unified transaction sends 7 statements
-              from Java and 19 from Python (its session adds SETs, COMMIT and ROLLBACK around each call; counted in
-              the emulator's statement log), a few milliseconds of round trips against some 30 ms of the server's
-              snapshot and clone. The 1,000-user batch is one
-              multi-row INSERT in autocommit on both sides (the SDK sends a batch that fits one statement without
-              BEGIN/COMMIT, which cost about 5 ms on MatrixOne 4.2.0), and both sides write for the same time per
-              round (the Python side warms up as long as JMH does), each side's table emptied before its warm-up and
-              its measured run. The server's time for it is nearly all of the time and the Java side spends less
-              client CPU (the CPU column). Why the rounds on MatrixOne scatter, measured (400 such INSERTs in a row
-              into an empty table, pymysql, against MatrixOne's log): an INSERT's key check grows with the table's
-              unflushed tail in the TN's memory, from 28 ms per batch on an empty table to 110 ms at 275,000 rows,
-              and falls back to 77 ms when the TN flushes the tail to an object (at about 20 MiB, logged as
-              `FLUSH-END`). A round's time depends on where in that cycle it falls; emptying the tables each round
-              narrows it, the flush timing stays. Measured apart (same
-              connection settings, same table sizes): Connector/J's rewrite of a 1,000-row parameter batch arrives
-              0.5-2 ms later than the same INSERT sent as text, about the client CPU it spends building it. On
-              MatrixOne 4.2.0 the same 1,000-row INSERT prepared by the server once and executed again took 24 ms
-              against 37 ms as text (its plan is reused); the SDK prepares on the client because of F-08 (a refused
-              server-side prepare leaves a stray error packet on the connection).
+              does most (the snapshot and clone of the unified transaction, the batch). The bulk load is ahead by the
+              SDK's choice of path: staged LOAD DATA against the Python SDK's multi-row INSERTs (its LOAD DATA LOCAL
+              cannot run: PyMySQL's local_infile is never enabled). The unified transaction sends 7 statements from
+              Java and 19 from Python (its session adds SETs, COMMIT and ROLLBACK around each call; counted in the
+              emulator's statement log), a few milliseconds of round trips against some 30 ms of the server's snapshot
+              and clone. The 1,000-user batch is one multi-row INSERT in autocommit on both sides (the SDK sends a
+              batch that fits one statement without BEGIN/COMMIT, which cost about 5 ms on MatrixOne 4.2.0), and both
+              sides write for the same time per round (the Python side warms up as long as JMH does), each side's
+              table emptied before its warm-up and its measured run. The server's time for it is nearly all of the
+              time and the Java side spends less client CPU (the CPU column). Why the rounds on MatrixOne scatter,
+              measured (400 such INSERTs in a row into an empty table, pymysql, against MatrixOne's log): an INSERT's
+              key check grows with the table's unflushed tail in the TN's memory, from 28 ms per batch on an empty
+              table to 110 ms at 275,000 rows, and falls back to 77 ms when the TN flushes the tail to an object (at
+              about 20 MiB, logged as `FLUSH-END`). A round's time depends on where in that cycle it falls; emptying
+              the tables each round narrows it, the flush timing stays. Measured apart (same connection settings, same
+              table sizes): Connector/J's rewrite of a 1,000-row parameter batch arrives 0.5-2 ms later than the same
+              INSERT sent as text, about the client CPU it spends building it. On MatrixOne 4.2.0 the same 1,000-row
+              INSERT prepared by the server once and executed again took 24 ms against 37 ms as text (its plan is
+              reused); the SDK prepares on the client because of F-08 (a refused server-side prepare leaves a stray
+              error packet on the connection).
 
             """;
 
