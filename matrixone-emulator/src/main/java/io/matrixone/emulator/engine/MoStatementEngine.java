@@ -203,44 +203,57 @@ public final class MoStatementEngine implements QueryHandler {
      */
     private String physical(String sql, List<Token> tokens, Session session) {
         Namespace ns = namespaces.of(new Db(session.backend()), session);
-        String functions = TableFunctions.mayRewrite(sql) ? TableFunctions.rewrite(sql, tokens) : sql;
-        if (functions != sql) {
-            tokens = SqlLexer.tokenize(functions);
-        }
-        String mapped = NameRewriter.rewrite(functions, tokens, ns);
-        List<Token> mappedTokens = mapped == functions ? tokens : SqlLexer.tokenize(mapped);
-        if (VectorFunctions.mayRewrite(mapped)) { // after the names: the functions live in the emulator's schema
-            String ngram = NgramFulltext.rewrite(mapped, mappedTokens, new Db(session.backend()));
-            if (ngram != mapped) {
-                mapped = ngram;
-                mappedTokens = SqlLexer.tokenize(ngram);
-            }
-            String vectors = vectorFunctions.rewrite(mapped, mappedTokens);
-            if (vectors != mapped) {
-                mapped = vectors;
-                mappedTokens = SqlLexer.tokenize(vectors);
-            }
-        }
-        if (IvfIndexTables.mayRewrite(mapped)) { // an IVF index's hidden tables, computed from the emulator's
-            String hidden = IvfIndexTables.rewrite(mapped, mappedTokens, new Db(session.backend()));
-            if (hidden != mapped) {
-                mapped = hidden;
-                mappedTokens = SqlLexer.tokenize(hidden);
-            }
-        }
-        if (VectorDdl.mayNameInformationSchema(mapped)) {
-            String columns = VectorDdl.informationSchemaColumns(mapped, mappedTokens);
-            if (columns != mapped) {
-                mapped = columns;
-                mappedTokens = SqlLexer.tokenize(columns);
-            }
-        }
-        String travelled = timeTravel.rewrite(mapped, mappedTokens, session);
+        Db db = new Db(session.backend());
+        Text t = new Text(sql, tokens);
+        t = t.then(TableFunctions.mayRewrite(t.sql), TableFunctions::rewrite);
+        t = t.then(true, (s, k) -> NameRewriter.rewrite(s, k, ns));
+        // after the names: these functions live in the emulator's schema
+        boolean functions = VectorFunctions.mayRewrite(t.sql);
+        t = t.then(functions, (s, k) -> NgramFulltext.rewrite(s, k, db));
+        t = t.then(functions, vectorFunctions::rewrite);
+        // an IVF index's hidden tables, computed from the emulator's
+        t = t.then(IvfIndexTables.mayRewrite(t.sql), (s, k) -> IvfIndexTables.rewrite(s, k, db));
+        t = t.then(VectorDdl.mayNameInformationSchema(t.sql), VectorDdl::informationSchemaColumns);
+        t = t.then(true, (s, k) -> timeTravel.rewrite(s, k, session));
         SessionState state = sessions.computeIfAbsent(session.id(), id -> new SessionState());
-        if (travelled.indexOf("@@") < 0) {
-            return travelled; // the common case: nothing MatrixOne-only to read
+        if (t.sql.indexOf("@@") < 0) {
+            return t.sql; // the common case: nothing MatrixOne-only to read
         }
-        return variables.substitute(travelled, travelled == mapped ? mappedTokens : SqlLexer.tokenize(travelled), state.vars);
+        return variables.substitute(t.sql, t.tokens(), state.vars);
+    }
+
+    /** One step of {@link #physical}: a statement's text to the same or a new text. */
+    private interface Rewrite {
+        String apply(String sql, List<Token> tokens);
+    }
+
+    /**
+     * SQL text between the steps of {@link #physical}, with its tokens, read again only when a step changed the
+     * text and a later step needs them. A step that changes nothing returns the same string instance.
+     */
+    private static final class Text {
+        final String sql;
+        private List<Token> tokens;
+
+        Text(String sql, List<Token> tokens) {
+            this.sql = sql;
+            this.tokens = tokens;
+        }
+
+        List<Token> tokens() {
+            if (tokens == null) {
+                tokens = SqlLexer.tokenize(sql);
+            }
+            return tokens;
+        }
+
+        Text then(boolean applies, Rewrite step) {
+            if (!applies) {
+                return this;
+            }
+            String out = step.apply(sql, tokens());
+            return out == sql ? this : new Text(out, null);
+        }
     }
 
     @Override
