@@ -2,6 +2,7 @@ package io.matrixone.cli;
 
 import io.matrixone.client.MatrixOneClient;
 import io.matrixone.core.bulk.BulkInsert;
+import io.matrixone.core.bulk.BulkMethod;
 import io.matrixone.core.bulk.BulkProgress;
 import io.matrixone.core.bulk.BulkResult;
 
@@ -47,6 +48,12 @@ final class LoadCommand extends ClientCommand {
     @Option(names = "--batch-size", paramLabel = "ROWS", description = "Rows per statement.")
     Integer batchSize;
 
+    @Option(names = "--method", defaultValue = "AUTO", paramLabel = "METHOD", description = "AUTO (default: on "
+            + "MatrixOne up to 1,000 rows as INSERT, more staged: LOAD DATA into a temporary table, then one INSERT ... "
+            + "SELECT that checks keys), STAGED, LOAD_DATA (straight into the table: fastest, keys not checked on "
+            + "MatrixOne) or INSERT.")
+    BulkMethod method;
+
     @Option(names = "--no-progress", description = "No progress bar (it is also off when stderr is not a terminal).")
     boolean noProgress;
 
@@ -72,7 +79,7 @@ final class LoadCommand extends ClientCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(), "name the columns with --columns or --header");
             }
             Iterable<List<Object>> source = () -> rows;
-            BulkInsert insert = BulkInsert.into(t[0], t[1]).columns(names).rows(source);
+            BulkInsert insert = BulkInsert.into(t[0], t[1]).columns(names).rows(source).method(method);
             if (batchSize != null) {
                 insert = insert.batchSize(batchSize);
             }
@@ -83,6 +90,7 @@ final class LoadCommand extends ClientCommand {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("table", target);
             details.put("rows", result.rows());
+            details.put("method", result.method().name());
             details.put("seconds", result.elapsed().toMillis() / 1000.0);
             details.put("rowsPerSecond", Math.round(result.rowsPerSecond()));
             out.done(String.format("loaded %,d rows into %s in %.1f s (%,d rows/s)", result.rows(), target,

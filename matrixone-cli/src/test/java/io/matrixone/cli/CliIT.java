@@ -150,7 +150,8 @@ class CliIT {
             Run load = cli(mo, "load", mo.database() + "." + table, "-f", file.toString(), "--header",
                     "--batch-size", "500", "-o", "json");
             assertThat(load.exit()).as(load.err()).isZero();
-            assertThat(load.out()).contains("\"status\":\"ok\"", "\"rows\":2500", "\"rowsPerSecond\":");
+            assertThat(load.out()).contains("\"status\":\"ok\"", "\"rows\":2500", "\"method\":\"STAGED\"",
+                    "\"rowsPerSecond\":");
             assertThat(load.err()).contains("progress: 100%", "rows/s");
             assertThat(client.query("SELECT COUNT(*) FROM " + table).scalarLong()).isEqualTo(2500);
             assertThat(client.query("SELECT COUNT(*) FROM " + table + " WHERE note IS NULL").scalarLong()).isEqualTo(250);
@@ -162,6 +163,18 @@ class CliIT {
             Run failed = cli(mo, "load", mo.database() + "." + table, "-f", dup.toString(), "--header");
             assertThat(failed.exit()).isEqualTo(ExitCode.REFUSED.code());
             assertThat(client.query("SELECT COUNT(*) FROM " + table + " WHERE id > 9000").scalarLong()).isZero();
+
+            // the mechanism can be chosen; a name picocli does not know is refused before anything is sent
+            Path more = dir.resolve("more.csv");
+            Files.writeString(more, "id,name,note\n9101,a,b\n9102,c,d\n");
+            Run insert = cli(mo, "load", mo.database() + "." + table, "-f", more.toString(), "--header",
+                    "--method", "INSERT", "-o", "json");
+            assertThat(insert.exit()).as(insert.err()).isZero();
+            assertThat(insert.out()).contains("\"rows\":2", "\"method\":\"INSERT\"");
+            Run bad = cli(mo, "load", mo.database() + "." + table, "-f", more.toString(), "--header", "--method", "FAST");
+            assertThat(bad.exit()).isNotZero();
+            assertThat(bad.err()).contains("FAST");
+            assertThat(client.query("SELECT COUNT(*) FROM " + table).scalarLong()).isEqualTo(2502);
         }
     }
 
