@@ -212,6 +212,41 @@ class BulkInsertIT {
         }
     }
 
+    /**
+     * MatrixOne 4.2.0 refuses CREATE TEMPORARY TABLE to a user who may only INSERT (20101 "do not have privilege",
+     * checked on the server): AUTO then inserts; STAGED, asked for, fails with the server's error.
+     */
+    @Test
+    void autoInsertsWhenTheStageCannotBeMade(Emulator mo) {
+        try (MatrixOneClient client = Clients.client(mo, o -> o.maxPoolSize(1))) {
+            String t = table(client);
+            int n = BulkMethod.AUTO_INSERT_MAX_ROWS + 1;
+            String denied = "internal error: do not have privilege to execute the statement";
+            mo.faults().failNext("^CREATE TEMPORARY TABLE", 20101, denied);
+            BulkResult r = client.bulkInsert(BulkInsert.into(t).columns("id", "name")
+                    .rows(IntStream.range(0, n).mapToObj(i -> List.of(i, "n" + i))));
+            assertThat(r.method()).isEqualTo(BulkMethod.INSERT);
+            assertThat(r.rows()).isEqualTo(n);
+            assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(n);
+
+            // allowed to make the stage, not to load into it (what 4.2.0 did with CREATE TABLE granted but not more)
+            mo.faults().failNext("^LOAD DATA", 20101, denied);
+            mo.statements().clear();
+            r = client.bulkInsert(BulkInsert.into(t).columns("id", "name")
+                    .rows(IntStream.range(n, 2 * n).mapToObj(i -> List.of(i, "n" + i))));
+            assertThat(r.method()).isEqualTo(BulkMethod.INSERT);
+            assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(2 * n);
+            String stage = stageName(mo.statements().sqls());
+            assertThat(mo.statements().sqls()).contains("DROP TEMPORARY TABLE IF EXISTS `" + stage + "`");
+
+            mo.faults().failNext("^CREATE TEMPORARY TABLE", 20101, denied);
+            assertThatThrownBy(() -> client.bulkInsert(BulkInsert.into(t).columns("id", "name")
+                    .rows(List.of(List.of(3 * n, "x"))).method(BulkMethod.STAGED)))
+                    .isInstanceOf(MatrixOneException.class).hasMessageContaining("do not have privilege");
+            assertThat(client.query("SELECT COUNT(*) FROM " + t).scalarLong()).isEqualTo(2 * n);
+        }
+    }
+
     /** Where the server keeps a statement log (the emulator), also that the stage is dropped after the failure. */
     @Test
     void aStagedInsertRefusesDuplicatesAsAWhole(Emulator mo) {

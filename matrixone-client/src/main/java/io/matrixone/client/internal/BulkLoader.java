@@ -11,6 +11,7 @@ import io.matrixone.core.bulk.BulkResult;
 import io.matrixone.core.internal.sql.BulkSql;
 import io.matrixone.core.internal.sql.LoadDataEncoder;
 import io.matrixone.core.internal.error.ErrorClassifier;
+import io.matrixone.core.error.MatrixOneException;
 import io.matrixone.core.event.StatementEvent;
 import io.matrixone.core.version.ServerVersion;
 
@@ -97,6 +98,8 @@ public final class BulkLoader {
                         throw runner.failed(refused.sql, start, refused.cause);
                     }
                     used = BulkMethod.INSERT; // nothing was read from the rows yet
+                } catch (StageRefused refused) {
+                    used = BulkMethod.INSERT; // AUTO only; nothing was sent but the refused CREATE
                 }
             }
             if (used == BulkMethod.INSERT) {
@@ -130,13 +133,34 @@ public final class BulkLoader {
      * connection) never meets another insert's; it ends with its session.
      */
     private void staged(Connection c, BulkInsert spec, Iterator<?> rows, long start, Counts counts)
-            throws LoadDataRefused {
+            throws LoadDataRefused, StageRefused {
         String db = spec.database();
         String stage = "mo_sdk_stage_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        runner.control(c, BulkSql.createStage(db, stage, spec.table(), spec.columns()));
+        try {
+            runner.control(c, BulkSql.createStage(db, stage, spec.table(), spec.columns()));
+        } catch (MatrixOneException e) {
+            if (spec.method() != BulkMethod.AUTO) {
+                throw e;
+            }
+            // a user who may INSERT but not create a temporary table (MatrixOne 4.2.0: 20101 "do not have
+            // privilege"): AUTO inserts instead; an error the INSERT would meet too is reported by the INSERT.
+            // Nothing else was sent, and a refused statement leaves MatrixOne's transaction open.
+            LOG.debug("bulk insert: no stage ({}); inserting instead", e.getMessage());
+            throw new StageRefused();
+        }
         boolean dropped = false;
         try {
-            loadData(c, spec, BulkSql.loadDataLocal(db, stage, spec.columns()), rows, start, counts);
+            try {
+                loadData(c, spec, BulkSql.loadDataLocal(db, stage, spec.columns()), rows, start, counts);
+            } catch (MatrixOneException e) {
+                if (spec.method() != BulkMethod.AUTO || counts.pulled > 0) {
+                    throw e;
+                }
+                // refused before the server asked for a row (4.2.0 checks a user's privilege to load into the stage
+                // too): the rows are untouched, so AUTO inserts them instead
+                LOG.debug("bulk insert: cannot load into the stage ({}); inserting instead", e.getMessage());
+                throw new StageRefused();
+            }
             long staged = counts.rows;
             long moved = runner.query(c, BulkSql.insertFromStage(db, stage, spec.table(), spec.columns()), NO_PARAMS)
                     .affectedRows();
@@ -167,6 +191,15 @@ public final class BulkLoader {
         long rows;
         long batches;
         long pulled;
+    }
+
+    /** The stage could not be made and AUTO chose it: insert instead. */
+    private static final class StageRefused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StageRefused() {
+            super(null, null, false, false);
+        }
     }
 
     private static final class LoadDataRefused extends Exception {

@@ -9,7 +9,8 @@ public enum BulkMethod {
      * keys: {@link #INSERT} for up to {@value #AUTO_INSERT_MAX_ROWS} rows, {@link #STAGED} for more (measured on 4.2.0
      * with two keys: staging was 0.78x a multi-row INSERT at 1,000 rows, 1.4x at 2,000 and 4.4x at 10,000). On
      * other MySQL-protocol servers {@link #LOAD_DATA}. On either, {@link #INSERT} when the server refuses local
-     * loading before any row was read. Always {@link #INSERT} on the async client.
+     * loading or the stage before any row was read (on MatrixOne 4.2.0 a user allowed to INSERT may lack the
+     * privilege to create or load a temporary table). Always {@link #INSERT} on the async client.
      */
     AUTO,
     /**
