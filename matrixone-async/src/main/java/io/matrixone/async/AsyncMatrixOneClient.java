@@ -142,9 +142,9 @@ public final class AsyncMatrixOneClient extends AsyncManagerSupport {
     }
 
     /**
-     * Runs {@code sql} once per parameter row with Vert.x batch execution, all-or-nothing: the batch gets a
-     * transaction of its own (retried on conflicts like {@link #transaction}). Completes with the update count of
-     * each row, in row order.
+     * Runs {@code sql} for every parameter row, all-or-nothing: the batch gets a transaction of its own (retried on
+     * conflicts like {@link #transaction}). A one-row {@code INSERT ... VALUES (?, ...)} goes as multi-row INSERTs
+     * (see {@link AsyncTransaction#executeBatch}). Completes with the update count of each row, in row order.
      */
     public CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows) {
         Objects.requireNonNull(rows, "rows");

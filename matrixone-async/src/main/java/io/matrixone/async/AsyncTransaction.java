@@ -51,8 +51,11 @@ public interface AsyncTransaction extends AsyncManagerAccess {
     CompletionStage<Result> execute(String sql, Object... params);
 
     /**
-     * Runs one statement once per parameter row with Vert.x batch execution; a rollback undoes all of it.
-     * Completes with the update count of each row, in row order.
+     * Runs one statement for every parameter row; a rollback undoes all of it. A one-row
+     * {@code INSERT ... VALUES (?, ...)} goes as multi-row INSERTs of up to 1,000 rows, one after another; any other
+     * statement once per row with Vert.x batch execution (a round trip per row). Completes with the update count of
+     * each row, in row order (1 per row of such an INSERT). A row with the wrong number of values is refused before
+     * anything is sent.
      */
     CompletionStage<long[]> executeBatch(String sql, List<? extends List<?>> rows);
 

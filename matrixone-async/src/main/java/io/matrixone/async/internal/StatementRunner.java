@@ -1,6 +1,7 @@
 package io.matrixone.async.internal;
 
 import io.matrixone.core.internal.error.ErrorClassifier;
+import io.matrixone.core.internal.sql.InsertRows;
 import io.matrixone.core.internal.sql.SqlRedactor;
 import io.matrixone.core.event.StatementEvent;
 import io.matrixone.core.event.StatementListener;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -113,10 +115,25 @@ public final class StatementRunner {
         });
     }
 
-    /** Runs one statement per parameter row with Vert.x's batch execution. */
+    /**
+     * Runs a statement for every parameter row. A one-row INSERT of placeholders ({@link InsertRows}) goes as
+     * multi-row INSERTs, one after another: Vert.x's batch execution is one round trip per row (measured on
+     * MatrixOne 4.2.0: 1,000 rows in 420-740 ms, against 18-45 ms for the sync client's one statement). Anything
+     * else uses Vert.x's batch execution.
+     */
     public Future<long[]> batch(StatementTarget target, String sql, List<? extends List<?>> rows, Runnable onTimeout) {
         if (rows.isEmpty()) {
             return Future.succeededFuture(new long[0]);
+        }
+        InsertRows insert = rows.size() > 1 ? InsertRows.of(sql) : null;
+        if (insert != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).size() != insert.width()) { // checked before anything is sent
+                    return Future.failedFuture(new IllegalArgumentException("row " + i + " has " + rows.get(i).size()
+                            + " values for the " + insert.width() + " placeholders of " + SqlRedactor.redact(sql)));
+                }
+            }
+            return multiRow(target, insert, rows, 0, new long[rows.size()], onTimeout);
         }
         return send(sql, rows.get(0).size(), onTimeout, () -> {
             List<Tuple> tuples = new ArrayList<>(rows.size());
@@ -124,6 +141,30 @@ public final class StatementRunner {
                 tuples.add(Params.tuple(row));
             }
             return target.send(c -> c.preparedQuery(sql).executeBatch(tuples).map(Rows::toBatchCounts));
+        });
+    }
+
+    /** JDBC's {@code Statement.SUCCESS_NO_INFO}: the row succeeded, its count is not known. */
+    static final long SUCCESS_NO_INFO = -2;
+
+    /** The rows from {@code from} on as multi-row INSERTs, each sent when the one before has succeeded. */
+    private Future<long[]> multiRow(StatementTarget target, InsertRows insert, List<? extends List<?>> rows, int from,
+                                    long[] counts, Runnable onTimeout) {
+        int n = Math.min(insert.rowsPerStatement(), rows.size() - from);
+        String sql = insert.sql(n);
+        List<Object> params = new ArrayList<>(n * insert.width());
+        for (int r = from; r < from + n; r++) {
+            params.addAll(rows.get(r));
+        }
+        Future<Result> sent = send(sql, params.size(), onTimeout, () -> {
+            Tuple tuple = Params.tuple(params);
+            return target.send(c -> c.preparedQuery(sql).execute(tuple).map(Rows::toResult));
+        });
+        return sent.compose(result -> {
+            // a plain INSERT affects exactly its rows; otherwise say that the count per row is not known, as JDBC does
+            Arrays.fill(counts, from, from + n, result.affectedRows() == n ? 1 : SUCCESS_NO_INFO);
+            return from + n == rows.size() ? Future.succeededFuture(counts)
+                    : multiRow(target, insert, rows, from + n, counts, onTimeout);
         });
     }
 

@@ -70,20 +70,8 @@ public final class BulkSql {
         if (rows < 1) {
             throw new IllegalArgumentException("rows must be at least 1: " + rows);
         }
-        StringBuilder group = new StringBuilder("(");
-        for (int i = 0; i < columns.size(); i++) {
-            group.append(i == 0 ? "?" : ", ?");
-        }
-        group.append(')');
-        StringBuilder sb = new StringBuilder(64 + rows * (group.length() + 2)).append("INSERT INTO ")
-                .append(Identifiers.table(database, table)).append(' ').append(columnList(columns)).append(" VALUES ");
-        for (int r = 0; r < rows; r++) {
-            if (r > 0) {
-                sb.append(", ");
-            }
-            sb.append(group);
-        }
-        return sb.toString();
+        return new InsertRows("INSERT INTO " + Identifiers.table(database, table) + " " + columnList(columns) + " VALUES ",
+                columns.size()).sql(rows);
     }
 
     private static String columnList(List<String> columns) {
