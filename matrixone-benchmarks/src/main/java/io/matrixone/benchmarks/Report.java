@@ -26,9 +26,10 @@ final class Report {
         md.append("## How the numbers are made\n\n");
         md.append(RunBenchmarks.fmt("""
                 - **JMH does the measuring.** Every Java side is a JMH `@Benchmark` method (classes `PointQueryBenchmark`,
-                  `InFlightBenchmark`, `TransactionBenchmark`, `BulkInsertBenchmark`, `StreamingBenchmark`,
-                  `PythonPairBenchmark`, `GrowthBenchmark` in `matrixone-benchmarks`). A pair is the SDK's method and
-                  its counterpart's (raw Connector/J, raw Vert.x, plain Hibernate, the server's own load path).
+                  `InFlightBenchmark`, `TransactionBenchmark`, `BatchBenchmark`, `BulkInsertBenchmark`,
+                  `StreamingBenchmark`, `PythonPairBenchmark`, `GrowthBenchmark` in `matrixone-benchmarks`). A pair is the
+                  SDK's method and its counterpart's (raw Connector/J, raw Vert.x, plain Hibernate, the server's own load
+                  path).
                 - **Interleaved rounds.** For each round the runner starts one short JMH run per side through JMH's
                   `Runner` API (the exact method, `forks(0)`: the runner's JVM, shared by both sides and warm after the
                   first rounds), in the order A B, B A, A B ... (ABBA across rounds). %d warm-up rounds are discarded,
@@ -253,6 +254,7 @@ final class Report {
             | `PointQueryBenchmark` | `client.query(sql, id)`, sync and async (joined) | Connector/J `PreparedStatement` on HikariCP; a Vert.x pool `preparedQuery` | pool 4 each; the raw side gets the SDK's own driver properties (`DriverSettings`) and Vert.x settings (no pipelining, prepared-statement cache 256) |
             | `InFlightBenchmark` | 64 `asyncClient.query` at once, pool 8 (and pool 64) | 64 Vert.x `preparedQuery` on a pool of 8 without pipelining; the SDK sync client from 64 threads over a pool of 8; raw Vert.x pipelined on 8 connections (MariaDB only) | the SDK never pipelines (MatrixOne breaks on pipelined commands, pipelining limit 1), so the fair raw side is the unpipelined pool; the pipelined line only shows what the server could take |
             | `TransactionBenchmark` | `client.transaction(tx -> null)`; `tx.orm(factory).persist(entity)` in a unified transaction | `BEGIN`/`COMMIT` on a HikariCP connection; plain Hibernate persisting the same entity in its own transaction on HikariCP (auto-commit pool, and a tuned pool without auto-commit) | pool 4; same entity and dialect settings |
+            | `BatchBenchmark` | `client.executeBatch(insert, 1,000 rows)`, sync and async | Connector/J's batch on HikariCP (rewritten into one multi-row INSERT, autocommit); Vert.x `executeBatch` in `withTransaction` on a pool without pipelining (a statement per row) | the SDK's driver properties and Vert.x settings; table emptied before every iteration |
             | `BulkInsertBenchmark` | `client.bulkInsert(..)`: AUTO (STAGED: LOAD DATA into a temporary table, then INSERT ... SELECT), INSERT (multi-row), LOAD_DATA (stream), async (multi-row INSERT) | the same rows by `LOAD DATA LOCAL INFILE` of a file; JDBC batches with `rewriteBatchedStatements`; row-by-row prepared INSERTs in one transaction (1/50 of the rows); the server alone (`INSERT ... SELECT` from its own generator) | table `(id BIGINT PK, name, email UNIQUE)`, emptied before every shot |
             | `StreamingBenchmark` | `client.stream(..)` (row views), the same detaching every row, `asyncClient.stream(..)` | Connector/J streaming `ResultSet` (fetch size `Integer.MIN_VALUE`); Vert.x `query().collecting(..)` | rows `(id, name)` |
             | `PythonPairBenchmark` + `mo_peer.py` | the Java SDK with its defaults (TLS off) | `matrixone-python-sdk` 0.1.16 (TLS off, SQL log off) | see below |

@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>System properties: {@code bench.quick=true} (a few minutes; writes
  * {@code matrixone-benchmarks/target/benchmarks-quick.md}), {@code bench.include=<regex>} over the section names
- * ({@code point inflight tx bulk stream python growth real}), {@code bench.real=false} (skip the real MatrixOne),
+ * ({@code point inflight tx batch bulk stream python growth real}), {@code bench.real=false} (skip the real MatrixOne),
  * {@code bench.matrixone=host:port:user:password}, {@code bench.python=<python of the venv>}, sizes and rounds
  * ({@link Plan}), {@code bench.out=<path>}. {@code --render <results.bin>} renders a saved run again.
  */
@@ -88,6 +88,9 @@ public final class RunBenchmarks {
             }
             if (wanted(include, "tx")) {
                 run.run("tx", () -> transactions(s));
+            }
+            if (wanted(include, "batch")) {
+                run.run("batch", () -> batches(s));
             }
             if (wanted(include, "bulk")) {
                 run.run("bulk", () -> bulk(s));
@@ -240,6 +243,18 @@ public final class RunBenchmarks {
         s.timed("tx-orm-tuned", "Transaction with an ORM persist", Double.NaN, orm,
                 s.timedSide("Hibernate on HikariCP (pool without auto-commit)", c, "hibernatePersistTuned"));
         s.target.admin("DROP TABLE IF EXISTS " + TransactionBenchmark.TABLE);
+    }
+
+    static void batches(Suite s) throws Exception {
+        s.target.admin("DROP TABLE IF EXISTS " + BatchBenchmark.TABLE, "CREATE TABLE " + BatchBenchmark.TABLE
+                + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(64) NOT NULL, email VARCHAR(128) NOT NULL)");
+        Class<?> c = BatchBenchmark.class;
+        String what = "Batch of 1,000 rows, one INSERT (per row)";
+        s.timed("batch-sync", what, Double.NaN, s.timedSide("SDK executeBatch", c, "sdkSync"),
+                s.timedSide("Connector/J batch on HikariCP (rewritten)", c, "rawJdbc"));
+        s.timed("batch-async", what, Double.NaN, s.timedSide("SDK async executeBatch", c, "sdkAsync"),
+                s.timedSide("Vert.x executeBatch in withTransaction", c, "rawVertx"));
+        s.target.admin("DROP TABLE IF EXISTS " + BatchBenchmark.TABLE);
     }
 
     static void bulk(Suite s) throws Exception {
@@ -399,6 +414,9 @@ public final class RunBenchmarks {
             }
             if (wanted(only, "tx")) {
                 run.run("matrixone-tx", () -> transactions(s));
+            }
+            if (wanted(only, "batch")) {
+                run.run("matrixone-batch", () -> batches(s));
             }
             if (wanted(only, "bulk")) {
                 run.run("matrixone-bulk", () -> bulk(s));
