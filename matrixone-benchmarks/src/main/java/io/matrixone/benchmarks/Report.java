@@ -230,17 +230,20 @@ final class Report {
               batch that fits one statement without BEGIN/COMMIT, which cost about 5 ms on MatrixOne 4.2.0), and both
               sides write for the same time per round (the Python side warms up as long as JMH does), each side's
               table emptied before its warm-up and its measured run. The server's time for it is nearly all of the
-              time and the Java side spends less client CPU (the CPU column). Why the rounds on MatrixOne scatter,
-              measured (400 such INSERTs in a row into an empty table, pymysql, against MatrixOne's log): an INSERT's
-              key check grows with the table's unflushed tail in the TN's memory, from 28 ms per batch on an empty
-              table to 110 ms at 275,000 rows, and falls back to 77 ms when the TN flushes the tail to an object (at
-              about 20 MiB, logged as `FLUSH-END`). A round's time depends on where in that cycle it falls; emptying
-              the tables each round narrows it, the flush timing stays. Measured apart (same connection settings, same
-              table sizes): Connector/J's rewrite of a 1,000-row parameter batch arrives 0.5-2 ms later than the same
-              INSERT sent as text, about the client CPU it spends building it. On MatrixOne 4.2.0 the same 1,000-row
-              INSERT prepared by the server once and executed again took 24 ms against 37 ms as text (its plan is
-              reused); the SDK prepares on the client because of F-08 (a refused server-side prepare leaves a stray
-              error packet on the connection).
+              time and the Java side spends less client CPU (the CPU column); on MatrixOne, where the statement is the
+              same on both sides and costs the server 20-100 ms, a few percent either way is what moves between runs
+              on this machine, not a difference between the clients (measured apart: the same INSERT as text in
+              autocommit, 31 ms, and between BEGIN and COMMIT, 32 ms). Why the rounds on MatrixOne scatter, measured
+              (400 such INSERTs in a row into an empty table, pymysql, against MatrixOne's log): an INSERT's key check
+              grows with the table's unflushed tail in the TN's memory, from 28 ms per batch on an empty table to 110
+              ms at 275,000 rows, and falls back to 77 ms when the TN flushes the tail to an object (at about 20 MiB,
+              logged as `FLUSH-END`). A round's time depends on where in that cycle it falls; emptying the tables each
+              round narrows it, the flush timing stays. Measured apart (same connection settings, same table sizes):
+              Connector/J's rewrite of a 1,000-row parameter batch arrives 0.5-2 ms later than the same INSERT sent as
+              text, about the client CPU it spends building it. On MatrixOne 4.2.0 the same 1,000-row INSERT prepared
+              by the server once and executed again took 24 ms against 37 ms as text (its plan is reused); the SDK
+              prepares on the client because of F-08 (a refused server-side prepare leaves a stray error packet on the
+              connection).
 
             """;
 
