@@ -81,9 +81,9 @@ public final class BulkLoader {
                 while (head.size() <= BulkMethod.AUTO_INSERT_MAX_ROWS && rows.hasNext()) {
                     head.add(rows.next());
                 }
-                Iterator<?> tail = rows;
-                chosen = head.size() <= BulkMethod.AUTO_INSERT_MAX_ROWS ? BulkMethod.INSERT : BulkMethod.STAGED;
-                rows = head.size() <= BulkMethod.AUTO_INSERT_MAX_ROWS ? head.iterator() : concat(head.iterator(), tail);
+                boolean small = head.size() <= BulkMethod.AUTO_INSERT_MAX_ROWS; // then the rows ended within the head
+                chosen = small ? BulkMethod.INSERT : BulkMethod.STAGED;
+                rows = small ? head.iterator() : concat(head.iterator(), rows);
             }
             BulkMethod used = chosen == BulkMethod.AUTO ? BulkMethod.LOAD_DATA : chosen;
             if (used.streams()) {

@@ -35,16 +35,14 @@ public final class BulkSql {
      * session with the target's column types and no keys, for a staged bulk insert.
      */
     public static String createStage(String database, String stage, String table, List<String> columns) {
-        String list = columnList(columns);
-        return "CREATE TEMPORARY TABLE " + Identifiers.table(database, stage) + " AS SELECT "
-                + list.substring(1, list.length() - 1) + " FROM " + Identifiers.table(database, table) + " WHERE 1 = 0";
+        return "CREATE TEMPORARY TABLE " + Identifiers.table(database, stage) + " AS SELECT " + columnNames(columns)
+                + " FROM " + Identifiers.table(database, table) + " WHERE 1 = 0";
     }
 
     /** {@code INSERT INTO `db`.`t` (`a`, `b`) SELECT `a`, `b` FROM `db`.`stage`}: the staged rows, keys checked. */
     public static String insertFromStage(String database, String stage, String table, List<String> columns) {
-        String list = columnList(columns);
-        return "INSERT INTO " + Identifiers.table(database, table) + " " + list + " SELECT "
-                + list.substring(1, list.length() - 1) + " FROM " + Identifiers.table(database, stage);
+        return "INSERT INTO " + Identifiers.table(database, table) + " " + columnList(columns) + " SELECT "
+                + columnNames(columns) + " FROM " + Identifiers.table(database, stage);
     }
 
     /** {@code DROP TEMPORARY TABLE IF EXISTS `db`.`stage`}. */
@@ -54,12 +52,7 @@ public final class BulkSql {
 
     /** {@code INSERT INTO `db`.`t` (`a`, `b`) VALUES (?, ?)}: one row, for a JDBC batch the driver rewrites. */
     public static String insertRow(String database, String table, List<String> columns) {
-        StringBuilder sb = new StringBuilder("INSERT INTO ").append(Identifiers.table(database, table)).append(' ')
-                .append(columnList(columns)).append(" VALUES (");
-        for (int i = 0; i < columns.size(); i++) {
-            sb.append(i == 0 ? "?" : ", ?");
-        }
-        return sb.append(')').toString();
+        return insertRows(database, table, columns, 1);
     }
 
     /**
@@ -74,17 +67,23 @@ public final class BulkSql {
                 columns.size()).sql(rows);
     }
 
+    /** {@code (`a`, `b`)}. */
     private static String columnList(List<String> columns) {
+        return "(" + columnNames(columns) + ")";
+    }
+
+    /** {@code `a`, `b`}: validated and back-quoted. */
+    private static String columnNames(List<String> columns) {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a bulk insert needs at least one column");
         }
-        StringBuilder sb = new StringBuilder("(");
+        StringBuilder sb = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 sb.append(", ");
             }
             sb.append(Identifiers.quote(columns.get(i), NameKind.COLUMN));
         }
-        return sb.append(')').toString();
+        return sb.toString();
     }
 }
