@@ -11,13 +11,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -154,29 +149,10 @@ final class PythonPeer implements AutoCloseable {
     }
 
     static void cleanUp(Target t) {
-        List<String> snapshots = new ArrayList<>();
-        List<String> clones = new ArrayList<>();
-        try (Connection c = t.direct(new Properties()); Statement st = c.createStatement()) {
-            if (t.isMatrixOne()) { // the emulator too
-                try (ResultSet rs = st.executeQuery("SELECT sname FROM mo_catalog.mo_snapshots WHERE sname LIKE 'bench\\_snap\\_%'")) {
-                    while (rs.next()) {
-                        snapshots.add(rs.getString(1));
-                    }
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SHOW DATABASES LIKE 'bench\\_clone\\_%'")) {
-                while (rs.next()) {
-                    clones.add(rs.getString(1));
-                }
-            }
+        try {
+            t.dropSnapshotsAndClones("bench\\_snap\\_%"); // the Python pairs run on MatrixOne and the emulator only
         } catch (SQLException e) {
-            System.err.println("listing the pairs' snapshots and clones: " + e.getMessage());
-        }
-        for (String s : snapshots) {
-            t.admin("DROP SNAPSHOT IF EXISTS `" + s + "`");
-        }
-        for (String db : clones) {
-            t.admin("DROP DATABASE IF EXISTS `" + db + "`");
+            throw new IllegalStateException("dropping the pairs' snapshots and clones on " + t + ": " + e.getMessage(), e);
         }
         t.admin("DROP DATABASE IF EXISTS " + TX_DB, "DROP TABLE IF EXISTS bench_batch_java",
                 "DROP TABLE IF EXISTS bench_batch_py", "DROP TABLE IF EXISTS bench_bulk_java",

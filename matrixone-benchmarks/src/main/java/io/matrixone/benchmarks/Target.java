@@ -138,11 +138,7 @@ final class Target implements AutoCloseable {
     }
 
     private void createDatabase() {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        p.setProperty("sslMode", "DISABLED");
-        try (Connection c = DriverManager.getConnection(jdbcUrl(""), p); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(""), adminProperties()); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS " + DB);
         } catch (SQLException e) {
             throw new IllegalStateException("CREATE DATABASE " + DB + " on " + this + ": " + e.getMessage(), e);
@@ -162,32 +158,45 @@ final class Target implements AutoCloseable {
 
     /** Drops every object the benchmarks create on a shared server (all named {@code bench_*}). */
     void dropBenchObjects() {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        p.setProperty("sslMode", "DISABLED");
-        try (Connection c = DriverManager.getConnection(jdbcUrl(""), p); Statement st = c.createStatement()) {
-            List<String> snapshots = new ArrayList<>();
-            try (var rs = st.executeQuery("SELECT sname FROM mo_catalog.mo_snapshots WHERE sname LIKE 'bench\\_%'")) {
-                while (rs.next()) {
-                    snapshots.add(rs.getString(1));
-                }
-            }
-            for (String s : snapshots) {
-                st.execute("DROP SNAPSHOT IF EXISTS `" + s + "`");
-            }
-            List<String> databases = new ArrayList<>(List.of(DB, "bench_src"));
-            try (var rs = st.executeQuery("SHOW DATABASES LIKE 'bench\\_clone\\_%'")) {
-                while (rs.next()) {
-                    databases.add(rs.getString(1));
-                }
-            }
-            for (String db : databases) {
-                st.execute("DROP DATABASE IF EXISTS `" + db + "`");
+        try {
+            dropSnapshotsAndClones("bench\\_%");
+            try (Connection c = DriverManager.getConnection(jdbcUrl(""), adminProperties()); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + DB);
+                st.execute("DROP DATABASE IF EXISTS bench_src");
             }
         } catch (SQLException e) {
             System.err.println("dropping the bench_* objects on " + this + ": " + e.getMessage());
         }
+    }
+
+    /** Drops the snapshots whose names are LIKE {@code snapshotLike}, and every database named {@code bench_clone_*}. */
+    void dropSnapshotsAndClones(String snapshotLike) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(""), adminProperties()); Statement st = c.createStatement()) {
+            for (String s : names(st, "SELECT sname FROM mo_catalog.mo_snapshots WHERE sname LIKE '" + snapshotLike + "'")) {
+                st.execute("DROP SNAPSHOT IF EXISTS `" + s + "`");
+            }
+            for (String db : names(st, "SHOW DATABASES LIKE 'bench\\_clone\\_%'")) {
+                st.execute("DROP DATABASE IF EXISTS `" + db + "`");
+            }
+        }
+    }
+
+    private static List<String> names(Statement st, String query) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (var rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private Properties adminProperties() {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        p.setProperty("sslMode", "DISABLED");
+        return p;
     }
 
     /** Runs statements on a plain connection to the target's database. */
