@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matrixone.async.AsyncMatrixOneClient;
 import io.matrixone.client.MatrixOneClient;
 import io.matrixone.core.bulk.BulkInsert;
+import io.matrixone.core.bulk.BulkMethod;
 import io.matrixone.core.error.ConnectionLostException;
 import io.matrixone.emulator.Emulator;
 import io.matrixone.emulator.junit.EmulatorExtension;
@@ -82,6 +83,8 @@ class StatementFaultsIT {
                     }
                 }),
                 new Call("sync bulkInsert", t -> t.sync.bulkInsert(BulkInsert.into(TABLE).columns("v").rows(rows))),
+                new Call("sync bulkInsert staged", t -> t.sync.bulkInsert(BulkInsert.into(TABLE).columns("v").rows(rows)
+                        .method(BulkMethod.STAGED))),
                 new Call("sync manager", t -> t.sync.snapshots().exists(TABLE)),
                 new Call("async query", t -> Waits.await(t.async.query(select, "x"))),
                 new Call("async execute", t -> Waits.await(t.async.execute(insert, "x"))),
@@ -158,7 +161,9 @@ class StatementFaultsIT {
     @ParameterizedTest(name = "{0}, dropped before: {1}")
     @MethodSource("calls")
     void aDroppedConnectionIsAConnectionLostExceptionAndLeavesNothingBehind(Call call, boolean before) {
-        String target = call.name().endsWith("manager") ? "mo_snapshots" : TABLE;
+        // staged: at the INSERT ... SELECT from the stage, when the rows are loaded but not yet in the table
+        String target = call.name().endsWith("manager") ? "mo_snapshots"
+                : call.name().endsWith("staged") ? "FROM `mo_sdk_stage_" : TABLE;
         if (before) {
             mo.faults().dropBefore(target);
         } else {

@@ -125,6 +125,37 @@ class AsyncConnectionLossIT {
         }
     }
 
+    /**
+     * A batch of one INSERT goes as multi-row statements (1,000 rows, then 500): the second one timing out fails the
+     * batch with its first statement's rows undone, and nothing stays in flight once the connection answers.
+     */
+    @Test
+    void aMultiRowBatchWhoseSecondStatementTimesOutIsUndoneAsAWhole() throws InterruptedException {
+        AsyncMatrixOneClient timed = Clients.client(mo, o -> o.queryTimeout(Duration.ofMillis(300)));
+        try {
+            List<List<?>> rows = new ArrayList<>();
+            for (int i = 0; i < 1_500; i++) {
+                rows.add(List.of("multi-timeout"));
+            }
+            // exactly the 500-row statement: 499 groups and a last one
+            mo.faults().latency("^INSERT INTO lost_t VALUES (\\(\\?\\), ){499}\\(\\?\\)$", Duration.ofMillis(1_000));
+            assertThat(failure(timed.executeBatch("INSERT INTO lost_t VALUES (?)", rows)))
+                    .isInstanceOf(QueryInterruptedException.class);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while ((timed.poolStats().statementsInFlight() > 0 || timed.poolStats().transactionConnectionsInUse() > 0)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(timed.poolStats().statementsInFlight()).isZero();
+            assertThat(timed.poolStats().transactionConnectionsInUse()).isZero();
+            assertThat(rows("multi-timeout")).as("rows of the first statement").isZero();
+            assertThat(mo.statements().all()).anyMatch(e -> e.sql().startsWith("INSERT INTO lost_t VALUES (?), (?)")
+                    && e.sql().length() > 5_000); // the 1,000-row statement did reach the server
+        } finally {
+            await(timed.close());
+        }
+    }
+
     @Test
     void connectionFailuresUnderLoadAreConnectionLostExceptions() {
         for (int round = 0; round < 5; round++) {
